@@ -1,0 +1,125 @@
+package dev.ebpfjvm.core.exec;
+
+import dev.ebpfjvm.core.memory.Address;
+import dev.ebpfjvm.core.memory.Memory;
+import java.util.Objects;
+
+/**
+ * The mutable state of runs on one thread: the {@link Memory} (stack, context, packet), the entry
+ * registers, the simulated CPU, the tail-call counter and the interpreter's instruction budget.
+ * Reuse one per thread across runs; never share one between threads.
+ */
+public final class ProgramContext {
+    /** {@code MAX_TAIL_CALL_CNT}: tail calls one run may make. */
+    public static final int MAX_TAIL_CALLS = 33;
+    /** The budget value that means no limit. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    private final Memory memory;
+    private final Environment environment;
+    private long entryR1;
+    private long entryR2;
+    private int cpu;
+    private int tailCalls;
+    private long budget = UNLIMITED;
+    private Object attachment;
+
+    /** A context with a fresh memory and the default environment. */
+    public ProgramContext() {
+        this(new Memory(), Environment.defaults());
+    }
+
+    public ProgramContext(Memory memory, Environment environment) {
+        this.memory = Objects.requireNonNull(memory, "memory");
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    /** {@return the address space of the run} */
+    public Memory memory() {
+        return memory;
+    }
+
+    /** {@return the clocks, random source, trace sink and CPU count} */
+    public Environment environment() {
+        return environment;
+    }
+
+    /**
+     * Sets the context region to a byte buffer, as a test harness does: r1 points at its first
+     * byte and r2 holds its length (the conformance suite's calling convention). A null buffer
+     * gives r1 = r2 = 0.
+     */
+    public ProgramContext withBuffer(byte[] buffer) {
+        memory.setContext(buffer, true);
+        entryR1 = buffer == null ? Address.NULL : Address.of(Memory.CONTEXT_REGION, 0);
+        entryR2 = buffer == null ? 0 : buffer.length;
+        return this;
+    }
+
+    /** {@return r1 at entry} */
+    public long entryR1() {
+        return entryR1;
+    }
+
+    /** {@return r2 at entry} */
+    public long entryR2() {
+        return entryR2;
+    }
+
+    /** Sets r1 and r2 at entry. */
+    public void setEntry(long r1, long r2) {
+        this.entryR1 = r1;
+        this.entryR2 = r2;
+    }
+
+    /** {@return the simulated CPU the run is on, in [0, cpus)} */
+    public int cpu() {
+        return cpu;
+    }
+
+    /** Sets the simulated CPU of the following runs. */
+    public void setCpu(int cpu) {
+        if (cpu < 0 || cpu >= environment.cpus()) {
+            throw new IllegalArgumentException("cpu " + cpu + " not in [0, " + environment.cpus() + ")");
+        }
+        this.cpu = cpu;
+    }
+
+    /**
+     * Counts one tail call.
+     *
+     * @return false when the run has already made {@link #MAX_TAIL_CALLS}, and the call must fall through
+     */
+    public boolean tryTailCall() {
+        if (tailCalls >= MAX_TAIL_CALLS) {
+            return false;
+        }
+        tailCalls++;
+        return true;
+    }
+
+    /** {@return the instructions the interpreter may still execute in this run} */
+    public long budget() {
+        return budget;
+    }
+
+    /** Limits the instructions the interpreter executes per run; {@link #UNLIMITED} for none. */
+    public void setBudget(long budget) {
+        this.budget = budget;
+    }
+
+    /** {@return the object the context region models (an skb), or null} */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** Sets the object the context region models (an skb), for helpers that need it. */
+    public void setAttachment(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    /** Resets what one run changes (the tail-call counter); call before each run. */
+    public void beginRun() {
+        tailCalls = 0;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.ebpfjvm.core.memory;
+
+import dev.ebpfjvm.core.ProgramFaultException;
+
+/**
+ * The address space of one run: the per-run regions (stack, context, packet), which have fixed
+ * ids, and every long-lived region of the {@link RegionTable}. Not thread-safe: each thread runs
+ * with its own {@code Memory}.
+ *
+ * <p>The generic accessors here decode the region of every address; engines use them only where
+ * the region is not known statically. Faults they raise carry pc -1: the engine fills in the pc.
+ */
+public final class Memory {
+    /** The region id of the stack frames. */
+    public static final int STACK_REGION = 1;
+    /** The region id of the context. */
+    public static final int CONTEXT_REGION = 2;
+    /** The region id of the packet. */
+    public static final int PACKET_REGION = 3;
+    /** The first id the {@link RegionTable} hands out; ids below are reserved for per-run regions. */
+    public static final int FIRST_SHARED_REGION = 16;
+
+    /** The size of one stack frame, {@code MAX_BPF_STACK}. */
+    public static final int FRAME_SIZE = 512;
+    /** The deepest bpf-to-bpf call chain, {@code MAX_CALL_FRAMES}. */
+    public static final int MAX_FRAMES = 8;
+
+    private final RegionTable table;
+    private final byte[] stack = new byte[FRAME_SIZE * MAX_FRAMES];
+    private byte[] context;
+    private boolean contextWritable = true;
+    private byte[] packet;
+
+    /** A memory that resolves shared regions through {@link RegionTable#GLOBAL}. */
+    public Memory() {
+        this(RegionTable.GLOBAL);
+    }
+
+    public Memory(RegionTable table) {
+        this.table = table;
+    }
+
+    /** {@return the stack: frame i occupies bytes [i * 512, (i + 1) * 512)} */
+    public byte[] stack() {
+        return stack;
+    }
+
+    /** {@return the frame pointer r10 of call depth {@code frame} (0 = the entry function)} */
+    public static long framePointer(int frame) {
+        return Address.of(STACK_REGION, (frame + 1) * FRAME_SIZE);
+    }
+
+    /** {@return the context bytes, or null when the program has no context} */
+    public byte[] context() {
+        return context;
+    }
+
+    /** Sets the context bytes (kept, not copied); null for none. */
+    public void setContext(byte[] bytes, boolean writable) {
+        this.context = bytes;
+        this.contextWritable = writable;
+    }
+
+    /** {@return the packet bytes, or null when there is no packet} */
+    public byte[] packet() {
+        return packet;
+    }
+
+    /** Sets the packet bytes (kept, not copied); null for none. */
+    public void setPacket(byte[] bytes) {
+        this.packet = bytes;
+    }
+
+    /** {@return the region table shared regions resolve through} */
+    public RegionTable table() {
+        return table;
+    }
+
+    /**
+     * The bytes an address points into, for reading.
+     *
+     * @throws ProgramFaultException when the address is in no region
+     */
+    public byte[] readable(long address) {
+        int id = Address.region(address);
+        byte[] bytes;
+        switch (id) {
+            case STACK_REGION: bytes = stack; break;
+            case CONTEXT_REGION: bytes = context; break;
+            case PACKET_REGION: bytes = packet; break;
+            default:
+                Region region = table.get(id);
+                bytes = region == null ? null : region.bytes();
+        }
+        if (bytes == null) {
+            throw invalidAccess("read", address);
+        }
+        return bytes;
+    }
+
+    /**
+     * The bytes an address points into, for writing.
+     *
+     * @throws ProgramFaultException when the address is in no region or in a read-only one
+     */
+    public byte[] writable(long address) {
+        int id = Address.region(address);
+        byte[] bytes;
+        switch (id) {
+            case STACK_REGION: bytes = stack; break;
+            case CONTEXT_REGION: bytes = contextWritable ? context : null; break;
+            case PACKET_REGION: bytes = packet; break;
+            default:
+                Region region = table.get(id);
+                bytes = region == null || !region.isWritable() ? null : region.bytes();
+        }
+        if (bytes == null) {
+            throw invalidAccess("write", address);
+        }
+        return bytes;
+    }
+
+    /** {@return the zero-extended value of {@code size} bytes at an address} */
+    public long load(long address, int size) {
+        byte[] bytes = readable(address);
+        return LittleEndian.get(bytes, checkedIndex(bytes, address, size), size);
+    }
+
+    /** Stores the low {@code size} bytes of a value at an address. */
+    public void store(long address, int size, long value) {
+        byte[] bytes = writable(address);
+        LittleEndian.put(bytes, checkedIndex(bytes, address, size), size, value);
+    }
+
+    /** Copies {@code length} bytes from an address into a new array (for helpers reading keys, strings). */
+    public byte[] read(long address, int length) {
+        byte[] bytes = readable(address);
+        int from = checkedIndex(bytes, address, length);
+        byte[] out = new byte[length];
+        System.arraycopy(bytes, from, out, 0, length);
+        return out;
+    }
+
+    /** Copies bytes to an address (for helpers writing results). */
+    public void write(long address, byte[] src, int srcOffset, int length) {
+        byte[] bytes = writable(address);
+        System.arraycopy(src, srcOffset, bytes, checkedIndex(bytes, address, length), length);
+    }
+
+    /**
+     * {@return the index of an address in its region's bytes, checked to hold {@code size} bytes}
+     *
+     * @throws ProgramFaultException when the access does not fit in the region
+     */
+    public static int checkedIndex(byte[] bytes, long address, int size) {
+        int index = Address.offset(address);
+        if (index < 0 || size < 0 || index > bytes.length - size) {
+            throw new ProgramFaultException(-1, "invalid access of " + size + " bytes at "
+                    + Address.toString(address) + " (region size " + bytes.length + ")");
+        }
+        return index;
+    }
+
+    private static ProgramFaultException invalidAccess(String what, long address) {
+        return new ProgramFaultException(-1, "invalid memory " + what + " at " + Address.toString(address));
+    }
+}
