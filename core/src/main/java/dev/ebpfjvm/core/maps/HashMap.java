@@ -35,10 +35,14 @@ public final class HashMap extends BpfMap {
     private final AtomicInteger count = new AtomicInteger();
 
     HashMap(MapSpec spec, int cpus) {
+        this(spec, cpus, HashTable.forMap(spec, spec.maxEntries()));
+    }
+
+    private HashMap(MapSpec spec, int cpus, HashTable<Slot> table) {
         super(spec, spec.maxEntries(), cpus);
         this.percpu = spec.type().isPerCpu();
         this.layout = new ValueLayout(spec.valueSize(), percpu ? cpus : 1);
-        this.table = new HashTable<>(UpdateFlags.buckets(spec, spec.maxEntries()), spec.keySize());
+        this.table = table;
         int spares = percpu ? 0 : table.stripes();
         this.slab = new ValueSlab(this, layout.slotBytes(), spec.maxEntries() + spares, isWritableByPrograms());
     }

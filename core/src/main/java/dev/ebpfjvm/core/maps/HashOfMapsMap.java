@@ -20,8 +20,12 @@ public final class HashOfMapsMap extends BpfMap {
     private final AtomicInteger count = new AtomicInteger();
 
     HashOfMapsMap(MapSpec spec, int cpus) {
+        this(spec, cpus, HashTable.forMap(spec, spec.maxEntries()));
+    }
+
+    private HashOfMapsMap(MapSpec spec, int cpus, HashTable<BpfMap> table) {
         super(spec, spec.maxEntries(), cpus);
-        this.table = new HashTable<>(UpdateFlags.buckets(spec, spec.maxEntries()), spec.keySize());
+        this.table = table;
     }
 
     @Override

@@ -49,11 +49,30 @@ final class HashTable<E> {
     private final int mask;
 
     /**
+     * {@return the table of a hash map: roundup_pow_of_two(max_entries) buckets, as htab_map_alloc()}
+     *
+     * @throws MapException ENOMEM above 2^30 buckets or when the heap cannot hold them, where the
+     *     kernel's allocation would fail
+     */
+    static <E> HashTable<E> forMap(MapSpec spec, int maxEntries) {
+        long max = Integer.toUnsignedLong(maxEntries);
+        long buckets = Long.highestOneBit(Math.max(1, max - 1)) << (max > 1 ? 1 : 0);
+        if (buckets > 1L << 30) {
+            throw new MapException(spec.name(), "create", Errno.ENOMEM, buckets + " buckets exceed a Java array");
+        }
+        try {
+            return new HashTable<>((int) buckets, spec.keySize());
+        } catch (OutOfMemoryError e) {
+            throw new MapException(spec.name(), "create", Errno.ENOMEM, "cannot allocate " + buckets + " buckets");
+        }
+    }
+
+    /**
      * @param buckets the number of buckets, a power of two
      * @param keySize the key size in bytes
      */
     @SuppressWarnings("unchecked")
-    HashTable(int buckets, int keySize) {
+    private HashTable(int buckets, int keySize) {
         this.heads = (Node<E>[]) new Node[buckets];
         this.keySize = keySize;
         this.mask = buckets - 1;

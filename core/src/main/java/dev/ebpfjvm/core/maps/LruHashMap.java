@@ -31,10 +31,18 @@ public final class LruHashMap extends BpfMap {
     private final Lru lru;
 
     LruHashMap(MapSpec spec, int cpus) {
-        super(spec, effectiveMaxEntries(spec, cpus), cpus);
+        this(spec, cpus, effectiveMaxEntries(spec, cpus));
+    }
+
+    private LruHashMap(MapSpec spec, int cpus, int maxEntries) {
+        this(spec, cpus, maxEntries, HashTable.forMap(spec, maxEntries));
+    }
+
+    private LruHashMap(MapSpec spec, int cpus, int maxEntries, HashTable<LruNode> table) {
+        super(spec, maxEntries, cpus);
         this.percpu = spec.type().isPerCpu();
         this.layout = new ValueLayout(spec.valueSize(), percpu ? cpus : 1);
-        this.table = new HashTable<>(UpdateFlags.buckets(spec, maxEntries()), spec.keySize());
+        this.table = table;
         this.slab = new ValueSlab(this, layout.slotBytes(), maxEntries(), isWritableByPrograms());
         boolean percpuLru = (spec.flags() & MapSpec.F_NO_COMMON_LRU) != 0;
         this.lru = new Lru(percpuLru, cpus, maxEntries(), () -> new LruNode(slab.allocate(), LruNode.FREE, 0),

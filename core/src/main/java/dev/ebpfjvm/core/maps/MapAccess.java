@@ -3,6 +3,7 @@ package dev.ebpfjvm.core.maps;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -208,7 +209,7 @@ abstract class MapAccess {
         int stride = ValueLayout.roundUp8(valueSize());
         byte[][] values = new byte[all.length / stride][];
         for (int cpu = 0; cpu < values.length; cpu++) {
-            values[cpu] = java.util.Arrays.copyOfRange(all, cpu * stride, cpu * stride + valueSize());
+            values[cpu] = Arrays.copyOfRange(all, cpu * stride, cpu * stride + valueSize());
         }
         return values;
     }

@@ -82,6 +82,14 @@ class LruHashMapTest {
         }
     }
 
+    /** Looks up keys [from, to) from a program, setting their reference bits, and expects them to survive. */
+    private static void referenceAll(BpfMap map, long from, long to, Set<Long> expected) {
+        for (long key = from; key < to; key++) {
+            lookupWithRefBit(map, key);
+            expected.add(key);
+        }
+    }
+
     /** Size 2: add 1 and 2, look 1 up, add 3: 2 is evicted. */
     @ParameterizedTest(name = "{0} flags {1}")
     @MethodSource("variants")
@@ -113,10 +121,7 @@ class LruHashMapTest {
         Set<Long> expected = new TreeSet<>();
         try (BpfMap map = create(type, flags, tgt + batch)) {
             insertAll(map, 1, 1 + tgt, null);
-            for (long key = 1; key < 1 + batch; key++) {
-                lookupWithRefBit(map, key);
-                expected.add(key);
-            }
+            referenceAll(map, 1, 1 + batch, expected);
             insertAll(map, 1 + tgt, 1 + 2L * tgt, expected);
             assertEquals(expected, keys(map));
         }
@@ -160,10 +165,7 @@ class LruHashMapTest {
         Set<Long> expected = new TreeSet<>();
         try (BpfMap map = create(type, flags, 2 * tgt)) {
             insertAll(map, 1, 1 + 2L * tgt, null);
-            for (long key = 1; key < tgt + batch; key++) {
-                lookupWithRefBit(map, key);
-                expected.add(key);
-            }
+            referenceAll(map, 1, tgt + batch, expected);
             insertAll(map, 2L * tgt + 1, 2L * tgt + 1 + batch, expected);
             assertEquals(expected, keys(map));
         }
@@ -178,11 +180,8 @@ class LruHashMapTest {
         try (BpfMap map = create(type, flags, common(flags) ? 3 * tgt : 3 * tgt * CPUS)) {
             insertAll(map, 1, 1 + 2L * tgt, null);
             assertErrno(Errno.EEXIST, () -> map.update(u64(1), value(map, 1234), BpfMap.NOEXIST));
-            long key = 1;
-            for (; key <= tgt; key++) {
-                lookupWithRefBit(map, key);
-                expected.add(key);
-            }
+            referenceAll(map, 1, tgt + 1, expected);
+            long key = tgt + 1;
             for (; key <= 2L * tgt; key++) {
                 assertEquals(true, map.delete(u64(key)));
                 assertEquals(false, map.delete(u64(key)));
