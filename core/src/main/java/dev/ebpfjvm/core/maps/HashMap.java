@@ -4,7 +4,6 @@ import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
 import dev.ebpfjvm.core.maps.ValueSlab.Slot;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -109,10 +108,8 @@ public final class HashMap extends BpfMap {
 
     @Override
     public List<byte[]> keys() {
-        checkOpen("get next key");
-        List<byte[]> keys = new ArrayList<>();
-        table.forEach((k, slot) -> keys.add(k));
-        return keys;
+        checkReadable("get next key");
+        return table.keys();
     }
 
     /**

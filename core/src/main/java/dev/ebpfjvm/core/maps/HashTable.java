@@ -3,8 +3,9 @@ package dev.ebpfjvm.core.maps;
 import dev.ebpfjvm.core.Errno;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.function.BiConsumer;
+import java.util.List;
 
 /**
  * The bucket array of the hash map family, shaped like the kernel's {@code struct bpf_htab}
@@ -171,13 +172,15 @@ final class HashTable<E> {
         return (int) Errno.ENOENT.negative();
     }
 
-    /** Calls {@code action} with each key and element, in {@link #nextKey} order. */
-    void forEach(BiConsumer<byte[], E> action) {
+    /** {@return every key, in {@link #nextKey} order, walking each chain once (no restarts under concurrent deletes)} */
+    List<byte[]> keys() {
+        List<byte[]> keys = new ArrayList<>();
         for (int b = 0; b <= mask; b++) {
             for (Node<E> n = head(b); n != null; n = n.next) {
-                action.accept(n.key.clone(), n.elem);
+                keys.add(n.key.clone());
             }
         }
+        return keys;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,7 +3,6 @@ package dev.ebpfjvm.core.maps;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -123,10 +122,8 @@ public final class LruHashMap extends BpfMap {
 
     @Override
     public List<byte[]> keys() {
-        checkOpen("get next key");
-        List<byte[]> keys = new ArrayList<>();
-        table.forEach((k, node) -> keys.add(k));
-        return keys;
+        checkReadable("get next key");
+        return table.keys();
     }
 
     /** htab_lru_map_update_elem(): a new node first (which may evict), then the bucket lock. */

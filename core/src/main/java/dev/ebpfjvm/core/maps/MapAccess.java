@@ -80,11 +80,8 @@ abstract class MapAccess {
      * @throws MapException EPERM for a {@code BPF_F_WRONLY} map, EINVAL for a key of the wrong size
      */
     public final byte[] lookup(byte[] key) {
-        checkOpen("lookup");
+        checkReadable("lookup");
         checkSize("lookup", "key", key, keySize());
-        if ((flags() & MapSpec.F_WRONLY) != 0) {
-            throw error("lookup", (int) Errno.EPERM.negative(), "map is write-only for user space");
-        }
         byte[] out = new byte[userValueSize()];
         int err = doLookup(key, out);
         if (err == Errno.ENOENT.negative()) {
@@ -146,7 +143,7 @@ abstract class MapAccess {
      * {@code key} is null or absent, or null after the last key (the kernel's ENOENT)}
      */
     public final byte[] nextKey(byte[] key) {
-        checkOpen("get next key");
+        checkReadable("get next key");
         if (key != null) {
             checkSize("get next key", "key", key, keySize());
         }
@@ -262,6 +259,14 @@ abstract class MapAccess {
         if (isPerCpu() || (size != 1 && size != 2 && size != 4 && size != 8)) {
             throw error(operation, (int) Errno.EINVAL.negative(), "a " + (isPerCpu() ? "per-CPU " : "")
                     + size + "-byte value is not a number; use the byte-array API");
+        }
+    }
+
+    /** Throws unless user space may read the map: EBADF when closed, EPERM when write-only. */
+    final void checkReadable(String operation) {
+        checkOpen(operation);
+        if ((flags() & MapSpec.F_WRONLY) != 0) {
+            throw error(operation, (int) Errno.EPERM.negative(), "map is write-only for user space");
         }
     }
 

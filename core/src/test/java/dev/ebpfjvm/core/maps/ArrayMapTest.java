@@ -162,7 +162,12 @@ class ArrayMapTest {
             assertErrno(Errno.EPERM, () -> ro.update(u32(0), u64(1)));
             assertArrayEquals(new byte[8], ro.lookup(u32(0)));
             assertErrno(Errno.EPERM, () -> wo.lookup(u32(0)));
+            assertErrno(Errno.EPERM, () -> wo.nextKey(null));
             wo.update(u32(0), u64(1));
+        }
+        try (BpfMap wo = BpfMap.create(MapFixtures.spec(MapType.HASH, 4, 8, 1, MapSpec.F_WRONLY), 2)) {
+            wo.update(u32(0), u64(1));
+            assertErrno(Errno.EPERM, wo::keys);
         }
     }
 
