@@ -5,9 +5,11 @@ import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ebpfjvm.core.exec.Atomics;
 import dev.ebpfjvm.core.exec.ProgramContext;
-import dev.ebpfjvm.core.memory.Address;
+import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.memory.LittleEndian;
+import dev.ebpfjvm.core.memory.Memory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -119,14 +121,15 @@ class MapConcurrencyTest {
         }
     }
 
+    /** {@code lock add} on a map value from several threads, through the engines' shared {@link Atomics}. */
     @Test
     void arrayValue_atomicAddsFromManyThreads_loseNothing() throws Exception {
         try (ArrayMap map = (ArrayMap) MapFixtures.create(MapType.ARRAY, 4, 8, 2)) {
             long address = map.lookupFromProgram(MapFixtures.context(2, 0), u32(1), 0);
-            byte[] bytes = map.valuesRegion().bytes();
             parallel((thread, random) -> {
+                Memory memory = MapFixtures.context(THREADS, thread).memory();
                 for (int i = 0; i < 50_000; i++) {
-                    LittleEndian.LONG.getAndAdd(bytes, Address.offset(address), 3L);
+                    Atomics.apply(memory, address, 8, AtomicOp.ADD, 3L, 0);
                 }
             });
             assertEquals(THREADS * 50_000L * 3, map.lookupLong(u32(1)).getAsLong());
