@@ -14,7 +14,6 @@ import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Address;
-import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
 import dev.ebpfjvm.core.memory.RegionTable;

@@ -42,13 +42,6 @@ final class MapFixtures {
         return ctx;
     }
 
-    /** Writes bytes into stack frame 0 at {@code fp - depth} and {@return their address} */
-    static long onStack(ProgramContext ctx, int depth, byte[] bytes) {
-        long address = Memory.framePointer(0) - depth;
-        ctx.memory().write(address, bytes, 0, bytes.length);
-        return address;
-    }
-
     /** {@return the non-comment lines of a fixture in this package's test resources} */
     static List<String> fixture(String name) {
         try (InputStream in = MapFixtures.class.getResourceAsStream(name)) {
