@@ -133,4 +133,19 @@ public final class BtfSpec {
         }
         return Optional.empty();
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BtfSpec && ((BtfSpec) o).types.equals(types) && ((BtfSpec) o).strings.equals(strings);
+    }
+
+    @Override
+    public int hashCode() {
+        return types.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "BtfSpec[" + types.size() + " types, " + strings.size() + " bytes of strings]";
+    }
 }

@@ -55,4 +55,14 @@ public final class StringTable {
     public byte[] bytes() {
         return Arrays.copyOf(bytes, bytes.length);
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StringTable && Arrays.equals(((StringTable) o).bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
 }
