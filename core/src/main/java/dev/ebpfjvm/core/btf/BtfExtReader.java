@@ -87,7 +87,7 @@ public final class BtfExtReader {
             if (pos + 8 > end) {
                 throw malformed(what + ": truncated section header at offset " + pos);
             }
-            String sec = btf.strings().at(LittleEndian.getU32(data, pos));
+            String sec = string(LittleEndian.getU32(data, pos));
             long count = LittleEndian.getU32(data, pos + 4);
             pos += 8;
             if (count == 0 || count * recSize > end - pos) {
@@ -108,8 +108,17 @@ public final class BtfExtReader {
 
     private LineInfo lineInfo(int at) {
         long lineCol = LittleEndian.getU32(data, at + 12);
-        return new LineInfo(slotOf(at), btf.strings().at(LittleEndian.getU32(data, at + 4)),
-                btf.strings().at(LittleEndian.getU32(data, at + 8)), (int) (lineCol >>> 10), (int) (lineCol & 0x3ff));
+        return new LineInfo(slotOf(at), string(LittleEndian.getU32(data, at + 4)),
+                string(LittleEndian.getU32(data, at + 8)), (int) (lineCol >>> 10), (int) (lineCol & 0x3ff));
+    }
+
+    /** A string of the .BTF string table named by this section: a bad offset is this section's fault. */
+    private String string(long offset) {
+        if (offset >= btf.strings().size()) {
+            throw malformed("string offset " + offset + " outside the .BTF string table of " + btf.strings().size()
+                    + " bytes");
+        }
+        return btf.strings().at(offset);
     }
 
     private int slotOf(int at) {

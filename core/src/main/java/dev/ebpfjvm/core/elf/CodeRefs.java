@@ -64,11 +64,13 @@ final class CodeRefs {
             throw new MalformedObjectException(s.name(), where + " points into the middle of an lddw");
         }
         boolean call = insn.opcode() == CALL;
-        if (!(rel.type() == ElfRelocation.R_BPF_64_64 && insn.isWide())
-                && !(rel.type() == ElfRelocation.R_BPF_64_32 && call)) {
+        if (rel.type() != ElfRelocation.R_BPF_64_64 && rel.type() != ElfRelocation.R_BPF_64_32) {
             throw new UnsupportedFeatureException("section '" + s.name() + "': " + where + ": relocation type "
-                    + ElfRelocation.typeName(rel.type()) + " on instruction 0x" + Integer.toHexString(insn.opcode())
-                    + " is not supported");
+                    + ElfRelocation.typeName(rel.type()) + " in code is not supported");
+        }
+        if (rel.type() == ElfRelocation.R_BPF_64_64 ? !insn.isWide() : !call) {
+            throw new MalformedObjectException(s.name(), where + ": " + ElfRelocation.typeName(rel.type())
+                    + " on instruction 0x" + Integer.toHexString(insn.opcode()) + ", which it cannot apply to");
         }
         if (sym.isUndefined()) {
             throw new UnsupportedFeatureException("section '" + s.name() + "': " + where + ": '" + sym.name()
