@@ -47,6 +47,14 @@ public record ObjectSpec(List<ProgramSpec> programs, List<MapSpec> maps, List<Gl
     }
 
     /**
+     * {@return true for the map of a {@code .rodata} section, which libbpf freezes after
+     * initialising it so that only the values set before load ever exist}
+     */
+    public boolean isReadOnlyData(String mapName) {
+        return DataSections.isReadOnly(mapName) && map(mapName).isPresent();
+    }
+
+    /**
      * Sets the initial value of a global variable, as a libbpf skeleton does for
      * {@code const volatile} configuration before load.
      *
