@@ -114,6 +114,44 @@ public final class BtfSpec {
         return size;
     }
 
+    /**
+     * {@return a C-like name of a type, for listings: {@code __u32}, {@code struct flow *},
+     * {@code const volatile __u8}, {@code __u64[4]}; anonymous aggregates print as
+     * {@code struct {...}}}
+     */
+    public String typeName(int id) {
+        return typeName(id, 0);
+    }
+
+    private String typeName(int id, int depth) {
+        BtfType t = type(id);
+        if (depth > MAX_RESOLVE_DEPTH) {
+            return "...";
+        }
+        switch (t.kind()) {
+            case VOID: return "void";
+            case PTR: return typeName(((BtfType.Ptr) t).type(), depth + 1) + " *";
+            case CONST: return "const " + typeName(((BtfType.Const) t).type(), depth + 1);
+            case VOLATILE: return "volatile " + typeName(((BtfType.Volatile) t).type(), depth + 1);
+            case RESTRICT: return typeName(((BtfType.Restrict) t).type(), depth + 1) + " restrict";
+            case TYPE_TAG: return typeName(((BtfType.TypeTag) t).type(), depth + 1);
+            case ARRAY:
+                return typeName(((BtfType.Array) t).elemType(), depth + 1) + "[" + ((BtfType.Array) t).count() + "]";
+            case STRUCT: return "struct " + orAnonymous(t);
+            case UNION: return "union " + orAnonymous(t);
+            case ENUM: case ENUM64: return "enum " + orAnonymous(t);
+            case FWD: return (((BtfType.Fwd) t).union() ? "union " : "struct ") + t.name();
+            case FUNC_PROTO: return "function";
+            case VAR: return typeName(((BtfType.Var) t).type(), depth + 1);
+            case INT: case FLOAT: case TYPEDEF: case FUNC: case DATASEC: case DECL_TAG: return t.name();
+            default: throw new AssertionError(t.kind());
+        }
+    }
+
+    private static String orAnonymous(BtfType t) {
+        return t.name().isEmpty() ? "{...}" : t.name();
+    }
+
     /** {@return the DATASEC of a section name, such as ".data" or ".maps"} */
     public Optional<BtfType.Datasec> datasec(String name) {
         for (BtfType t : types) {

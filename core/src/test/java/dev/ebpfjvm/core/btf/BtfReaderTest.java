@@ -50,6 +50,24 @@ class BtfReaderTest {
     }
 
     @Test
+    void typeName_givesCLikeNames() {
+        BtfSpec btf = btfOf("btf_kinds");
+        assertEquals("int *", name(btf, "user_pointer"));
+        assertEquals("struct tagged", name(btf, "tagged_value"));
+        assertEquals("__u64[4]", name(btf, "length_classes"));
+        assertEquals("enum colour", name(btf, "favourite_colour"));
+        assertEquals("double", name(btf, "precise"));
+        BtfType.FuncProto classify = (BtfType.FuncProto) btf.type(((BtfType.Func) btf.type(
+                btf.typeId(BtfKind.FUNC, "classify").orElseThrow())).type());
+        assertEquals("const volatile __u32 * restrict", btf.typeName(classify.params().get(0).type()));
+        assertEquals("void", btf.typeName(0));
+    }
+
+    private static String name(BtfSpec btf, String var) {
+        return btf.typeName(btf.typeId(BtfKind.VAR, var).orElseThrow());
+    }
+
+    @Test
     void read_enum64AndSignedEnum() {
         BtfBuilder b = new BtfBuilder();
         int big = b.type("big", BtfKind.ENUM64, 2, true, 8);
