@@ -1,7 +1,9 @@
 package dev.ebpfjvm.core.btf;
 
 import dev.ebpfjvm.core.MalformedObjectException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,10 +18,16 @@ public final class BtfSpec {
 
     private final List<BtfType> types;
     private final StringTable strings;
+    private final Map<String, BtfType.Datasec> datasecs = new HashMap<>();
 
     BtfSpec(List<BtfType> types, StringTable strings) {
         this.types = List.copyOf(types);
         this.strings = strings;
+        for (BtfType t : this.types) {
+            if (t instanceof BtfType.Datasec) {
+                datasecs.putIfAbsent(t.name(), (BtfType.Datasec) t);
+            }
+        }
     }
 
     /** {@return every type, the index being the type id} */
@@ -154,12 +162,7 @@ public final class BtfSpec {
 
     /** {@return the DATASEC of a section name, such as ".data" or ".maps"} */
     public Optional<BtfType.Datasec> datasec(String name) {
-        for (BtfType t : types) {
-            if (t instanceof BtfType.Datasec && t.name().equals(name)) {
-                return Optional.of((BtfType.Datasec) t);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(datasecs.get(name));
     }
 
     /** {@return the id of the first type of a kind and name} */

@@ -21,12 +21,14 @@ final class CodeRefs {
     private final ElfFile elf;
     private final CodeSections code;
     private final List<DeclaredMap> maps;
+    private final MapIndex mapIndex;
     private final Map<Integer, String> dataMaps;
 
     private CodeRefs(ElfFile elf, CodeSections code, List<DeclaredMap> maps, Map<Integer, String> dataMaps) {
         this.elf = elf;
         this.code = code;
         this.maps = maps;
+        this.mapIndex = new MapIndex(maps);
         this.dataMaps = dataMaps;
     }
 
@@ -106,9 +108,9 @@ final class CodeRefs {
             }
             return CodeRef.toFunction(Relocation.Kind.FUNC, function(s, where, target, offset / 8), symbol);
         }
-        Optional<DeclaredMap> map = MapSections.at(maps, target.index(), sym.value());
+        Optional<Integer> map = mapIndex.at(target.index(), sym.value());
         if (map.isPresent()) {
-            return CodeRef.toMap(Relocation.Kind.MAP, map.get().spec().name(), 0, symbol);
+            return CodeRef.toMap(Relocation.Kind.MAP, maps.get(map.get()).spec().name(), 0, symbol);
         }
         if (target.name().equals(MapSections.BTF_MAPS) || target.name().equals(MapSections.LEGACY_MAPS)) {
             throw new MalformedObjectException(s.name(), where + ": no map at offset " + sym.value() + " of '"

@@ -8,12 +8,16 @@ import dev.ebpfjvm.core.isa.InsnCodec;
 import dev.ebpfjvm.core.isa.Instructions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Finds the functions of every executable section: each STT_FUNC symbol is one, cut out of the
- * section's decoded instructions by its value and size. In {@code .text} every function is a
+ * section's decoded instructions by its value and size; functions may not overlap, so that their
+ * copies never take more room than the section. In {@code .text} every function is a
  * subprogram; in any other section every function is an entry program, and must be global.
  * Mirrors bpf_object__add_programs() in libbpf's src/libbpf.c.
  */
@@ -22,6 +26,7 @@ final class CodeSections {
     static final String TEXT = ".text";
 
     private final List<CodeFunction> functions = new ArrayList<>();
+    private final Map<Integer, TreeMap<Integer, CodeFunction>> byStart = new HashMap<>();
 
     private CodeSections() {
     }
@@ -43,12 +48,18 @@ final class CodeSections {
 
     /** {@return the function of a section that contains a section slot} */
     Optional<CodeFunction> containing(ElfSection section, int slot) {
-        return functions.stream().filter(f -> f.section == section && f.contains(slot)).findFirst();
+        Map.Entry<Integer, CodeFunction> e = starts(section).floorEntry(slot);
+        return e != null && e.getValue().contains(slot) ? Optional.of(e.getValue()) : Optional.empty();
     }
 
     /** {@return the function of a section that starts at a section slot} */
     Optional<CodeFunction> startingAt(ElfSection section, long slot) {
-        return functions.stream().filter(f -> f.section == section && f.start == slot).findFirst();
+        return slot < 0 || slot > Integer.MAX_VALUE ? Optional.empty()
+                : Optional.ofNullable(starts(section).get((int) slot));
+    }
+
+    private TreeMap<Integer, CodeFunction> starts(ElfSection section) {
+        return byStart.getOrDefault(section.index(), new TreeMap<>());
     }
 
     private void readSection(ElfFile elf, ElfSection s) {
@@ -62,19 +73,27 @@ final class CodeSections {
             throw new MalformedObjectException(s.name(), e.getMessage(), e);
         }
         List<ElfSymbol> symbols = new ArrayList<>();
-        for (ElfSymbol sym : elf.symbols()) {
-            if (sym.sectionIndex() == s.index() && sym.isFunction()) {
+        for (ElfSymbol sym : elf.symbolsIn(s)) {
+            if (sym.isFunction()) {
                 symbols.add(sym);
             }
         }
         symbols.sort(Comparator.comparingLong(ElfSymbol::value));
         boolean text = s.name().equals(TEXT);
+        ElfSymbol previous = null;
         for (ElfSymbol sym : symbols) {
+            if (previous != null && previous.value() + previous.size() > sym.value()) {
+                throw new MalformedObjectException(s.name(), "function '" + sym.name() + "' overlaps '"
+                        + previous.name() + "'");
+            }
             if (!text && !sym.isGlobal()) {
                 throw new UnsupportedFeatureException("section '" + s.name() + "': program '" + sym.name()
                         + "' is static; programs in a program section must be global");
             }
-            functions.add(new CodeFunction(sym.name(), s, (int) (sym.value() / 8), cut(s, all, sym), !text));
+            CodeFunction f = new CodeFunction(sym.name(), s, (int) (sym.value() / 8), cut(s, all, sym), !text);
+            functions.add(f);
+            byStart.computeIfAbsent(s.index(), k -> new TreeMap<>()).put(f.start, f);
+            previous = sym;
         }
     }
 

@@ -67,8 +67,8 @@ final class DataSections {
             }
             return vars;
         }
-        for (ElfSymbol sym : elf.symbols()) {
-            if (sym.sectionIndex() == s.index() && sym.type() == ElfSymbol.STT_OBJECT && !sym.name().isEmpty()) {
+        for (ElfSymbol sym : elf.symbolsIn(s)) {
+            if (sym.type() == ElfSymbol.STT_OBJECT && !sym.name().isEmpty()) {
                 if (sym.value() > Integer.MAX_VALUE || sym.size() > Integer.MAX_VALUE) {
                     throw new MalformedObjectException(s.name(), "symbol '" + sym.name() + "' lies outside the section");
                 }

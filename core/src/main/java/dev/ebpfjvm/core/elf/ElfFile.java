@@ -41,6 +41,7 @@ public final class ElfFile {
     private final List<ElfSection> sections;
     private final List<ElfSymbol> symbols;
     private final List<List<ElfRelocation>> relocationsByTarget;
+    private final List<List<ElfSymbol>> symbolsBySection;
 
     private ElfFile(byte[] bytes, List<ElfSection> sections, List<ElfSymbol> symbols,
                     List<List<ElfRelocation>> relocationsByTarget) {
@@ -48,6 +49,15 @@ public final class ElfFile {
         this.sections = sections;
         this.symbols = symbols;
         this.relocationsByTarget = relocationsByTarget;
+        List<List<ElfSymbol>> bySection = new ArrayList<>(sections.size());
+        sections.forEach(s -> bySection.add(new ArrayList<>()));
+        for (ElfSymbol sym : symbols) {
+            if (sym.isInSection()) {
+                bySection.get(sym.sectionIndex()).add(sym);
+            }
+        }
+        bySection.replaceAll(Collections::unmodifiableList);
+        this.symbolsBySection = Collections.unmodifiableList(bySection);
     }
 
     /**
@@ -92,6 +102,11 @@ public final class ElfFile {
     /** {@return the symbol table, the index being the symbol index; empty when the file has none} */
     public List<ElfSymbol> symbols() {
         return symbols;
+    }
+
+    /** {@return the symbols defined in a section, in symbol-table order} */
+    public List<ElfSymbol> symbolsIn(ElfSection section) {
+        return symbolsBySection.get(section.index());
     }
 
     /**

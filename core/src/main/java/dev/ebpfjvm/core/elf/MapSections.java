@@ -10,7 +10,6 @@ import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads the map definitions of an object: the BTF-defined maps of {@code .maps} (one VAR of its
@@ -70,8 +69,8 @@ final class MapSections {
     /** {@return the maps of the legacy {@code maps} section, one per symbol in it} */
     static List<DeclaredMap> legacyMaps(ElfFile elf, ElfSection section) {
         List<ElfSymbol> symbols = new ArrayList<>();
-        for (ElfSymbol sym : elf.symbols()) {
-            if (sym.sectionIndex() == section.index() && sym.type() != ElfSymbol.STT_SECTION) {
+        for (ElfSymbol sym : elf.symbolsIn(section)) {
+            if (sym.type() != ElfSymbol.STT_SECTION) {
                 symbols.add(sym);
             }
         }
@@ -107,10 +106,5 @@ final class MapSections {
             f[i] = (int) LittleEndian.getU32(def, 4 * i);
         }
         return new MapSpec(name, mapType(name, f[0]), f[1], f[2], f[3], f[4], Pinning.NONE, null, List.of());
-    }
-
-    /** {@return the map whose definition holds a symbol's offset in a map section} */
-    static Optional<DeclaredMap> at(List<DeclaredMap> maps, int section, long offset) {
-        return maps.stream().filter(m -> m.section() == section && m.offset() == offset).findFirst();
     }
 }

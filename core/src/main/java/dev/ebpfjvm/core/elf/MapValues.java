@@ -20,12 +20,13 @@ final class MapValues {
 
     /** {@return the maps with their initial slots filled} */
     static List<DeclaredMap> apply(ElfFile elf, ElfSection mapsSection, List<DeclaredMap> maps,
-                                   List<CodeFunction> functions) {
+                                   CodeSections code) {
+        MapIndex index = new MapIndex(maps);
         List<List<MapSpec.Init>> inits = new ArrayList<>();
         maps.forEach(m -> inits.add(new ArrayList<>()));
         for (ElfRelocation rel : elf.relocations(mapsSection)) {
             ElfSymbol sym = elf.symbols().get(rel.symbol());
-            int i = indexOf(maps, mapsSection.index(), rel.offset());
+            int i = index.covering(maps, mapsSection.index(), rel.offset(), POINTER_SIZE);
             if (i < 0) {
                 throw malformed("relocation at offset " + rel.offset() + " against '" + sym.name() + "' is in no map");
             }
@@ -40,7 +41,7 @@ final class MapValues {
                 throw malformed("map '" + map.spec().name() + "': values[" + slot + "] beyond max_entries "
                         + Integer.toUnsignedString(map.spec().maxEntries()));
             }
-            String target = target(map.spec(), sym, mapsSection, maps, functions);
+            String target = target(elf, map.spec(), sym, mapsSection, maps, index, code);
             inits.get(i).add(new MapSpec.Init(key((int) slot), null, target));
         }
         List<DeclaredMap> out = new ArrayList<>();
@@ -54,32 +55,22 @@ final class MapValues {
         return out;
     }
 
-    private static int indexOf(List<DeclaredMap> maps, int section, long offset) {
-        for (int i = 0; i < maps.size(); i++) {
-            if (maps.get(i).covers(section, offset, POINTER_SIZE)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String target(MapSpec map, ElfSymbol sym, ElfSection mapsSection, List<DeclaredMap> maps,
-                                 List<CodeFunction> functions) {
+    private static String target(ElfFile elf, MapSpec map, ElfSymbol sym, ElfSection mapsSection,
+                                 List<DeclaredMap> maps, MapIndex index, CodeSections code) {
         if (map.type().isMapInMap()) {
             if (map.type() == MapType.HASH_OF_MAPS && map.keySize() != 4) {
                 throw malformed("hash-of-maps '" + map.name() + "' should have key size 4");
             }
-            Optional<DeclaredMap> inner = MapSections.at(maps, mapsSection.index(), sym.value());
+            Optional<Integer> inner = index.at(mapsSection.index(), sym.value());
             if (sym.sectionIndex() != mapsSection.index() || inner.isEmpty()) {
                 throw malformed("map '" + map.name() + "': '" + sym.name() + "' isn't a BTF-defined map");
             }
-            return inner.get().spec().name();
+            return maps.get(inner.get()).spec().name();
         }
-        for (CodeFunction f : functions) {
-            if (f.entry && f.name.equals(sym.name()) && f.section.index() == sym.sectionIndex()
-                    && f.start * 8L == sym.value()) {
-                return f.name;
-            }
+        Optional<CodeFunction> prog = sym.isInSection() && sym.value() % 8 == 0
+                ? code.startingAt(elf.section(sym.sectionIndex()), sym.value() / 8) : Optional.empty();
+        if (prog.isPresent() && prog.get().entry && prog.get().name.equals(sym.name())) {
+            return sym.name();
         }
         throw malformed("map '" + map.name() + "': '" + sym.name() + "' isn't an entry-point program");
     }

@@ -64,20 +64,41 @@ public final class ObjectReader {
         }
         CodeSections code = CodeSections.read(elf);
         CodeRefs.resolve(elf, code, declared, dataByIndex);
-        List<ProgramSpec> programs = new ArrayList<>();
-        for (CodeFunction f : code.functions()) {
-            if (f.entry) {
-                programs.add(ProgramLinker.link(f, ext, license));
-            }
-        }
+        List<ProgramSpec> programs = link(code, ext, license);
         List<DeclaredMap> filled = btfMaps.isPresent()
-                ? MapValues.apply(elf, btfMaps.get(), declared, code.functions()) : declared;
+                ? MapValues.apply(elf, btfMaps.get(), declared, code) : declared;
         List<MapSpec> maps = new ArrayList<>();
         filled.forEach(m -> maps.add(m.spec()));
         maps.addAll(dataMaps);
         checkUnique("map", maps.stream().map(MapSpec::name).toList());
         checkUnique("program", programs.stream().map(ProgramSpec::name).toList());
         return new ObjectSpec(programs, maps, globals, license, kernelVersion(elf), btf);
+    }
+
+    /**
+     * Links every entry program. Each program gets its own copy of the subprograms it calls, so
+     * the total can exceed the file's code; it is capped at the kernel's program limit plus 16
+     * times the file's code, which no real object reaches and a crafted one cannot exceed.
+     */
+    private static List<ProgramSpec> link(CodeSections code, BtfExt ext, String license) {
+        long budget = ProgramLinker.MAX_SLOTS;
+        for (CodeFunction f : code.functions()) {
+            budget += 16L * f.insns.slotCount();
+        }
+        List<ProgramSpec> programs = new ArrayList<>();
+        long total = 0;
+        for (CodeFunction f : code.functions()) {
+            if (f.entry) {
+                ProgramSpec p = ProgramLinker.link(f, ext, license);
+                total += p.insns().slotCount();
+                if (total > budget) {
+                    throw new UnsupportedFeatureException("linking the programs needs more than " + budget
+                            + " instructions in all");
+                }
+                programs.add(p);
+            }
+        }
+        return programs;
     }
 
     private static BtfSpec readBtf(ElfFile elf) {

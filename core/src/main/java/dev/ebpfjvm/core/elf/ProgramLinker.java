@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.elf;
 
+import dev.ebpfjvm.core.UnsupportedFeatureException;
 import dev.ebpfjvm.core.btf.BtfExt;
 import dev.ebpfjvm.core.btf.FuncInfo;
 import dev.ebpfjvm.core.btf.LineInfo;
@@ -24,6 +25,9 @@ import java.util.Map;
  * cannot overflow the Java stack.
  */
 final class ProgramLinker {
+    /** {@code BPF_COMPLEXITY_LIMIT_INSNS}: the kernel refuses longer programs (E2BIG). */
+    static final int MAX_SLOTS = 1_000_000;
+
     private final List<Insn> out = new ArrayList<>();
     private final List<Relocation> relocations = new ArrayList<>();
     private final List<Subprogram> functions = new ArrayList<>();
@@ -101,6 +105,10 @@ final class ProgramLinker {
     }
 
     private void append(CodeFunction fn) {
+        if ((long) slots + fn.insns.slotCount() > MAX_SLOTS) {
+            throw new UnsupportedFeatureException("section '" + fn.section.name() + "': linking '" + fn.name
+                    + "' makes the program longer than " + MAX_SLOTS + " instructions (BPF_COMPLEXITY_LIMIT_INSNS)");
+        }
         int base = slots;
         placed.put(fn, new int[] {base, out.size()});
         out.addAll(fn.insns.list());

@@ -38,8 +38,14 @@ class ObjectReaderMalformedTest {
     @Test
     void read_functionCutsLddw() {
         Patch p = new Patch("tail_calls");
-        p.put(p.symbolField("handle_tcp", 8), 8, 6 * 8).put(p.symbolField("handle_tcp", 16), 8, 8);
+        p.put(p.symbolField("handle_icmp", 16), 8, 6 * 8);
         malformed(p.bytes, "tc", "cuts an lddw");
+    }
+
+    @Test
+    void read_overlappingFunctions() {
+        Patch p = new Patch("tail_calls");
+        malformed(p.put(p.symbolField("handle_tcp", 8), 8, 12 * 8).bytes, "tc", "function 'handle_tcp' overlaps 'handle_icmp'");
     }
 
     @Test
