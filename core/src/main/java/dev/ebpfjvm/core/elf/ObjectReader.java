@@ -80,7 +80,8 @@ public final class ObjectReader {
      * the total can exceed the file's code; it is capped at the kernel's program limit plus 16
      * times the file's code, which no real object reaches and a crafted one cannot exceed.
      */
-    private static List<ProgramSpec> link(CodeSections code, BtfExt ext, String license) {
+    private static List<ProgramSpec> link(CodeSections code, BtfExt btfExt, String license) {
+        ExtIndex ext = new ExtIndex(btfExt);
         long budget = ProgramLinker.MAX_SLOTS;
         for (CodeFunction f : code.functions()) {
             budget += 16L * f.insns.slotCount();

@@ -1,7 +1,6 @@
 package dev.ebpfjvm.core.elf;
 
 import dev.ebpfjvm.core.UnsupportedFeatureException;
-import dev.ebpfjvm.core.btf.BtfExt;
 import dev.ebpfjvm.core.btf.FuncInfo;
 import dev.ebpfjvm.core.btf.LineInfo;
 import dev.ebpfjvm.core.isa.Insn;
@@ -34,14 +33,14 @@ final class ProgramLinker {
     private final List<FuncInfo> funcInfos = new ArrayList<>();
     private final List<LineInfo> lineInfos = new ArrayList<>();
     private final Map<CodeFunction, int[]> placed = new HashMap<>();
-    private final BtfExt ext;
+    private final ExtIndex ext;
     private int slots;
 
-    private ProgramLinker(BtfExt ext) {
+    private ProgramLinker(ExtIndex ext) {
         this.ext = ext;
     }
 
-    static ProgramSpec link(CodeFunction entry, BtfExt ext, String license) {
+    static ProgramSpec link(CodeFunction entry, ExtIndex ext, String license) {
         ProgramLinker linker = new ProgramLinker(ext);
         linker.run(entry);
         ProgramSection def = ProgramSection.of(entry.section.name());
@@ -116,15 +115,8 @@ final class ProgramLinker {
         slots += length;
         functions.add(new Subprogram(fn.name, fn.section.name(), base, length));
         int shift = base - fn.start;
-        for (FuncInfo fi : ext.funcInfos(fn.section.name())) {
-            if (fn.contains(fi.slot())) {
-                funcInfos.add(fi.shift(shift));
-            }
-        }
-        for (LineInfo li : ext.lineInfos(fn.section.name())) {
-            if (fn.contains(li.slot())) {
-                lineInfos.add(li.shift(shift));
-            }
-        }
+        int end = fn.start + length;
+        ext.funcInfos(fn.section.name(), fn.start, end).forEach(fi -> funcInfos.add(fi.shift(shift)));
+        ext.lineInfos(fn.section.name(), fn.start, end).forEach(li -> lineInfos.add(li.shift(shift)));
     }
 }
