@@ -18,8 +18,7 @@ import dev.ebpfjvm.core.exec.Program;
  *  code[pc + 1] after an LDDW: its whole 64-bit value (the second slot is never executed)
  * </pre>
  *
- * The array has one extra slot at the end holding {@link Op#FELL_OFF}, so that a program that runs
- * past its last instruction faults there.
+ * No slot past the end is needed: the validator has made sure every function ends in exit or ja.
  */
 final class DecodedProgram {
     /** The register index that always reads 0; LD_ABS is decoded as LD_IND from it. */
@@ -44,9 +43,9 @@ final class DecodedProgram {
         return op | dst << 8 | src << 12 | (off & 0xffffL) << 16 | (long) imm << 32;
     }
 
-    /** {@return the number of slots of the program, without the sentinel} */
+    /** {@return the number of slots of the program} */
     int slots() {
-        return code.length - 1;
+        return code.length;
     }
 
     /** {@return the operation at a slot} */

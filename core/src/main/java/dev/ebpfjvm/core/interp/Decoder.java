@@ -30,8 +30,8 @@ final class Decoder {
         this.program = program;
         this.insns = program.insns();
         int slots = insns.slotCount();
-        this.code = new long[slots + 1];
-        this.helpers = new Helper[slots + 1];
+        this.code = new long[slots];
+        this.helpers = new Helper[slots];
     }
 
     /**
@@ -48,7 +48,6 @@ final class Decoder {
             int slot = decoder.insns.slotOf(i);
             decoder.decode(slot, decoder.insns.list().get(i));
         }
-        decoder.code[decoder.code.length - 1] = DecodedProgram.word(Op.FELL_OFF, 0, 0, 0, 0);
         return new DecodedProgram(program, decoder.code, decoder.helpers, decoder.functionRefs);
     }
 
@@ -124,11 +123,7 @@ final class Decoder {
         }
         code[slot + 1] = insn.imm();
         if (insn.pseudoSrc() == PseudoSrc.FUNC) {
-            int target = slot + 1 + insn.imm32();
-            if (target < 0 || target >= insns.slotCount() || insns.atSlot(target) == null) {
-                throw new InvalidProgramException(slot, "function reference out of range to insn " + target);
-            }
-            code[slot + 1] = target;
+            code[slot + 1] = slot + 1 + insn.imm32(); // the validator checked it starts a function
             functionRefs = Arrays.copyOf(functionRefs, functionRefs.length + 1);
             functionRefs[functionRefs.length - 1] = slot;
         }

@@ -232,7 +232,7 @@ final class InterpreterLoop {
                     case Op.EXIT:
                         break;
                     default:
-                        throw Faults.fellOff(pc);
+                        throw new IllegalStateException("slot " + pc + " holds no operation");
                 }
                 if (depth == frame) {
                     ctx.setBudgetLeft(left);

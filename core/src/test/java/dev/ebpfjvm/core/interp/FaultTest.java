@@ -64,7 +64,17 @@ class FaultTest {
         ProgramContext ctx = new ProgramContext().withBuffer(new byte[8]);
         ProgramFaultException e = fault(ctx, ldx(Size.B, false, 0, 1, 7), ldx(Size.DW, false, 0, 1, 4), exit());
         assertEquals(1, e.pc());
-        assertTrue(e.getMessage().contains("read of 8 bytes at 2:0x4"), e.getMessage());
+        assertTrue(e.getMessage().contains("8 bytes at 2:0x4"), e.getMessage());
+    }
+
+    @Test
+    void outOfBounds_pastTheEndOfThePacket() {
+        ProgramContext ctx = new ProgramContext();
+        ctx.memory().setPacket(new byte[16]);
+        ProgramFaultException e = fault(ctx, lddw(1, Address.of(Memory.PACKET_REGION, 0)),
+                ldx(Size.W, false, 0, 1, 12), ldx(Size.W, false, 0, 1, 13), exit());
+        assertEquals(3, e.pc());
+        assertTrue(e.getMessage().contains("read of 4 bytes at 3:0xd"), e.getMessage());
         assertInstanceOf(IndexOutOfBoundsException.class, e.getCause());
     }
 

@@ -83,7 +83,7 @@ final class InstructionCost {
             mov(7, 0),
             movReg(1, 7),
             movReg(2, 6),
-            callLocal(6),
+            callLocal(5),
             movReg(6, 0),
             aluImm(true, AluOp.ADD, 7, 1),
             jumpImm(true, JumpOp.JLT, 7, 200, -6),

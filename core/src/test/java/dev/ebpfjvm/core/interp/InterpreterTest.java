@@ -103,9 +103,10 @@ class InterpreterTest {
     }
 
     @Test
-    void run_pastTheLastInstruction_faults() {
-        ProgramFaultException e = assertThrows(ProgramFaultException.class, () -> Runs.run(mov(0, 1)));
-        assertEquals(1, e.pc());
+    void load_programThatCanRunPastItsEnd_isRejected() {
+        InvalidProgramException e = assertThrows(InvalidProgramException.class,
+                () -> Runs.ENGINE.load(Insns.program(mov(0, 1))));
+        assertEquals(0, e.index());
     }
 
     @Test
