@@ -8,11 +8,14 @@ import static dev.ebpfjvm.core.interp.Insns.st;
 import static dev.ebpfjvm.core.interp.Insns.stx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Size;
 import dev.ebpfjvm.core.memory.Address;
+import dev.ebpfjvm.core.memory.ContextModel;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.memory.Region;
@@ -68,6 +71,35 @@ class MemoryAccessTest {
         long result = Runs.runWithBuffer(buffer, ldx(Size.W, false, 0, 1, 4), st(Size.B, 1, 0, 0x7f), exit());
         assertEquals(0x0807_0605L, result);
         assertEquals(0x7f, buffer[0]);
+    }
+
+    @Test
+    void contextModel_receivesEveryContextAccess() {
+        long[] stored = new long[3];
+        ContextModel model = new ContextModel() {
+            @Override
+            public long load(int offset, int size) {
+                return 1000L * offset + size;
+            }
+
+            @Override
+            public void store(int offset, int size, long value) {
+                if (offset == 4) {
+                    throw new ProgramFaultException(-1, "read-only field at " + offset);
+                }
+                stored[0] = offset;
+                stored[1] = size;
+                stored[2] = value;
+            }
+        };
+        ProgramContext ctx = new ProgramContext();
+        ctx.memory().setContextModel(model);
+        ctx.setEntry(Address.of(Memory.CONTEXT_REGION, 0), 0);
+        assertEquals(76_004, Runs.run(ctx, ldx(Size.W, false, 0, 1, 76), st(Size.H, 1, 8, 7), exit()));
+        assertArrayEquals(new long[] {8, 2, 7}, stored);
+        ProgramFaultException e = assertThrows(ProgramFaultException.class,
+                () -> Runs.run(ctx, mov(2, 1), stx(Size.W, 1, 2, 4), exit()));
+        assertEquals(1, e.pc());
     }
 
     @Test
