@@ -52,8 +52,9 @@ final class Faults {
             return op == Op.CALL_HELPER || op == Op.CALLX ? "helper call failed" : "internal error";
         }
         boolean read = op >= Op.LDX_B && op <= Op.LDSX_W;
+        boolean atomic = op == Op.ATOMIC_W || op == Op.ATOMIC_DW;
         long address = regs[read ? program.src(pc) : program.dst(pc)] + program.off(pc);
-        String what = op >= Op.ATOMIC_W ? "atomic access" : read ? "memory read" : "memory write";
+        String what = atomic ? "atomic access" : read ? "memory read" : "memory write";
         return "invalid " + what + " of " + size + " bytes at " + Address.toString(address);
     }
 

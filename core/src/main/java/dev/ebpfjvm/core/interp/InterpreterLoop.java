@@ -257,7 +257,10 @@ final class InterpreterLoop {
             throw Faults.callStackTooDeep(pc, depth + 2);
         }
         int base = depth * SAVED_PER_FRAME;
-        System.arraycopy(regs, 6, saved, base, 4);
+        saved[base] = regs[6];
+        saved[base + 1] = regs[7];
+        saved[base + 2] = regs[8];
+        saved[base + 3] = regs[9];
         saved[base + 4] = pc;
         regs[10] = Memory.framePointer(depth + 1);
     }
@@ -265,7 +268,10 @@ final class InterpreterLoop {
     /** Returns to the caller at {@code depth}: restores r6–r9 and r10, and gives the call slot. */
     private static int pop(long[] regs, long[] saved, int depth) {
         int base = depth * SAVED_PER_FRAME;
-        System.arraycopy(saved, base, regs, 6, 4);
+        regs[6] = saved[base];
+        regs[7] = saved[base + 1];
+        regs[8] = saved[base + 2];
+        regs[9] = saved[base + 3];
         regs[10] = Memory.framePointer(depth);
         return (int) saved[base + 4];
     }

@@ -130,6 +130,7 @@ final class Op {
     static final int EXIT = 111;
 
     // Loads and stores: the offset is in off; ST takes its value from imm; LD_PKT its size from off.
+    // Sizes go B, H, W, DW (OpTable.sizeIndex); the LDX and LDSX codes are contiguous (Faults).
     static final int LDDW = 112;
     static final int LD_PKT = 113;
     static final int LDX_B = 114;
