@@ -8,15 +8,17 @@ import dev.ebpfjvm.core.memory.Memory;
 import java.lang.invoke.VarHandle;
 
 /**
- * The {@code BPF_ATOMIC} read-modify-write operations, shared by both engines, atomic with respect
- * to each other on every thread, as on a multi-CPU kernel.
+ * The {@code BPF_ATOMIC} read-modify-write operations, shared by both engines, so that programs on
+ * several threads updating one map value see each other's updates as on a multi-CPU kernel.
  *
- * <p>Two mechanisms, chosen once per JVM: where the {@link LittleEndian} byte-array views support
- * atomic access modes (JDK 17–21) they are used directly; newer JDKs dropped atomic modes on
- * byte-array views (a heap {@code byte[]} promises no alignment above 1), and there a
- * read-modify-write runs under one of {@value #STRIPES} striped locks chosen by array and 8-byte
- * word, so that two atomics on the same word always serialise. Plain loads and stores by other
- * instructions race with either mechanism exactly as they do in the kernel.
+ * <p>Where the JDK supports them (JDK 17 to 21) they use the atomic access modes of the
+ * {@link LittleEndian} VarHandles on the region's {@code byte[]}. JDK 22 dropped every atomic mode
+ * of {@code byteArrayViewVarHandle} (a {@code byte[]}'s elements are not guaranteed to be aligned
+ * for wider types; JDK-8318966) and offers no other lock-free access to a {@code byte[]} without
+ * {@code Unsafe}, so there the operations hold the monitor of the region's {@code byte[]}: they
+ * stay atomic with respect to each other, which is what BPF atomics promise; plain loads and
+ * stores racing with them are as racy as in the kernel. Code outside the engines that must update
+ * a map value atomically with the programs' atomics does it through {@link #apply} too.
  *
  * <p>Mirrors the {@code STX | ATOMIC} cases of {@code ___bpf_prog_run()} in kernel/bpf/core.c: the
  * 32-bit forms operate on the low half of the register and return the old value zero-extended
@@ -24,18 +26,11 @@ import java.lang.invoke.VarHandle;
  * aligned to its size faults, as the verifier rejects it ("misaligned access").
  */
 public final class Atomics {
-    /** The number of lock stripes of the lock-based path; a power of two. */
-    static final int STRIPES = 64;
-    /** True where the byte-array views support atomic access modes (JDK 17–21). */
-    static final boolean VAR_HANDLE_ATOMICS =
-            LittleEndian.LONG.isAccessModeSupported(VarHandle.AccessMode.GET_AND_ADD);
-    private static final Object[] STRIPE_LOCKS = new Object[STRIPES];
+    /** True when the VarHandles support atomic access modes on {@code byte[]} (JDK 17–21). */
+    static final boolean LOCK_FREE = LittleEndian.LONG.isAccessModeSupported(VarHandle.AccessMode.GET_AND_ADD)
+            && LittleEndian.INT.isAccessModeSupported(VarHandle.AccessMode.GET_AND_ADD);
 
-    static {
-        for (int i = 0; i < STRIPES; i++) {
-            STRIPE_LOCKS[i] = new Object();
-        }
-    }
+    private static final long LOW32 = 0xffffffffL;
 
     private Atomics() {
     }
@@ -61,39 +56,32 @@ public final class Atomics {
             throw new ProgramFaultException(-1, "misaligned atomic access of " + size + " bytes at "
                     + Address.toString(address));
         }
-        if (VAR_HANDLE_ATOMICS) {
-            return size == 8 ? apply64(bytes, index, op, src, r0)
-                    : apply32(bytes, index, op, (int) src, (int) r0) & 0xffffffffL;
+        if (!LOCK_FREE) {
+            return applyLocked(bytes, index, size, op, src, r0);
         }
-        return applyLocked(bytes, index, size, op, src, r0);
+        return size == 8 ? apply64(bytes, index, op, src, r0) : apply32(bytes, index, op, (int) src, (int) r0) & LOW32;
     }
 
-    /** The lock-based path, package-private so that tests run it on every JDK. */
+    /**
+     * The operation under the monitor of the region's bytes, for JDKs without atomic access modes
+     * on {@code byte[]}; package-private so that tests run it on every JDK.
+     */
     static long applyLocked(byte[] bytes, int index, int size, AtomicOp op, long src, long r0) {
-        synchronized (STRIPE_LOCKS[stripe(bytes, index)]) {
+        synchronized (bytes) {
             long old = LittleEndian.get(bytes, index, size);
-            LittleEndian.put(bytes, index, size, combine(op, old, src, r0, size));
+            long updated;
+            switch (op) {
+                case ADD: case FETCH_ADD: updated = old + src; break;
+                case OR: case FETCH_OR: updated = old | src; break;
+                case AND: case FETCH_AND: updated = old & src; break;
+                case XOR: case FETCH_XOR: updated = old ^ src; break;
+                case XCHG: updated = src; break;
+                case CMPXCHG: updated = old == (size == 8 ? r0 : r0 & LOW32) ? src : old; break;
+                default: throw new AssertionError(op);
+            }
+            LittleEndian.put(bytes, index, size, updated);
             return old;
         }
-    }
-
-    /** {@return the value an operation leaves in memory, given the old value (lock-based path)} */
-    private static long combine(AtomicOp op, long old, long src, long r0, int size) {
-        switch (op) {
-            case ADD: case FETCH_ADD: return old + src;
-            case OR: case FETCH_OR: return old | src;
-            case AND: case FETCH_AND: return old & src;
-            case XOR: case FETCH_XOR: return old ^ src;
-            case XCHG: return src;
-            case CMPXCHG:
-                long mask = size == 8 ? -1L : 0xffffffffL;
-                return (old & mask) == (r0 & mask) ? src : old;
-            default: throw new AssertionError(op);
-        }
-    }
-
-    private static int stripe(byte[] bytes, int index) {
-        return (System.identityHashCode(bytes) * 31 + (index >>> 3)) & (STRIPES - 1);
     }
 
     private static long apply64(byte[] bytes, int index, AtomicOp op, long src, long r0) {
