@@ -22,6 +22,7 @@ public final class ProgramContext {
     private int cpu;
     private int tailCalls;
     private long budget = UNLIMITED;
+    private int callDepth;
     private Object attachment;
 
     /** A context with a fresh memory and the default environment. */
@@ -106,6 +107,19 @@ public final class ProgramContext {
     /** Limits the instructions the interpreter executes per run; {@link #UNLIMITED} for none. */
     public void setBudget(long budget) {
         this.budget = budget;
+    }
+
+    /**
+     * {@return the call depth (0 = the entry function) of the function now calling a helper that
+     * takes a {@link Callback}} Engines set it before such calls only.
+     */
+    public int callDepth() {
+        return callDepth;
+    }
+
+    /** Records the call depth of the function about to call a helper that takes a {@link Callback}. */
+    public void setCallDepth(int depth) {
+        this.callDepth = depth;
     }
 
     /** {@return the object the context region models (an skb), or null} */
