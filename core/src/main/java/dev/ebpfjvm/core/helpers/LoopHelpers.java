@@ -3,6 +3,7 @@ package dev.ebpfjvm.core.helpers;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.Callback;
 import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
 
 /**
@@ -28,16 +29,17 @@ public final class LoopHelpers {
         if (n > MAX_LOOPS) {
             return Errno.E2BIG;
         }
-        Callback callback = Callback.resolve(ctx, callbackFn);
-        if (callback == null) {
-            throw new ProgramFaultException(-1, "bpf_loop: 0x" + Long.toHexString(callbackFn) + " is not a function");
-        }
         int frame = ctx.callDepth() + 1;
         if (frame >= Memory.MAX_FRAMES) {
             throw new ProgramFaultException(-1, "bpf_loop: callback would run past " + Memory.MAX_FRAMES + " frames");
         }
+        Callback callback = Callback.resolve(ctx, callbackFn);
+        if (callback == null) {
+            throw new ProgramFaultException(-1, "bpf_loop: " + Address.toString(callbackFn) + " is not a function");
+        }
+        int function = Address.offset(callbackFn);
         for (long i = 0; i < n; i++) {
-            if (callback.call(ctx, frame, i, callbackCtx, 0, 0, 0) != 0) {
+            if (callback.call(ctx, function, frame, i, callbackCtx, 0, 0, 0) != 0) {
                 return i + 1;
             }
         }
