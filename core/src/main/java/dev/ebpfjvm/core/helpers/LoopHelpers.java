@@ -10,7 +10,8 @@ import dev.ebpfjvm.core.memory.Memory;
  * {@code long bpf_loop(u32 nr_loops, void *callback_fn, void *callback_ctx, u64 flags)}
  * (kernel/bpf/bpf_iter.c, v6.18): calls {@code callback_fn(i, callback_ctx)} for i = 0, 1, …
  * until it returns non-zero or {@code nr_loops} calls are done; returns the number of calls.
- * -EINVAL for flags, -E2BIG for more than 2^23 loops. The callback runs one frame deeper than the
+ * -EINVAL for flags; for more than 2^23 loops, -E2BIG as a 32-bit value (0xfffffff9), as the
+ * verifier's inlined form of the helper returns it. The callback runs one frame deeper than the
  * caller (see {@link Callback}).
  */
 public final class LoopHelpers {
@@ -27,7 +28,9 @@ public final class LoopHelpers {
         }
         long n = nrLoops & 0xffffffffL;
         if (n > MAX_LOOPS) {
-            return Errno.E2BIG;
+            // The verifier inlines bpf_loop (inline_bpf_loop()), which sets -E2BIG with a 32-bit
+            // move: programs see it zero-extended, as recorded from the kernel.
+            return Errno.E2BIG & 0xffffffffL;
         }
         int frame = ctx.callDepth() + 1;
         if (frame >= Memory.MAX_FRAMES) {
