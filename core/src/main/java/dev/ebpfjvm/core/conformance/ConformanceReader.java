@@ -80,12 +80,11 @@ public final class ConformanceReader {
             }
             asm.append(asmLine).append('\n');
         }
-        if (result == null && error == null) {
-            return skipped(name, "no result or error");
-        }
+        // Kept whole even when skipped, so that tools can still look at the program.
+        Optional<String> skip = result == null && error == null ? Optional.of("no result or error") : Optional.empty();
         return new ConformanceTest(name, asm.toString(), rawSlots(raw.toString()), memory(mem.toString()),
                 result == null ? OptionalLong.empty() : OptionalLong.of(number(result, "result")),
-                Optional.ofNullable(error), Optional.empty());
+                Optional.ofNullable(error), skip);
     }
 
     private static String stripComment(String line) {

@@ -61,6 +61,28 @@ public final class Assembler {
         return asm.finish();
     }
 
+    /**
+     * Assembles one instruction, e.g. {@code Assembler.insn("ldxw %r0, [%r1+4]")}. Jump targets must
+     * be slot offsets ({@code +N}/{@code -N}); a label has nothing to resolve against here.
+     *
+     * @throws InvalidProgramException when the text is not exactly one well-formed instruction
+     */
+    public static Insn insn(String text) {
+        AsmLine line = AsmLine.parse(1, text);
+        if (line == null || line.label() != null || !line.hasInsn()) {
+            throw InvalidProgramException.atLine(1, "expected one instruction, got '" + text.trim() + "'");
+        }
+        Insn insn = encode(line);
+        if (line.labelRef() != null) {
+            throw line.error("jump target '" + line.labelRef() + "' must be a slot offset +N or -N here");
+        }
+        String reason = InsnValidator.check(insn);
+        if (reason != null) {
+            throw line.error(reason);
+        }
+        return insn;
+    }
+
     private void add(AsmLine line) {
         if (line.label() != null) {
             Integer previous = labelLines.putIfAbsent(line.label(), line.number());
@@ -72,17 +94,21 @@ public final class Assembler {
         if (!line.hasInsn()) {
             return;
         }
-        AsmEncoders.Encoder encoder = AsmEncoders.of(line.mnemonic());
-        if (encoder == null) {
-            throw line.error("invalid mnemonic '" + line.mnemonic() + "'");
-        }
-        Insn insn = encoder.encode(line);
+        Insn insn = encode(line);
         if (insn.isExit() && firstExit < 0) {
             firstExit = slots;
         }
         insns.add(insn);
         lines.add(line);
         slots += insn.slots();
+    }
+
+    private static Insn encode(AsmLine line) {
+        AsmEncoders.Encoder encoder = AsmEncoders.of(line.mnemonic());
+        if (encoder == null) {
+            throw line.error("invalid mnemonic '" + line.mnemonic() + "'");
+        }
+        return encoder.encode(line);
     }
 
     private Instructions finish() {
