@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.skb.ChecksumState;
 import dev.ebpfjvm.core.skb.SkBuffContext;
@@ -66,37 +67,37 @@ public final class AdjustRoom {
         long diff = Math.abs((long) lenDiff);
         boolean shrink = lenDiff < 0;
         if ((flags & ~(MASK | F_NO_CSUM_RESET)) != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         if (diff > 0xfff) {
-            return Errno.EFAULT;
+            return Errno.EFAULT.negative();
         }
         int proto = m.protocol();
         if (proto != SkbResizeHelpers.ETH_P_IP && proto != SkbResizeHelpers.ETH_P_IPV6) {
-            return Errno.ENOTSUPP;
+            return Errno.ENOTSUPP.negative();
         }
         int baseLen = proto == SkbResizeHelpers.ETH_P_IP ? IPV4_HLEN : IPV6_HLEN;
         int off = skb.macHeaderLen();
         if (mode == MODE_NET) {
             off += baseLen;
         } else if (mode != MODE_MAC) {
-            return Errno.ENOTSUPP;
+            return Errno.ENOTSUPP.negative();
         }
         long lenMin = baseLen;
         if ((flags & DECAP_L3_MASK) != 0) {
             if (!shrink) {
-                return Errno.EINVAL;
+                return Errno.EINVAL.negative();
             }
             long decap = flags & DECAP_L3_MASK;
             if (decap == DECAP_L3_MASK) {
-                return Errno.EINVAL;
+                return Errno.EINVAL.negative();
             }
             lenMin = decap == F_DECAP_L3_IPV4 ? IPV4_HLEN : IPV6_HLEN;
         }
         long lenCur = skb.len() - (long) skb.networkOffset();
         if ((shrink && (diff >= lenCur || lenCur - diff < lenMin))
                 || (!shrink && skb.len() + diff > SkbResizeHelpers.SKB_MAX_LEN && !m.isGso())) {
-            return Errno.ENOTSUPP;
+            return Errno.ENOTSUPP.negative();
         }
         long ret = shrink ? shrink(skb, off, (int) diff, flags) : grow(skb, off, (int) diff, flags);
         if (ret == 0 && (flags & F_NO_CSUM_RESET) == 0 && m.checksum() == ChecksumState.UNNECESSARY) {
@@ -111,21 +112,21 @@ public final class AdjustRoom {
         int innerMacLen = (int) (flags >>> ENCAP_L2_SHIFT) & 0xff;
         boolean encap = (flags & ENCAP_L3_MASK) != 0;
         if (m.isGso()) {
-            return Errno.ENOTSUPP;
+            return Errno.ENOTSUPP.negative();
         }
         int macLen = 0;
         if (encap) {
             if ((flags & ENCAP_L3_MASK) == ENCAP_L3_MASK
                     || (flags & (F_ENCAP_L4_GRE | F_ENCAP_L4_UDP)) == (F_ENCAP_L4_GRE | F_ENCAP_L4_UDP)
                     || ((flags & F_ENCAP_L2_ETH) != 0 && innerMacLen < 14)) {
-                return Errno.EINVAL;
+                return Errno.EINVAL.negative();
             }
             if (m.isEncapsulation()) {
-                return Errno.EALREADY;
+                return Errno.EALREADY.negative();
             }
             macLen = skb.macHeaderLen();
             if (innerMacLen > diff) {
-                return Errno.EINVAL;
+                return Errno.EINVAL.negative();
             }
         }
         PacketEdits.netHeaderPush(skb, off, diff);
@@ -149,13 +150,13 @@ public final class AdjustRoom {
     private static long shrink(Skb skb, int off, int diff, long flags) {
         SkbMetadata m = skb.meta();
         if ((flags & ~(F_FIXED_GSO | DECAP_L3_MASK | F_NO_CSUM_RESET)) != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         if (m.isGso()) {
-            return Errno.ENOTSUPP;
+            return Errno.ENOTSUPP.negative();
         }
         if (!PacketEdits.netHeaderPop(skb, off, diff)) {
-            return Errno.ENOMEM;
+            return Errno.ENOMEM.negative();
         }
         if (m.protocol() == SkbResizeHelpers.ETH_P_IP && (flags & F_DECAP_L3_IPV6) != 0) {
             m.setProtocol(SkbResizeHelpers.ETH_P_IPV6);

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.EbpfException;
 import dev.ebpfjvm.core.memory.Memory;
 
@@ -63,7 +64,7 @@ final class Bprintf {
         for (int i = 0; i < fmtLen; i++) {
             int c = at(i);
             if (c >= 0x80 || !(isPrint(c) || isSpace(c))) {
-                return Errno.EINVAL;
+                return Errno.EINVAL.negative();
             }
             if (c != '%') {
                 out.append((char) c);
@@ -75,7 +76,7 @@ final class Bprintf {
                 continue;
             }
             if (numSpec >= args.length) {
-                return Errno.EINVAL;
+                return Errno.EINVAL.negative();
             }
             int r = conversion(i + 1);
             if (r < 0) {
@@ -106,7 +107,7 @@ final class Bprintf {
             return string(i, spec, arg);
         } else if (c == 'c') {
             if (!stage(1)) {
-                return (int) Errno.ENOSPC;
+                return (int) Errno.ENOSPC.negative();
             }
             out.append(spec.pad(String.valueOf((char) (arg & 0xff)), false));
             return i;
@@ -121,10 +122,10 @@ final class Bprintf {
         }
         c = at(i);
         if (c != 'i' && c != 'd' && c != 'u' && c != 'x' && c != 'X') {
-            return (int) Errno.EINVAL;
+            return (int) Errno.EINVAL.negative();
         }
         if (!stageNumber(size)) {
-            return (int) Errno.ENOSPC;
+            return (int) Errno.ENOSPC.negative();
         }
         out.append(spec.number(size == 4 ? arg & 0xffffffffL : arg, size, c));
         return i;
@@ -138,7 +139,7 @@ final class Bprintf {
         if (next == 0 || isSpace(next) || isPunct(next) || next == 'K' || next == 'x' || next == 's'
                 || next == 'S' || next == 'B') {
             if (!stageNumber(8)) {
-                return (int) Errno.ENOSPC;
+                return (int) Errno.ENOSPC.negative();
             }
             out.append(spec.pad(String.format("%016x", arg), true));
             // The kernel skips the character after 'p' while checking; bstr_printf eats only
@@ -149,13 +150,13 @@ final class Bprintf {
             return next == 0 ? i : i + 1;
         }
         if ((next != 'i' && next != 'I') || (at(i + 2) != '4' && at(i + 2) != '6')) {
-            return (int) Errno.EINVAL;
+            return (int) Errno.EINVAL.negative();
         }
         int len = at(i + 2) == '4' ? 4 : 16;
         byte[] ip = readOrZero(arg, len);
         String text = len == 4 ? IpText.v4(ip, next == 'i') : IpText.v6(ip, next == 'i');
         if (MAX_BIN_ARGS - staged < len) {
-            return (int) Errno.ENOSPC;
+            return (int) Errno.ENOSPC.negative();
         }
         staged += text.length() + 1;
         out.append(spec.pad(text, false));
@@ -169,10 +170,10 @@ final class Bprintf {
     private int string(int i, Spec spec, long arg) {
         int next = at(i + 1);
         if (next != 0 && !isSpace(next) && !isPunct(next)) {
-            return (int) Errno.EINVAL;
+            return (int) Errno.EINVAL.negative();
         }
         if (staged == MAX_BIN_ARGS) {
-            return (int) Errno.ENOSPC;
+            return (int) Errno.ENOSPC.negative();
         }
         String s = CStrings.read(memory, arg, MAX_BIN_ARGS - staged - 1);
         staged += s.length() + 1;

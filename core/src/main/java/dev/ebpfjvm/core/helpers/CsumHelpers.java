@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.skb.ChecksumState;
@@ -48,12 +49,12 @@ public final class CsumHelpers {
      */
     public static long l3CsumReplace(ProgramContext ctx, long skbPtr, long offset, long from, long to, long flags) {
         if ((flags & ~F_HDR_FIELD_MASK) != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         Skb skb = SkBuffContext.of(ctx).skb();
         long off = offset & 0xffffffffL;
         if (off > 0xffff || (off & 1) != 0 || !SkbDataHelpers.fits(skb, off + 2)) {
-            return Errno.EFAULT;
+            return Errno.EFAULT.negative();
         }
         int at = skb.data() + (int) off;
         int check = (int) LittleEndian.getU16(skb.buffer(), at);
@@ -61,13 +62,13 @@ public final class CsumHelpers {
         switch ((int) (flags & F_HDR_FIELD_MASK)) {
             case 0:
                 if (from != 0) {
-                    return Errno.EINVAL;
+                    return Errno.EINVAL.negative();
                 }
                 updated = Checksum.replaceByDiff(check, (int) to);
                 break;
             case 2: updated = Checksum.replace2(check, (int) from & 0xffff, (int) to & 0xffff); break;
             case 4: updated = Checksum.replace4(check, (int) from, (int) to); break;
-            default: return Errno.EINVAL;
+            default: return Errno.EINVAL.negative();
         }
         LittleEndian.putU16(skb.buffer(), at, updated);
         return 0;
@@ -81,12 +82,12 @@ public final class CsumHelpers {
      */
     public static long l4CsumReplace(ProgramContext ctx, long skbPtr, long offset, long from, long to, long flags) {
         if ((flags & ~(F_MARK_MANGLED_0 | F_MARK_ENFORCE | F_PSEUDO_HDR | F_HDR_FIELD_MASK | F_IPV6)) != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         Skb skb = SkBuffContext.of(ctx).skb();
         long off = offset & 0xffffffffL;
         if (off > 0xffff || (off & 1) != 0 || !SkbDataHelpers.fits(skb, off + 2)) {
-            return Errno.EFAULT;
+            return Errno.EFAULT.negative();
         }
         boolean mangled0 = (flags & F_MARK_MANGLED_0) != 0;
         int at = skb.data() + (int) off;
@@ -98,13 +99,13 @@ public final class CsumHelpers {
         switch ((int) (flags & F_HDR_FIELD_MASK)) {
             case 0:
                 if (from != 0) {
-                    return Errno.EINVAL;
+                    return Errno.EINVAL.negative();
                 }
                 updated = Checksum.replaceByDiff(check, (int) to);
                 break;
             case 2: updated = Checksum.replace4(check, (int) from & 0xffff, (int) to & 0xffff); break;
             case 4: updated = Checksum.replace4(check, (int) from, (int) to); break;
-            default: return Errno.EINVAL;
+            default: return Errno.EINVAL.negative();
         }
         if (mangled0 && updated == 0) {
             updated = CSUM_MANGLED_0;
@@ -152,7 +153,7 @@ public final class CsumHelpers {
      */
     public static long csumUpdate(ProgramContext ctx, long skbPtr, long csum, long r3, long r4, long r5) {
         SkBuffContext.of(ctx);
-        return Errno.ENOTSUPP;
+        return Errno.ENOTSUPP.negative();
     }
 
     /**
@@ -177,9 +178,9 @@ public final class CsumHelpers {
         } else if (level == CSUM_LEVEL_RESET) {
             m.setChecksum(ChecksumState.NONE, 0);
         } else if (level == CSUM_LEVEL_QUERY) {
-            return unnecessary ? m.csumLevel() : Errno.EACCES;
+            return unnecessary ? m.csumLevel() : Errno.EACCES.negative();
         } else {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.Callback;
 import dev.ebpfjvm.core.exec.ProgramContext;
@@ -24,13 +25,13 @@ public final class LoopHelpers {
     /** The helper; see the class comment. */
     public static long loop(ProgramContext ctx, long nrLoops, long callbackFn, long callbackCtx, long flags, long r5) {
         if (flags != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         long n = nrLoops & 0xffffffffL;
         if (n > MAX_LOOPS) {
             // The verifier inlines bpf_loop (inline_bpf_loop()), which sets -E2BIG with a 32-bit
             // move: programs see it zero-extended, as recorded from the kernel.
-            return Errno.E2BIG & 0xffffffffL;
+            return Errno.E2BIG.negative() & 0xffffffffL;
         }
         int frame = ctx.callDepth() + 1;
         if (frame >= Memory.MAX_FRAMES) {

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.RegionKind;
@@ -29,12 +30,12 @@ public final class PerfHelpers {
     /** The helper; see the class comment. */
     public static long perfEventOutput(ProgramContext ctx, long skbPtr, long map, long flags, long data, long size) {
         if ((flags & ~(F_CTXLEN_MASK | F_INDEX_MASK)) != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         Skb skb = SkBuffContext.of(ctx).skb();
         long skbSize = (flags & F_CTXLEN_MASK) >>> 32;
         if (skbSize > skb.len()) {
-            return Errno.EFAULT;
+            return Errno.EFAULT.negative();
         }
         Object owner = ctx.memory().table().ownerAt(map, RegionKind.MAP);
         if (!(owner instanceof PerfEventArray)) {
@@ -46,7 +47,7 @@ public final class PerfHelpers {
             index = ctx.cpu();
         }
         if (index >= array.maxEntries()) {
-            return Errno.E2BIG;
+            return Errno.E2BIG.negative();
         }
         int n = (int) size;
         byte[] record = new byte[n + (int) skbSize];

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Memory;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class PrintHelpers {
         int size = (int) Math.min(fmtSize & 0xffffffffL, Integer.MAX_VALUE);
         int len = CStrings.length(memory, fmt, size);
         if (len < 0 || len == size) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         long[] error = new long[1];
         String text = Bprintf.format(memory, memory.read(fmt, len), len, new long[] {a1, a2, a3}, error);
@@ -51,7 +52,7 @@ public final class PrintHelpers {
     public static long snprintf(ProgramContext ctx, long str, long strSize, long fmt, long data, long dataLen) {
         long n = dataLen & 0xffffffffL;
         if (n % 8 != 0 || n > SNPRINTF_ARGS * 8 || (n != 0 && data == 0)) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         Memory memory = ctx.memory();
         long[] args = new long[(int) n / 8];
@@ -61,7 +62,7 @@ public final class PrintHelpers {
         }
         int len = CStrings.length(memory, fmt, Integer.MAX_VALUE);
         if (len < 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         long[] error = new long[1];
         String text = Bprintf.format(memory, memory.read(fmt, len), len, args, error);

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.skb.Redirect;
 import dev.ebpfjvm.core.skb.SkBuffContext;
@@ -47,16 +48,16 @@ public final class RedirectHelpers {
      */
     public static long cloneRedirect(ProgramContext ctx, long skbPtr, long ifindex, long flags, long r4, long r5) {
         if ((flags & ~F_INGRESS) != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         SkBuffContext sb = SkBuffContext.of(ctx);
         int target = (int) ifindex;
         if (!sb.devices().exists(target)) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         Skb clone = sb.skb().copy();
         if (!clone.isMacHeaderSet() || clone.macHeader() >= clone.networkHeader()) {
-            return Errno.ERANGE;
+            return Errno.ERANGE.negative();
         }
         clone.meta().setRedirect(null);
         return sb.devices().deliver(clone, target, (flags & F_INGRESS) != 0);

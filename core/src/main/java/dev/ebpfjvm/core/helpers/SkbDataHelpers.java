@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.skb.SkBuffContext;
@@ -35,13 +36,13 @@ public final class SkbDataHelpers {
      */
     public static long storeBytes(ProgramContext ctx, long skbPtr, long offset, long from, long len, long flags) {
         if ((flags & ~(F_RECOMPUTE_CSUM | F_INVALIDATE_HASH)) != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         long off = offset & 0xffffffffL;
         SkBuffContext sb = SkBuffContext.of(ctx);
         Skb skb = sb.skb();
         if (off > INT_MAX || !fits(skb, off + (len & 0xffffffffL))) {
-            return Errno.EFAULT;
+            return Errno.EFAULT.negative();
         }
         int n = (int) (len & 0xffffffffL);
         byte[] src = ctx.memory().read(from, n);
@@ -104,7 +105,7 @@ public final class SkbDataHelpers {
         byte[] zeros = new byte[n];
         Arrays.fill(zeros, (byte) 0);
         memory.write(to, zeros, 0, n);
-        return Errno.EFAULT;
+        return Errno.EFAULT.negative();
     }
 
     /**
@@ -115,7 +116,7 @@ public final class SkbDataHelpers {
     public static long pullData(ProgramContext ctx, long skbPtr, long len, long r3, long r4, long r5) {
         SkBuffContext sb = SkBuffContext.of(ctx);
         long want = len & 0xffffffffL;
-        long result = want == 0 || fits(sb.skb(), want) ? 0 : Errno.ENOMEM;
+        long result = want == 0 || fits(sb.skb(), want) ? 0 : Errno.ENOMEM.negative();
         sb.packetChanged();
         return result;
     }

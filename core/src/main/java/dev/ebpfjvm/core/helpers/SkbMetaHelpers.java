@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.skb.SkBuffContext;
@@ -73,7 +74,7 @@ public final class SkbMetaHelpers {
         SkbMetadata m = SkBuffContext.of(ctx).skb().meta();
         long t = type & 0xffffffffL;
         if (m.pktType() > SkbMetadata.PACKET_OTHERHOST || t > SkbMetadata.PACKET_OTHERHOST) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         m.setPktType((int) t);
         return 0;

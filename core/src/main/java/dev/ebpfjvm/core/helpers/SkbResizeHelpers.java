@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.Alu;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.skb.SkBuffContext;
@@ -32,7 +33,7 @@ public final class SkbResizeHelpers {
      */
     public static long changeProto(ProgramContext ctx, long skbPtr, long proto, long flags, long r4, long r5) {
         if (flags != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         SkBuffContext sb = SkBuffContext.of(ctx);
         Skb skb = sb.skb();
@@ -50,10 +51,10 @@ public final class SkbResizeHelpers {
                 m.clearHash();
                 result = 0;
             } else {
-                result = Errno.ENOMEM;
+                result = Errno.ENOMEM.negative();
             }
         } else {
-            result = Errno.ENOTSUPP;
+            result = Errno.ENOTSUPP.negative();
         }
         sb.packetChanged();
         return result;
@@ -72,9 +73,9 @@ public final class SkbResizeHelpers {
         long minLen = (skb.isTransportHeaderSet() ? skb.transportHeader() : skb.networkHeader()) - skb.data();
         long result;
         if (flags != 0 || newLen > SKB_MAX_LEN || newLen < (minLen & 0xffffffffL)) {
-            result = Errno.EINVAL;
+            result = Errno.EINVAL.negative();
         } else if (skb.meta().isEncapsulation()) {
-            result = Errno.ENOTSUPP;
+            result = Errno.ENOTSUPP.negative();
         } else {
             if (newLen > skb.len()) {
                 skb.put((int) newLen - skb.len());
@@ -103,9 +104,9 @@ public final class SkbResizeHelpers {
         long newLen = (skb.len() + headRoom) & 0xffffffffL;
         long result;
         if (flags != 0 || (!skb.meta().isGso() && newLen > SKB_MAX_LEN) || newLen < skb.len()) {
-            result = Errno.EINVAL;
+            result = Errno.EINVAL.negative();
         } else if (newLen > MAX_ALLOC) {
-            result = Errno.ENOMEM;
+            result = Errno.ENOMEM.negative();
         } else {
             skb.push((int) headRoom);
             java.util.Arrays.fill(skb.buffer(), skb.data(), skb.data() + (int) headRoom, (byte) 0);

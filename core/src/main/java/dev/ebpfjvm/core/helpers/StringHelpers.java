@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.LittleEndian;
 
@@ -27,7 +28,7 @@ public final class StringHelpers {
             boolean negative = parsed[1] != 0;
             long u = parsed[0];
             if (negative ? -u > 0 : u < 0) {
-                r = Errno.ERANGE;
+                r = Errno.ERANGE.negative();
             } else {
                 value = negative ? -u : u;
             }
@@ -41,7 +42,7 @@ public final class StringHelpers {
         long[] parsed = new long[2];
         long r = parse(ctx, buf, bufLen, flags, parsed);
         if (r >= 0 && parsed[1] != 0) {
-            r = Errno.EINVAL;
+            r = Errno.EINVAL.negative();
         }
         store(ctx, res, r < 0 ? 0 : parsed[0]);
         return r;
@@ -58,7 +59,7 @@ public final class StringHelpers {
         int base = (int) (flags & BASE_MASK);
         if (buf == 0 || bufLen == 0 || (base != 0 && base != 8 && base != 10 && base != 16)
                 || (flags & ~BASE_MASK) != 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         byte[] b = ctx.memory().read(buf, (int) Math.min(bufLen, Integer.MAX_VALUE));
         int i = 0;
@@ -71,7 +72,7 @@ public final class StringHelpers {
         }
         int consumed = i;
         if (consumed == b.length) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         int end = Math.min(b.length, i + 63);
         int p = i;
@@ -95,10 +96,10 @@ public final class StringHelpers {
             value = next;
         }
         if (overflow) {
-            return Errno.ERANGE;
+            return Errno.ERANGE.negative();
         }
         if (digits == 0) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         parsed[0] = value;
         parsed[1] = negative ? 1 : 0;

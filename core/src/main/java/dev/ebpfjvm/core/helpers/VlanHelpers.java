@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.Alu;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.skb.EthTypeTrans;
@@ -49,7 +50,7 @@ public final class VlanHelpers {
         }
         if (m.vlanPresent()) {
             if (skb.data() != skb.macHeader()) {
-                return Errno.EINVAL;
+                return Errno.EINVAL.negative();
             }
             insertTag(skb, m.vlanProto(), m.vlanTci());
             m.setProtocol(m.vlanProto());
@@ -117,10 +118,10 @@ public final class VlanHelpers {
      */
     private static long removeTag(Skb skb) {
         if (skb.data() != skb.macHeader()) {
-            return Errno.EINVAL;
+            return Errno.EINVAL.negative();
         }
         if (skb.len() < VLAN_ETH_HLEN) {
-            return Errno.ENOMEM;
+            return Errno.ENOMEM.negative();
         }
         byte[] b = skb.buffer();
         int d = skb.data();

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import static dev.ebpfjvm.core.helpers.Harness.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -74,7 +75,7 @@ class CsumHelpersTest {
 
     @Test
     void l3CsumReplace_diffModeNeedsZeroFrom() {
-        assertEquals(Errno.EINVAL, CsumHelpers.l3CsumReplace(h.ctx, 0, IP_CHECK, 1, 0, 0));
+        assertEquals(Errno.EINVAL.negative(), CsumHelpers.l3CsumReplace(h.ctx, 0, IP_CHECK, 1, 0, 0));
     }
 
     @Test
@@ -147,12 +148,12 @@ class CsumHelpersTest {
 
     @Test
     void csumUpdate_isEnotsuppWithoutChecksumComplete() {
-        assertEquals(Errno.ENOTSUPP, CsumHelpers.csumUpdate(h.ctx, 0, 5, 0, 0, 0));
+        assertEquals(Errno.ENOTSUPP.negative(), CsumHelpers.csumUpdate(h.ctx, 0, 5, 0, 0, 0));
     }
 
     @Test
     void csumLevel_incrementsDecrementsResetsAndQueries() {
-        assertEquals(Errno.EACCES, CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_QUERY, 0, 0, 0));
+        assertEquals(Errno.EACCES.negative(), CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_QUERY, 0, 0, 0));
         assertEquals(0, CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_INC, 0, 0, 0));
         assertEquals(ChecksumState.UNNECESSARY, h.skb().meta().checksum());
         assertEquals(0, CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_QUERY, 0, 0, 0));
@@ -163,8 +164,8 @@ class CsumHelpersTest {
         assertEquals(0, CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_DEC, 0, 0, 0));
         assertEquals(2, CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_QUERY, 0, 0, 0));
         assertEquals(0, CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_RESET, 0, 0, 0));
-        assertEquals(Errno.EACCES, CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_QUERY, 0, 0, 0));
-        assertEquals(Errno.EINVAL, CsumHelpers.csumLevel(h.ctx, 0, 4, 0, 0, 0));
+        assertEquals(Errno.EACCES.negative(), CsumHelpers.csumLevel(h.ctx, 0, CsumHelpers.CSUM_LEVEL_QUERY, 0, 0, 0));
+        assertEquals(Errno.EINVAL.negative(), CsumHelpers.csumLevel(h.ctx, 0, 4, 0, 0, 0));
     }
 
     @Test

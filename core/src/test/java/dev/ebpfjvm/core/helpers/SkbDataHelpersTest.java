@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.Errno;
 import static dev.ebpfjvm.core.helpers.Harness.stack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,15 +34,15 @@ class SkbDataHelpersTest {
     @ParameterizedTest
     @ValueSource(longs = {4, 8, 1L << 32, -1})
     void storeBytes_unknownFlagsAreEinval(long flags) {
-        assertEquals(Errno.EINVAL, SkbDataHelpers.storeBytes(h.ctx, 0, 0, stack(0), 1, flags));
+        assertEquals(Errno.EINVAL.negative(), SkbDataHelpers.storeBytes(h.ctx, 0, 0, stack(0), 1, flags));
     }
 
     @Test
     void storeBytes_pastTheEndIsEfault() {
         String before = h.data();
-        assertEquals(Errno.EFAULT, SkbDataHelpers.storeBytes(h.ctx, 0, 43, stack(0), 4, 0));
-        assertEquals(Errno.EFAULT, SkbDataHelpers.storeBytes(h.ctx, 0, 0x8000_0000L, stack(0), 1, 0));
-        assertEquals(Errno.EFAULT, SkbDataHelpers.storeBytes(h.ctx, 0, 0xffff_ffffL, stack(0), 2, 0), "offset + len wraps as u32 but offset > INT_MAX");
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.storeBytes(h.ctx, 0, 43, stack(0), 4, 0));
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.storeBytes(h.ctx, 0, 0x8000_0000L, stack(0), 1, 0));
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.storeBytes(h.ctx, 0, 0xffff_ffffL, stack(0), 2, 0), "offset + len wraps as u32 but offset > INT_MAX");
         assertEquals(before, h.data());
     }
 
@@ -56,9 +57,9 @@ class SkbDataHelpersTest {
     @Test
     void loadBytes_pastTheEndZeroesAndIsEfault() {
         h.putHex(stack(0), "ffffffff");
-        assertEquals(Errno.EFAULT, SkbDataHelpers.loadBytes(h.ctx, 0, 44, stack(0), 4, 0));
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytes(h.ctx, 0, 44, stack(0), 4, 0));
         assertArrayEquals(new byte[4], h.get(stack(0), 4));
-        assertEquals(Errno.EFAULT, SkbDataHelpers.loadBytes(h.ctx, 0, 0x8000_0000L, stack(0), 4, 0));
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytes(h.ctx, 0, 0x8000_0000L, stack(0), 4, 0));
     }
 
     @Test
@@ -73,18 +74,18 @@ class SkbDataHelpersTest {
     @Test
     void loadBytesRelative_errorsZeroAndAreEfault() {
         h.putHex(stack(0), "ff");
-        assertEquals(Errno.EFAULT, SkbDataHelpers.loadBytesRelative(h.ctx, 0, 29, stack(0), 4, SkbDataHelpers.HDR_START_NET));
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytesRelative(h.ctx, 0, 29, stack(0), 4, SkbDataHelpers.HDR_START_NET));
         assertEquals(0, h.get(stack(0), 1)[0]);
-        assertEquals(Errno.EFAULT, SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0x10000, stack(0), 1, SkbDataHelpers.HDR_START_MAC));
-        assertEquals(Errno.EFAULT, SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0, stack(0), 1, 2));
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0x10000, stack(0), 1, SkbDataHelpers.HDR_START_MAC));
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0, stack(0), 1, 2));
         h.skb().setMacHeader(dev.ebpfjvm.core.skb.Skb.UNSET);
-        assertEquals(Errno.EFAULT, SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0, stack(0), 1, SkbDataHelpers.HDR_START_MAC));
+        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0, stack(0), 1, SkbDataHelpers.HDR_START_MAC));
     }
 
     @Test
     void pullData_succeedsWithinTheDataElseEnomem() {
         assertEquals(0, SkbDataHelpers.pullData(h.ctx, 0, 0, 0, 0, 0));
         assertEquals(0, SkbDataHelpers.pullData(h.ctx, 0, 46, 0, 0, 0));
-        assertEquals(Errno.ENOMEM, SkbDataHelpers.pullData(h.ctx, 0, 47, 0, 0, 0));
+        assertEquals(Errno.ENOMEM.negative(), SkbDataHelpers.pullData(h.ctx, 0, 47, 0, 0, 0));
     }
 }
