@@ -79,7 +79,7 @@ class SkbResizeHelpersTest {
         assertEquals(Errno.EINVAL.negative(), SkbResizeHelpers.changeProto(h.ctx, 0, 0xdd86, 1, 0, 0));
         assertEquals(Errno.ENOTSUPP.negative(), SkbResizeHelpers.changeProto(h.ctx, 0, 0x0008, 0, 0, 0));
         assertEquals(9, skb.meta().hash());
-        Harness v6 = Harness.frame("000000000000020000000001" + "86dd" + "60000000" + "00".repeat(16));
+        Harness v6 = Harness.frame("000000000000020000000001" + "86dd" + "60000000" + "00".repeat(14));
         assertEquals(Errno.ENOMEM.negative(), SkbResizeHelpers.changeProto(v6.ctx, 0, 0x0008, 0, 0, 0));
     }
 
