@@ -74,6 +74,7 @@ public final class PrintHelpers {
             byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
             int copy = Math.min(bytes.length, cap - 1);
             byte[] out = java.util.Arrays.copyOf(bytes, copy + 1);
+            out[copy] = 0;
             memory.write(str, out, 0, copy + 1);
         }
         return text.length() + 1L;
