@@ -2,8 +2,8 @@ package dev.ebpfjvm.core.testrun;
 
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.maps.BpfMap;
-import dev.ebpfjvm.core.maps.MapAccess;
 import dev.ebpfjvm.core.maps.ProgArrayMap;
+import dev.ebpfjvm.core.memory.LittleEndian;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -51,9 +51,9 @@ final class MapDump {
         info.put("value_size", (long) map.valueSize());
         info.put("max_entries", (long) map.maxEntries());
         if (section != null) {
-            byte[] value = map.lookup(MapAccess.u32(0));
+            byte[] value = map.lookup(BpfMap.u32(0));
             byte[] whole = value == null ? new byte[map.valueSize()] : value;
-            info.put("entries", List.of(entry(MapAccess.u32(0), HEX.formatHex(whole))));
+            info.put("entries", List.of(entry(BpfMap.u32(0), HEX.formatHex(whole))));
             info.put("section", section);
             Map<String, Object> decoded = new LinkedHashMap<>();
             for (Var v : vars) {
@@ -120,9 +120,9 @@ final class MapDump {
         for (int lane = 0; lane < valueSize; lane += 8) {
             long s = 0;
             for (byte[] v : perCpu) {
-                s += dev.ebpfjvm.core.memory.LittleEndian.getU64(v, lane);
+                s += LittleEndian.getU64(v, lane);
             }
-            dev.ebpfjvm.core.memory.LittleEndian.putU64(sum, lane, s);
+            LittleEndian.putU64(sum, lane, s);
         }
         return HEX.formatHex(sum);
     }
@@ -132,7 +132,7 @@ final class MapDump {
         for (int i = 0; i < map.maxEntries(); i++) {
             Executable e = map.get(i);
             if (e != null) {
-                out.add(entry(MapAccess.u32(i), "prog:" + e.program().name()));
+                out.add(entry(BpfMap.u32(i), "prog:" + e.program().name()));
             }
         }
         return out;
