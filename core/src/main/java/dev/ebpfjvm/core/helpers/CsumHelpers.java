@@ -52,23 +52,13 @@ public final class CsumHelpers {
             return Errno.EINVAL.negative();
         }
         Skb skb = SkBuffContext.of(ctx).skb();
-        long off = offset & 0xffffffffL;
-        if (off > 0xffff || (off & 1) != 0 || !SkbDataHelpers.fits(skb, off + 2)) {
+        int at = checkIndex(skb, offset);
+        if (at < 0) {
             return Errno.EFAULT.negative();
         }
-        int at = skb.data() + (int) off;
-        int check = (int) LittleEndian.getU16(skb.buffer(), at);
-        int updated;
-        switch ((int) (flags & F_HDR_FIELD_MASK)) {
-            case 0:
-                if (from != 0) {
-                    return Errno.EINVAL.negative();
-                }
-                updated = Checksum.replaceByDiff(check, (int) to);
-                break;
-            case 2: updated = Checksum.replace2(check, (int) from & 0xffff, (int) to & 0xffff); break;
-            case 4: updated = Checksum.replace4(check, (int) from, (int) to); break;
-            default: return Errno.EINVAL.negative();
+        int updated = replaced(LittleEndian.getU16(skb.buffer(), at), from, to, flags, false);
+        if (updated < 0) {
+            return Errno.EINVAL.negative();
         }
         LittleEndian.putU16(skb.buffer(), at, updated);
         return 0;
@@ -85,33 +75,47 @@ public final class CsumHelpers {
             return Errno.EINVAL.negative();
         }
         Skb skb = SkBuffContext.of(ctx).skb();
-        long off = offset & 0xffffffffL;
-        if (off > 0xffff || (off & 1) != 0 || !SkbDataHelpers.fits(skb, off + 2)) {
+        int at = checkIndex(skb, offset);
+        if (at < 0) {
             return Errno.EFAULT.negative();
         }
         boolean mangled0 = (flags & F_MARK_MANGLED_0) != 0;
-        int at = skb.data() + (int) off;
-        int check = (int) LittleEndian.getU16(skb.buffer(), at);
+        long check = LittleEndian.getU16(skb.buffer(), at);
         if (mangled0 && (flags & F_MARK_ENFORCE) == 0 && check == 0) {
             return 0;
         }
-        int updated;
-        switch ((int) (flags & F_HDR_FIELD_MASK)) {
-            case 0:
-                if (from != 0) {
-                    return Errno.EINVAL.negative();
-                }
-                updated = Checksum.replaceByDiff(check, (int) to);
-                break;
-            case 2: updated = Checksum.replace4(check, (int) from & 0xffff, (int) to & 0xffff); break;
-            case 4: updated = Checksum.replace4(check, (int) from, (int) to); break;
-            default: return Errno.EINVAL.negative();
+        int updated = replaced(check, from, to, flags, true);
+        if (updated < 0) {
+            return Errno.EINVAL.negative();
         }
-        if (mangled0 && updated == 0) {
-            updated = CSUM_MANGLED_0;
-        }
-        LittleEndian.putU16(skb.buffer(), at, updated);
+        LittleEndian.putU16(skb.buffer(), at, mangled0 && updated == 0 ? CSUM_MANGLED_0 : updated);
         return 0;
+    }
+
+    /** {@return the buffer index of the checksum at a data offset (even, at most 0xffff, in the data), or -1} */
+    private static int checkIndex(Skb skb, long offset) {
+        long off = offset & 0xffffffffL;
+        if (off > 0xffff || (off & 1) != 0 || !SkbDataHelpers.fits(skb, off + 2)) {
+            return -1;
+        }
+        return skb.data() + (int) off;
+    }
+
+    /**
+     * {@return the checksum updated for the field size in the low bits of {@code flags}, or -1
+     * when the size is not 0, 2 or 4 or a difference comes with a non-zero {@code from}}
+     *
+     * @param twoAsFour whether a 2-byte field is updated as a zero-extended 4-byte one (layer 4)
+     */
+    private static int replaced(long check, long from, long to, long flags, boolean twoAsFour) {
+        int c = (int) check;
+        switch ((int) (flags & F_HDR_FIELD_MASK)) {
+            case 0: return from != 0 ? -1 : Checksum.replaceByDiff(c, (int) to);
+            case 2: return twoAsFour ? Checksum.replace4(c, (int) from & 0xffff, (int) to & 0xffff)
+                    : Checksum.replace2(c, (int) from & 0xffff, (int) to & 0xffff);
+            case 4: return Checksum.replace4(c, (int) from, (int) to);
+            default: return -1;
+        }
     }
 
     /**

@@ -49,13 +49,32 @@ public final class SkbMetadata {
     /** {@return a copy of every field} */
     SkbMetadata copy() {
         SkbMetadata c = new SkbMetadata();
-        c.protocol = protocol; c.pktType = pktType; c.mark = mark; c.priority = priority;
-        c.queueMapping = queueMapping; c.vlanPresent = vlanPresent; c.vlanTci = vlanTci;
-        c.vlanProto = vlanProto; c.ingressIfindex = ingressIfindex; c.ifindex = ifindex;
-        c.tcIndex = tcIndex; c.cb = cb.clone(); c.hash = hash; c.swHash = swHash; c.l4Hash = l4Hash;
-        c.tcClassid = tcClassid; c.napiId = napiId; c.wireLen = wireLen; c.gsoSegs = gsoSegs;
-        c.gsoSize = gsoSize; c.tstamp = tstamp; c.hwtstamp = hwtstamp; c.encapsulation = encapsulation;
-        c.checksum = checksum; c.csumLevel = csumLevel; c.redirect = redirect;
+        c.protocol = protocol;
+        c.pktType = pktType;
+        c.mark = mark;
+        c.priority = priority;
+        c.queueMapping = queueMapping;
+        c.vlanPresent = vlanPresent;
+        c.vlanTci = vlanTci;
+        c.vlanProto = vlanProto;
+        c.ingressIfindex = ingressIfindex;
+        c.ifindex = ifindex;
+        c.tcIndex = tcIndex;
+        c.hash = hash;
+        c.swHash = swHash;
+        c.l4Hash = l4Hash;
+        c.tcClassid = tcClassid;
+        c.napiId = napiId;
+        c.wireLen = wireLen;
+        c.gsoSegs = gsoSegs;
+        c.gsoSize = gsoSize;
+        c.tstamp = tstamp;
+        c.hwtstamp = hwtstamp;
+        c.encapsulation = encapsulation;
+        c.checksum = checksum;
+        c.csumLevel = csumLevel;
+        c.redirect = redirect;
+        c.cb = cb.clone();
         return c;
     }
 
