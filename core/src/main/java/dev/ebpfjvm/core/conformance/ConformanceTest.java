@@ -4,6 +4,8 @@ import dev.ebpfjvm.core.InvalidProgramException;
 import dev.ebpfjvm.core.isa.Assembler;
 import dev.ebpfjvm.core.isa.InsnCodec;
 import dev.ebpfjvm.core.isa.Instructions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,13 +54,8 @@ public record ConformanceTest(String name, String asm, List<Long> raw, byte[] me
         if (raw.isEmpty()) {
             return Assembler.assemble(asm);
         }
-        byte[] bytes = new byte[raw.size() * InsnCodec.SLOT_BYTES];
-        for (int slot = 0; slot < raw.size(); slot++) {
-            long word = raw.get(slot);
-            for (int b = 0; b < InsnCodec.SLOT_BYTES; b++) {
-                bytes[slot * InsnCodec.SLOT_BYTES + b] = (byte) (word >>> (8 * b));
-            }
-        }
-        return InsnCodec.decode(bytes);
+        ByteBuffer bytes = ByteBuffer.allocate(raw.size() * InsnCodec.SLOT_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        raw.forEach(bytes::putLong);
+        return InsnCodec.decode(bytes.array());
     }
 }

@@ -76,6 +76,7 @@ class InsnCodecTest {
         "call with src 3;              85 30 00 00 01 00 00 00 " + EXIT + ";   0; BPF_CALL uses reserved fields",
         "call in JMP32;                86 00 00 00 01 00 00 00 " + EXIT + ";   0; BPF_CALL uses reserved fields",
         "exit with imm;                " + MOV0 + " 95 00 00 00 01 00 00 00; 1; BPF_EXIT uses reserved fields",
+        "exit with off, as RFC 9669 demands (the kernel ignores it); " + MOV0 + " 95 00 01 00 00 00 00 00; 1; BPF_EXIT uses reserved fields",
         "exit in JMP32;                " + MOV0 + " 96 00 00 00 00 00 00 00; 1; BPF_EXIT uses reserved fields",
         "dst register 11;              b7 0b 00 00 00 00 00 00 " + EXIT + ";   0; R11 is invalid",
         "src register 15;              bf f0 00 00 00 00 00 00 " + EXIT + ";   0; R15 is invalid",
@@ -93,6 +94,10 @@ class InsnCodecTest {
         "last insn not exit;           " + MOV0 + " " + EXIT + " " + MOV0 + "; 2; last insn is not an exit or jmp",
         "lddw as last insn;            18 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00; 1; last insn is not an exit or jmp",
         "function not ending in exit;  85 10 00 00 02 00 00 00 " + EXIT + " " + MOV0 + " " + MOV0 + " " + EXIT + "; 2; last insn is not an exit or jmp",
+        "mov into r10;                 b7 0a 00 00 00 00 00 00 " + EXIT + ";   0; frame pointer is read only",
+        "load into r10;                79 aa f8 ff 00 00 00 00 " + EXIT + ";   0; frame pointer is read only",
+        "lddw into r10;                18 0a 00 00 01 00 00 00 00 00 00 00 00 00 00 00 " + EXIT + "; 0; frame pointer is read only",
+        "atomic fetch into r10;        db aa f8 ff 01 00 00 00 " + EXIT + ";   0; frame pointer is read only",
         "jump into another function;   85 10 00 00 01 00 00 00 " + EXIT + " " + MOV0 + " 05 00 fd ff 00 00 00 00; 3; jump out of range from insn 3 to 1",
     })
     void decode_rejectsWithSlotAndReason(String what, String bytes, int slot, String reason) {
@@ -109,6 +114,7 @@ class InsnCodecTest {
         "ld_ind with any src register, 50 20 00 00 0c 00 00 00 " + EXIT,
         "function ending in a jump back, 15 00 01 00 00 00 00 00 " + EXIT + " 05 00 fd ff 00 00 00 00",
         "callx with the register in dst, 8d 02 00 00 00 00 00 00 " + EXIT,
+        "atomic add of r10 without fetch, db aa f8 ff 00 00 00 00 " + EXIT,
     })
     void decode_acceptsKernelForms(String what, String bytes) {
         assertArrayEquals(hex(bytes), InsnCodec.decode(hex(bytes)).encode());
