@@ -185,7 +185,114 @@ def misc():
     ]
 
 
+def tcp4(flags=0x02, src='10.0.0.1', dst='10.0.0.2', sport=40000, dport=80, ttl=64):
+    tcp = struct.pack('!HHIIBBHHH', sport, dport, 1, 0, 5 << 4, flags, 65535, 0, 0)
+    return pkt.eth(pkt.ipv4(src, dst, 6, tcp, ttl=ttl), 0x0800, dst=LO, src=PEER).hex()
+
+
+def icmp4():
+    return pkt.eth(pkt.ipv4('10.0.0.1', '10.0.0.2', 1, b'\x08\x00\xf7\xff\x00\x00\x00\x00'), 0x0800, dst=LO, src=PEER).hex()
+
+
+def ip4key(a):
+    return pkt.ip4(a).hex()
+
+
+def nat44():
+    key = ip4key('10.0.0.2') + struct.pack('!H', 53).hex() + '1100'
+    key_tcp = ip4key('10.0.0.2') + struct.pack('!H', 80).hex() + '0600'
+    target = ip4key('192.168.7.9') + struct.pack('!H', 5353).hex() + '0000' + '00' * 8
+    same_port = ip4key('192.168.7.9') + struct.pack('!H', 80).hex() + '0000' + '00' * 8
+    m = lambda k, v: {'maps': [{'map': 'dnat_table', 'key': k, 'value': v}]}
+    return [
+        dict(case('nat44', udp4(), name='dnat_udp'), setup=m(key, target)),
+        dict(case('nat44', udp4(zero_csum=True), name='dnat_udp_no_csum'), setup=m(key, target)),
+        dict(case('nat44', tcp4(), name='dnat_tcp_same_port'), setup=m(key_tcp, same_port)),
+        case('nat44', udp4(), name='no_entry'),
+        case('nat44', udp6(), name='not_ipv4'),
+        case('nat44', icmp4(), name='icmp_no_ports'),
+        case('snat44', udp4(), name='snat_off'),
+        case('snat44', udp4(), globals_={'snat_address': ip4key('172.16.0.1')}, name='snat_on'),
+        case('snat44', udp4(), globals_={'snat_address': ip4key('10.0.0.1')}, name='snat_already'),
+    ]
+
+
+def skb_meta():
+    m = {'maps': [{'map': 'dscp_classes', 'key': u32(46), 'value': u32(0x10002)}]}
+    return [
+        case('skb_meta', udp4(), name='dscp0'),
+        case('skb_meta', udp4(tos=46 << 2), name='dscp46_no_class'),
+        dict(case('skb_meta', udp4(tos=46 << 2), name='dscp46_class'), setup=m),
+        case('skb_meta', udp4(tos=8 << 2), ctx={'ingress_ifindex': 3}, name='dscp8'),
+        case('skb_meta', udp6(), name='ipv6_unmarked'),
+        case('skb_meta', udp6(), ctx={'mark': 5}, name='ipv6_marked'),
+    ]
+
+
+def eth_proto_count():
+    return [
+        case('count_ethertype', udp4(), name='ipv4'),
+        case('count_ethertype', udp6(), name='ipv6'),
+        case('count_ethertype', pkt.eth(b'\x00' * 28, 0x0806, dst=LO).hex(), name='arp'),
+        case('count_ethertype', vlan4(), name='vlan'),
+        case('count_ethertype', pkt.eth(b'\x00' * 28, 0x88cc, dst=LO).hex(), name='lldp_other'),
+    ]
+
+
+def ipv4_filter():
+    src = {'maps': [{'map': 'blocked_sources', 'key': ip4key('10.0.0.1'), 'value': '00' * 16}]}
+    port = {'maps': [{'map': 'blocked_ports', 'key': '1100' + struct.pack('!H', 53).hex(), 'value': u32(4)}]}
+    return [
+        case('ipv4_filter', udp4(tos=0x28), name='pass'),
+        dict(case('ipv4_filter', udp4(), name='blocked_source'), setup=src),
+        dict(case('ipv4_filter', udp4(), name='blocked_port'), setup=port),
+        case('ipv4_filter', tcp4(ttl=1), name='ttl_expired'),
+        case('ipv4_filter', udp6(), name='ipv6_next'),
+        case('ipv4_filter', icmp4(), name='icmp_next'),
+    ]
+
+
+def tail_calls():
+    return [
+        case('dispatch', udp4(), name='udp_dns'),
+        case('dispatch', udp4(dport=80), name='udp_other'),
+        case('dispatch', tcp4(), name='tcp'),
+        case('dispatch', icmp4(), name='icmp'),
+        case('dispatch', pkt.eth(pkt.ipv4('10.0.0.1', '10.0.0.2', 47, b'\x00' * 8), 0x0800, dst=LO).hex(), name='gre_empty_slot'),
+        case('dispatch', udp6(), name='ipv6'),
+        dict(case('dispatch', tcp4(), name='tcp_slot_replaced'), setup={'maps': [{'map': 'jmp_table', 'key': u32(6), 'prog': 'handle_icmp'}]}),
+    ]
+
+
+def globals_():
+    return [
+        case('global_config', udp4(), name='dns_shot'),
+        case('global_config', udp4(), globals_={'verdict_on_match': u32(0), 'tag_payload': '01'}, name='dns_tag'),
+        case('global_config', tcp4(), globals_={'watched_port': struct.pack('<H', 80).hex()}, name='tcp_80'),
+        case('global_config', udp6(), name='ipv6'),
+    ]
+
+
+def redirect():
+    port = '0500000001000000' + '00' * 8
+    key = lambda mac: pkt.mac(mac).hex() + '0000'
+    return [
+        dict(case('l2_redirect', udp4(), name='fdb_hit_ingress'), setup={'maps': [{'map': 'fdb', 'key': key(LO), 'value': port}]}),
+        case('l2_redirect', udp4(), name='miss'),
+        case('l2_redirect', udp4(dst=pkt.BCAST), globals_={'flood_ifindex': u32(1)}, name='flood_clone'),
+        dict(case('l2_action', udp4(), name='action_hit'), setup={'maps': [{'map': 'fdb', 'key': key(LO), 'value': port}]}),
+        case('l2_action', udp4(dst=pkt.BCAST), name='action_bcast'),
+    ]
+
+
 CASES = {
+    ('nat44', 'nat44'): nat44,
+    ('skb_meta', 'skb_meta'): skb_meta,
+    ('eth_proto_count', 'count'): eth_proto_count,
+    ('ipv4_filter', 'filter'): ipv4_filter,
+    ('tail_calls', 'dispatch'): tail_calls,
+    ('globals', 'config'): globals_,
+    ('redirect', 'fdb'): redirect,
     ('skb_fields', 'fields'): fields,
     ('skb_vlan', 'vlan'): vlan,
     ('skb_resize', 'resize'): resize,
