@@ -285,6 +285,54 @@ def redirect():
     ]
 
 
+def tcp4_opts(opts, payload=b''):
+    doff = 5 + len(opts) // 4
+    tcp = struct.pack('!HHIIBBHHH', 40000, 80, 1, 0, doff << 4, 0x02, 65535, 0, 0) + opts + payload
+    return pkt.eth(pkt.ipv4('10.0.0.1', '10.0.0.2', 6, tcp), 0x0800, dst=LO, src=PEER).hex()
+
+
+def more():
+    mss = b'\x01\x01\x02\x04\x05\xb4\x00\x00'
+    return {
+        ('ipv6_flows', 'flows'): [
+            case('ipv6_flow_count', udp6(), name='count_new'),
+            dict(case('ipv6_flow_count', udp6(), name='count_existing'), setup={'maps': [{'map': 'ipv6_flows',
+                 'key': pkt.ip6('2001:db8::1').hex() + '11000000', 'value': struct.pack('<Q', 41).hex()}]}),
+            case('ipv6_flow_count', udp4(), name='not_ipv6'),
+            case('ipv6_hop_limit', udp6(), name='hop_limit'),
+            case('ipv6_hop_limit', pkt.eth(pkt.ipv6('::1', '::2', 17, b'\x00' * 8, hlim=1), 0x86dd, dst=LO).hex(), name='hop_limit_expired'),
+        ],
+        ('percpu_stats', 'stats'): [
+            case('percpu_stats', udp4(), name='ipv4'),
+            case('percpu_stats', udp6(), name='ipv6'),
+            case('percpu_stats', pkt.eth(b'\x00' * 1000, 0x88cc, dst=LO).hex(), name='other_long'),
+        ],
+        ('atomics', 'atomics'): [
+            case('atomic_ops', udp4(), name='udp'),
+            case('atomic_ops', tcp4(), ctx={'mark': 3}, name='tcp_marked'),
+        ],
+        ('loops', 'scan'): [
+            case('loop_scan', udp4(b'\x12\x34' * 40), name='udp_sum'),
+            case('loop_scan', tcp4_opts(mss), name='tcp_mss'),
+            case('loop_scan', tcp4_opts(b'\x01\x01\x01\x00'), name='tcp_no_mss'),
+            case('loop_scan', udp6(), name='not_ipv4'),
+        ],
+        ('bpf2bpf', 'hash'): [
+            case('flow_hash', udp4(), name='flow_hash_udp'),
+            case('flow_hash', icmp4(), name='flow_hash_icmp'),
+            case('port_hash', tcp4(), name='port_hash'),
+            case('port_hash', udp6(), name='port_hash_ipv6'),
+        ],
+        ('conntrack', 'ct'): [
+            case('conntrack', tcp4(flags=0x02), name='syn_new'),
+            case('conntrack', tcp4(flags=0x10), name='ack_untracked_invalid'),
+            case('conntrack', tcp4(flags=0x10), globals_={'strict_tcp': '01'}, name='ack_strict_drop'),
+            case('conntrack', udp4(), name='udp_new'),
+            case('conntrack', udp6(), name='ipv6_untracked'),
+        ],
+    }
+
+
 CASES = {
     ('nat44', 'nat44'): nat44,
     ('skb_meta', 'skb_meta'): skb_meta,
@@ -303,6 +351,8 @@ CASES = {
 
 def main():
     only = set(sys.argv[1:])
+    for (obj, name), cases in more().items():
+        CASES[(obj, name)] = lambda cases=cases: cases
     for (obj, name), make in CASES.items():
         if only and obj not in only:
             continue

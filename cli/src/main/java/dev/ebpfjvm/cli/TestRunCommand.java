@@ -23,7 +23,9 @@ import java.util.Map;
  * equivalent of {@code BPF_PROG_TEST_RUN} through the kernel oracle. Loads the object, runs each
  * case of the file (one case, a list, or {@code {"cases": [...]}}) and prints the oracle's JSON:
  * one object, or an array for a list. {@code --repeat N} adds {@code duration_ns}, the mean of N
- * timed runs after N untimed ones. A bad case is an error on stderr and exit code 1.
+ * timed runs after N untimed ones. A bad case is an error on stderr and exit code 1. Per-CPU maps
+ * have one value per available processor, as libbpf's possible CPUs on the machine the kernel
+ * oracle runs on, so setup values written to every CPU sum alike; trace_printk lines go to stderr.
  */
 final class TestRunCommand implements Command {
     @Override
@@ -33,7 +35,7 @@ final class TestRunCommand implements Command {
 
     @Override
     public String usage() {
-        return "test-run OBJ.o --case CASE.json [--engine interpreter|jit] [--repeat N]";
+        return "test-run OBJ.o --case CASE.json [--engine NAME] [--repeat N]";
     }
 
     @Override
@@ -74,7 +76,7 @@ final class TestRunCommand implements Command {
         ObjectSpec spec = ObjectReader.read(read(object));
         TestCase.CaseFile cases = TestCase.parseFile(new String(read(caseFile), StandardCharsets.UTF_8));
         Environment env = new Environment(System::nanoTime, System::nanoTime,
-                new java.util.Random(Environment.DEFAULT_SEED), err::println, 1);
+                new java.util.Random(Environment.DEFAULT_SEED), err::println, Runtime.getRuntime().availableProcessors());
         TestRunner runner = new TestRunner(spec, Engines.byName(engine), env);
         List<Object> results = new ArrayList<>();
         for (TestCase c : cases.cases()) {
