@@ -1,0 +1,53 @@
+package dev.ebpfjvm.jit.emit;
+
+import dev.ebpfjvm.core.UnsupportedFeatureException;
+import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.JumpOp;
+import dev.ebpfjvm.core.isa.MemMode;
+
+/** Emits one instruction by handing it to the emitter of its family. */
+final class InsnEmitter {
+    private InsnEmitter() {
+    }
+
+    static void emit(EmitContext ctx, Insn insn, int slot) {
+        switch (insn.insnClass()) {
+            case ALU:
+            case ALU64:
+                AluEmitter.emit(ctx, insn);
+                return;
+            case JMP:
+            case JMP32:
+                if (insn.jumpOp() == JumpOp.CALL) {
+                    CallEmitter.emit(ctx, insn, slot);
+                } else if (insn.isExit()) {
+                    ctx.exit();
+                } else {
+                    JumpEmitter.emit(ctx, insn, slot);
+                }
+                return;
+            case LD:
+                if (!insn.isWide()) {
+                    throw new UnsupportedFeatureException("insn " + slot + ": legacy packet loads (LD_ABS/LD_IND) are not supported yet");
+                }
+                ctx.pushLong(insn.imm());
+                ctx.storeReg(insn.dst());
+                return;
+            case LDX:
+                MemEmitter.emitLoad(ctx, insn, slot);
+                return;
+            case ST:
+                MemEmitter.emitStore(ctx, insn, slot);
+                return;
+            case STX:
+                if (insn.mode() == MemMode.ATOMIC) {
+                    AtomicEmitter.emit(ctx, insn, slot);
+                } else {
+                    MemEmitter.emitStore(ctx, insn, slot);
+                }
+                return;
+            default:
+                throw new AssertionError(insn);
+        }
+    }
+}
