@@ -84,7 +84,7 @@ class FaultTest {
         assertInstanceOf(IllegalStateException.class, e.getCause());
     }
 
-    /** f(n) = n == 0 ? 0 : f(n - 1): the call made at depth 7 would need a ninth frame. */
+    /** f(n) = n == 0 ? 0 : f(n - 1): f(6) called from frame 0 reaches frame 7, the last; f(20) needs more. */
     @ParameterizedTest
     @EnumSource(Variant.class)
     void frameOverflow(Variant variant) {
@@ -93,7 +93,7 @@ class FaultTest {
                 .add(1, -1).callLocal("f")
                 .label("done").exit();
         assertEquals(6, fault(variant, asm, new ProgramContext()).pc());
-        Asm shallow = new Asm().mov(1, 7).callLocal("f").exit()
+        Asm shallow = new Asm().mov(1, 6).callLocal("f").exit()
                 .label("f").mov(0, 0).jump(InsnClass.JMP, JumpOp.JEQ, 1, 0, "done")
                 .add(1, -1).callLocal("f")
                 .label("done").exit();
