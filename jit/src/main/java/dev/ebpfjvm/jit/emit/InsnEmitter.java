@@ -10,6 +10,31 @@ final class InsnEmitter {
     private InsnEmitter() {
     }
 
+    /** {@return true for loads, stores and atomics (LDX, ST, STX), the instructions with a memory fact} */
+    static boolean accessesMemory(Insn insn) {
+        switch (insn.insnClass()) {
+            case LDX:
+            case ST:
+            case STX:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** {@return true when the instruction's code can throw: memory accesses, legacy packet loads and calls} */
+    static boolean canFault(Insn insn) {
+        switch (insn.insnClass()) {
+            case LD:
+                return !insn.isWide();
+            case JMP:
+            case JMP32:
+                return insn.jumpOp() == JumpOp.CALL;
+            default:
+                return accessesMemory(insn);
+        }
+    }
+
     static void emit(EmitContext ctx, Insn insn, int slot) {
         switch (insn.insnClass()) {
             case ALU:

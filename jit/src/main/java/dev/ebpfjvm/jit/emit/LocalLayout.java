@@ -12,12 +12,14 @@ import org.objectweb.asm.Type;
  * The fixed local-variable layout of a generated method. Every local is initialised in the
  * prologue and keeps its type for the whole method, so that one full stack-map frame followed by
  * "same" frames describes every branch target (research/jvm-facts.md, item 3: 2–3× cheaper to
- * generate than {@code COMPUTE_FRAMES}).
+ * generate than {@code COMPUTE_FRAMES}). Locals only some methods need are left out of the others:
+ * the verifier compares every local at every instruction a fault handler covers.
  *
  * <pre>
  * function  f(ProgramContext ctx, long r1..r5, int depth): r0, r6..r10, then the common tail
  * chunk     c(ProgramContext ctx, long[] regs, int depth, int entry): r0..r10, then the common tail
- * tail      Memory memory, byte[] stack, int pc, byte[] ctxR, ctxW, r1R, r1W, tmpArr, long tmpAddr
+ * tail      Memory memory, byte[] stack, int pc, [byte[] ctxR, ctxW], [byte[] r1R, r1W],
+ *           [byte[] tmpArr, long tmpAddr]
  * </pre>
  */
 final class LocalLayout {
@@ -29,59 +31,79 @@ final class LocalLayout {
         CHUNK
     }
 
+    /** The optional locals a method needs. */
+    record Needs(boolean context, boolean entryR1, boolean scratch) {
+    }
+
     static final int CTX = 0;
+    private static final int NONE = -1;
 
     private final Shape shape;
+    private final Needs needs;
     private final int[] reg = new int[Reg.COUNT];
     private final int depth;
     private final int memory;
+    private final int ctxRead;
+    private final int r1Read;
+    private final int tmpArr;
     private final Object[] frameLocals;
 
-    LocalLayout(Shape shape) {
+    LocalLayout(Shape shape, Needs needs) {
         this.shape = shape;
+        this.needs = needs;
         List<Object> types = new ArrayList<>();
         types.add(Type.getInternalName(ProgramContext.class));
-        int next = 1;
+        int next;
         if (shape == Shape.FUNCTION) {
+            next = 1;
             for (int r = Reg.R1; r <= Reg.R5; r++) {
-                reg[r] = next;
-                next += 2;
-                types.add(Opcodes.LONG);
+                next = addLong(types, r, next);
             }
             depth = next++;
             types.add(Opcodes.INTEGER);
-            int[] rest = {Reg.R0, Reg.R6, Reg.R7, Reg.R8, Reg.R9, Reg.R10};
-            for (int r : rest) {
-                reg[r] = next;
-                next += 2;
-                types.add(Opcodes.LONG);
+            for (int r : new int[] {Reg.R0, Reg.R6, Reg.R7, Reg.R8, Reg.R9, Reg.R10}) {
+                next = addLong(types, r, next);
             }
         } else {
             types.add("[J");
-            next = 2;
-            depth = next++;
-            next++;
+            depth = 2;
+            next = 4;
             types.add(Opcodes.INTEGER);
             types.add(Opcodes.INTEGER);
             for (int r = Reg.R0; r <= Reg.R10; r++) {
-                reg[r] = next;
-                next += 2;
-                types.add(Opcodes.LONG);
+                next = addLong(types, r, next);
             }
         }
         memory = next;
         types.add(Type.getInternalName(Memory.class));
         types.add("[B");
         types.add(Opcodes.INTEGER);
-        for (int i = 0; i < 5; i++) {
+        next += 3;
+        ctxRead = needs.context() ? next : NONE;
+        r1Read = needs.entryR1() ? next + (needs.context() ? 2 : 0) : NONE;
+        int arrays = (needs.context() ? 2 : 0) + (needs.entryR1() ? 2 : 0) + (needs.scratch() ? 1 : 0);
+        for (int i = 0; i < arrays; i++) {
             types.add("[B");
         }
-        types.add(Opcodes.LONG);
+        tmpArr = needs.scratch() ? next + arrays - 1 : NONE;
+        if (needs.scratch()) {
+            types.add(Opcodes.LONG);
+        }
         frameLocals = types.toArray();
+    }
+
+    private int addLong(List<Object> types, int r, int next) {
+        reg[r] = next;
+        types.add(Opcodes.LONG);
+        return next + 2;
     }
 
     Shape shape() {
         return shape;
+    }
+
+    Needs needs() {
+        return needs;
     }
 
     /** {@return the local of a BPF register} */
@@ -120,34 +142,41 @@ final class LocalLayout {
 
     /** {@return the readable context array ({@code RegionHint.CONTEXT})} */
     int ctxRead() {
-        return memory + 3;
+        return present(ctxRead);
     }
 
     int ctxWrite() {
-        return memory + 4;
+        return present(ctxRead) + 1;
     }
 
     /** {@return the readable array of the entry r1's region ({@code RegionHint.ENTRY_R1})} */
     int r1Read() {
-        return memory + 5;
+        return present(r1Read);
     }
 
     int r1Write() {
-        return memory + 6;
+        return present(r1Read) + 1;
     }
 
     /** {@return a scratch byte[] for the generic atomic path} */
     int tmpArr() {
-        return memory + 7;
+        return present(tmpArr);
     }
 
     /** {@return a scratch long (the address) for the generic atomic path} */
     int tmpAddr() {
-        return memory + 8;
+        return present(tmpArr) + 1;
     }
 
     /** {@return the locals of the full stack-map frame, in ASM's compressed form} */
     Object[] frameLocals() {
         return frameLocals.clone();
+    }
+
+    private static int present(int local) {
+        if (local == NONE) {
+            throw new IllegalStateException("local not in this method's layout");
+        }
+        return local;
     }
 }

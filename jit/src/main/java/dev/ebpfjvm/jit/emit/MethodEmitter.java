@@ -1,6 +1,7 @@
 package dev.ebpfjvm.jit.emit;
 
 import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.MemMode;
 import dev.ebpfjvm.core.isa.Reg;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
@@ -29,6 +30,7 @@ import org.objectweb.asm.Type;
  * body            one piece of code per instruction, labelled with its slot (and line number)
  * [stubs]         chunks only: store the registers live at the target, return its entry code
  * handler         catch (RuntimeException e) { throw RuntimeSupport.fault(e, pcBase + pc); }
+ *                 covering the first to the last instruction that can fault ({@link FaultRange})
  * </pre>
  */
 public final class MethodEmitter {
@@ -40,46 +42,46 @@ public final class MethodEmitter {
         int n = f.range().index();
         MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, Signatures.function(n),
                 Signatures.FUNCTION, null, null);
-        LocalLayout layout = new LocalLayout(LocalLayout.Shape.FUNCTION);
-        emit(new EmitContext(mv, layout, env, plan, f, f.range().start(), f.range().end()), List.of());
+        int start = f.range().start();
+        int end = f.range().end();
+        LocalLayout layout = new LocalLayout(LocalLayout.Shape.FUNCTION, needs(plan, start, end));
+        emit(new EmitContext(mv, layout, env, plan, f, start, end), List.of());
     }
 
     /** Emits one chunk of a split function as method {@code fN_cK}. */
     public static void emitChunk(ClassVisitor cv, ClassEnv env, ProgramPlan plan, FunctionPlan f, MethodPlan chunk) {
         MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC,
                 Signatures.chunk(f.range().index(), chunk.index()), Signatures.CHUNK, null, null);
-        LocalLayout layout = new LocalLayout(LocalLayout.Shape.CHUNK);
+        LocalLayout layout = new LocalLayout(LocalLayout.Shape.CHUNK, needs(plan, chunk.start(), chunk.end()));
         emit(new EmitContext(mv, layout, env, plan, f, chunk.start(), chunk.end()), chunk.entries());
     }
 
     private static void emit(EmitContext ctx, List<Integer> entries) {
         MethodVisitor mv = ctx.mv();
         mv.visitCode();
-        Label tryStart = new Label();
-        Label tryEnd = new Label();
         Label handler = new Label();
-        mv.visitTryCatchBlock(tryStart, tryEnd, handler, Type.getInternalName(RuntimeException.class));
+        FaultRange range = FaultRange.of(ctx, handler);
         prologue(ctx);
-        mv.visitLabel(tryStart);
         BitSet framed = branchTargets(ctx);
         if (!entries.isEmpty()) {
             entrySwitch(ctx, entries, framed);
         }
-        body(ctx, framed);
-        mv.visitLabel(tryEnd);
+        body(ctx, framed, range);
         stubs(ctx);
-        mv.visitLabel(handler);
-        ctx.frames().same1(Type.getInternalName(RuntimeException.class));
-        mv.visitVarInsn(Opcodes.ILOAD, ctx.layout().pc());
-        ctx.pushIntUnpooled(ctx.pcBase());
-        mv.visitInsn(Opcodes.IADD);
-        Refs.FAULT.invoke(mv);
-        mv.visitInsn(Opcodes.ATHROW);
+        if (!range.isEmpty()) {
+            mv.visitLabel(handler);
+            ctx.frames().same1(Type.getInternalName(RuntimeException.class));
+            mv.visitVarInsn(Opcodes.ILOAD, ctx.layout().pc());
+            ctx.pushIntUnpooled(ctx.pcBase());
+            mv.visitInsn(Opcodes.IADD);
+            Refs.FAULT.invoke(mv);
+            mv.visitInsn(Opcodes.ATHROW);
+        }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private static void body(EmitContext ctx, BitSet framed) {
+    private static void body(EmitContext ctx, BitSet framed, FaultRange range) {
         MethodVisitor mv = ctx.mv();
         boolean reachable = ctx.layout().shape() == LocalLayout.Shape.FUNCTION;
         for (int slot = ctx.start(); slot < ctx.end(); slot++) {
@@ -98,7 +100,9 @@ public final class MethodEmitter {
             if (frame) {
                 ctx.frames().same();
             }
+            range.before(slot);
             InsnEmitter.emit(ctx, insn, slot);
+            range.after(slot);
             reachable = Flow.fallsThrough(insn);
         }
         if (reachable) {
@@ -177,8 +181,8 @@ public final class MethodEmitter {
         }
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitVarInsn(Opcodes.ISTORE, layout.pc());
-        EnumSet<RegionHint> used = usedHints(ctx);
-        if (used.contains(RegionHint.CONTEXT)) {
+        LocalLayout.Needs needs = layout.needs();
+        if (needs.context()) {
             ctx.loadMemory();
             Refs.MEMORY_CONTEXT.invoke(mv);
             mv.visitVarInsn(Opcodes.ASTORE, layout.ctxRead());
@@ -186,20 +190,17 @@ public final class MethodEmitter {
             ctx.pushLong(Address.of(Memory.CONTEXT_REGION, 0));
             Refs.WRITABLE_OR_NULL.invoke(mv);
             mv.visitVarInsn(Opcodes.ASTORE, layout.ctxWrite());
-        } else {
-            storeNull(mv, layout.ctxRead());
-            storeNull(mv, layout.ctxWrite());
         }
-        if (used.contains(RegionHint.ENTRY_R1)) {
+        if (needs.entryR1()) {
             entryRegion(ctx, Refs.READABLE_OR_NULL, layout.r1Read());
             entryRegion(ctx, Refs.WRITABLE_OR_NULL, layout.r1Write());
-        } else {
-            storeNull(mv, layout.r1Read());
-            storeNull(mv, layout.r1Write());
         }
-        storeNull(mv, layout.tmpArr());
-        mv.visitInsn(Opcodes.LCONST_0);
-        mv.visitVarInsn(Opcodes.LSTORE, layout.tmpAddr());
+        if (needs.scratch()) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitVarInsn(Opcodes.ASTORE, layout.tmpArr());
+            mv.visitInsn(Opcodes.LCONST_0);
+            mv.visitVarInsn(Opcodes.LSTORE, layout.tmpAddr());
+        }
     }
 
     /** Resolves the region r1 pointed into at the function's entry (a chunk finds that r1 in the array). */
@@ -220,20 +221,22 @@ public final class MethodEmitter {
         ctx.mv().visitInsn(Opcodes.LALOAD);
     }
 
-    private static void storeNull(MethodVisitor mv, int local) {
-        mv.visitInsn(Opcodes.ACONST_NULL);
-        mv.visitVarInsn(Opcodes.ASTORE, local);
-    }
-
-    private static EnumSet<RegionHint> usedHints(EmitContext ctx) {
+    /** {@return the optional locals the instructions of {@code [start, end)} need} */
+    private static LocalLayout.Needs needs(ProgramPlan plan, int start, int end) {
         EnumSet<RegionHint> used = EnumSet.noneOf(RegionHint.class);
-        for (int slot = ctx.start(); slot < ctx.end(); slot++) {
-            Insn insn = ctx.plan().insns().atSlot(slot);
-            RegionHint hint = insn == null ? null : ctx.hint(slot);
+        boolean scratch = false;
+        for (int slot = start; slot < end; slot++) {
+            Insn insn = plan.insns().atSlot(slot);
+            if (insn == null || !InsnEmitter.accessesMemory(insn)) {
+                continue;
+            }
+            RegionHint hint = plan.facts().regionAt(slot);
             if (hint != null) {
                 used.add(hint);
+            } else if (insn.mode() == MemMode.ATOMIC) {
+                scratch = true;
             }
         }
-        return used;
+        return new LocalLayout.Needs(used.contains(RegionHint.CONTEXT), used.contains(RegionHint.ENTRY_R1), scratch);
     }
 }
