@@ -8,18 +8,40 @@ package dev.ebpfjvm.core;
 public class InvalidProgramException extends EbpfException {
     private static final long serialVersionUID = 1L;
     private final int index;
+    private final String reason;
 
     /**
      * @param index the instruction slot (or source line) at fault, or -1 for the whole program
      * @param reason what is wrong, in the words of the kernel's verifier where one exists
      */
     public InvalidProgramException(int index, String reason) {
-        super(index < 0 ? reason : "insn " + index + ": " + reason);
+        this(index < 0 ? reason : "insn " + index + ": " + reason, index, reason);
+    }
+
+    private InvalidProgramException(String message, int index, String reason) {
+        super(message);
         this.index = index;
+        this.reason = reason;
+    }
+
+    /**
+     * An error in assembler text, named by its source line rather than a slot.
+     *
+     * @param line the 1-based source line at fault
+     * @param reason what is wrong with it
+     * @return the exception, whose message reads "line N: reason"
+     */
+    public static InvalidProgramException atLine(int line, String reason) {
+        return new InvalidProgramException("line " + line + ": " + reason, line, reason);
     }
 
     /** {@return the instruction slot or source line at fault, -1 for the whole program} */
     public int index() {
         return index;
+    }
+
+    /** {@return what is wrong, without the slot or line prefix of the message} */
+    public String reason() {
+        return reason;
     }
 }

@@ -22,6 +22,7 @@ public final class ProgramContext {
     private int cpu;
     private int tailCalls;
     private long budget = UNLIMITED;
+    private long budgetLeft = UNLIMITED;
     private Object attachment;
 
     /** A context with a fresh memory and the default environment. */
@@ -98,14 +99,31 @@ public final class ProgramContext {
         return true;
     }
 
-    /** {@return the instructions the interpreter may still execute in this run} */
+    /** {@return the instructions the interpreter may execute per run} */
     public long budget() {
         return budget;
     }
 
-    /** Limits the instructions the interpreter executes per run; {@link #UNLIMITED} for none. */
+    /**
+     * Limits the instructions the interpreter executes per run, so that an unverified program
+     * cannot hang the host; {@link #UNLIMITED} for none. Exceeding it is a program fault.
+     */
     public void setBudget(long budget) {
         this.budget = budget;
+        this.budgetLeft = budget;
+    }
+
+    /**
+     * {@return the instructions the current run may still execute} Shared by every function,
+     * tail call and callback of the run; {@link #beginRun()} resets it to {@link #budget()}.
+     */
+    public long budgetLeft() {
+        return budgetLeft;
+    }
+
+    /** Records what is left of the run's budget, before the interpreter hands control elsewhere. */
+    public void setBudgetLeft(long budgetLeft) {
+        this.budgetLeft = budgetLeft;
     }
 
     /** {@return the object the context region models (an skb), or null} */
@@ -118,8 +136,9 @@ public final class ProgramContext {
         this.attachment = attachment;
     }
 
-    /** Resets what one run changes (the tail-call counter); call before each run. */
+    /** Resets what one run changes (the tail-call counter, the budget left); call before each run. */
     public void beginRun() {
         tailCalls = 0;
+        budgetLeft = budget;
     }
 }

@@ -168,8 +168,9 @@ public record Insn(int opcode, int dst, int src, int off, long imm) {
         return new Insn(LDDW, dst, src.code(), 0, imm64);
     }
 
+    /** {@return the instruction in the kernel's verifier-log syntax ({@link Disassembler#toKernel(Insn)})} */
     @Override
     public String toString() {
-        return String.format("Insn{op=0x%02x dst=r%d src=%d off=%d imm=%d}", opcode, dst, src, off, imm);
+        return Disassembler.toKernel(this);
     }
 }

@@ -25,16 +25,37 @@ public record MapSpec(String name, MapType type, int keySize, int valueSize, int
 
     /** {@code BPF_F_NO_PREALLOC}. */
     public static final int F_NO_PREALLOC = 1;
+    /** {@code BPF_F_NO_COMMON_LRU}: an LRU hash keeps one LRU list per CPU instead of a common one. */
+    public static final int F_NO_COMMON_LRU = 1 << 1;
+    /** {@code BPF_F_NUMA_NODE}: accepted and ignored (ebpf-jvm has no NUMA nodes). */
+    public static final int F_NUMA_NODE = 1 << 2;
+    /** {@code BPF_F_RDONLY}: user space may not write the map. */
+    public static final int F_RDONLY = 1 << 3;
+    /** {@code BPF_F_WRONLY}: user space may not read the map. */
+    public static final int F_WRONLY = 1 << 4;
+    /** {@code BPF_F_ZERO_SEED}: hash with seed 0 (ebpf-jvm always does, see {@link HashMap}). */
+    public static final int F_ZERO_SEED = 1 << 6;
     /** {@code BPF_F_RDONLY_PROG}: programs may not write the map (used for {@code .rodata}). */
     public static final int F_RDONLY_PROG = 1 << 7;
+    /** {@code BPF_F_WRONLY_PROG}: programs may not read the map. */
+    public static final int F_WRONLY_PROG = 1 << 8;
     /** {@code BPF_F_MMAPABLE}. */
     public static final int F_MMAPABLE = 1 << 10;
+    /** {@code BPF_F_PRESERVE_ELEMS} (perf event arrays only). */
+    public static final int F_PRESERVE_ELEMS = 1 << 11;
+    /** {@code BPF_F_INNER_MAP}: an inner array map whose max_entries may differ from the template's. */
+    public static final int F_INNER_MAP = 1 << 12;
 
     public MapSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(pinning, "pinning");
         contents = List.copyOf(contents);
+    }
+
+    /** {@return a spec without pinning, inner map or initial contents} */
+    public static MapSpec of(String name, MapType type, int keySize, int valueSize, int maxEntries, int flags) {
+        return new MapSpec(name, type, keySize, valueSize, maxEntries, flags, Pinning.NONE, null, List.of());
     }
 
     /**

@@ -29,6 +29,7 @@ public final class Memory {
     private final byte[] stack = new byte[FRAME_SIZE * MAX_FRAMES];
     private byte[] context;
     private boolean contextWritable = true;
+    private ContextModel contextModel;
     private byte[] packet;
 
     /** A memory that resolves shared regions through {@link RegionTable#GLOBAL}. */
@@ -55,10 +56,25 @@ public final class Memory {
         return context;
     }
 
-    /** Sets the context bytes (kept, not copied); null for none. */
+    /** Sets the context bytes (kept, not copied); null for none. Clears any context model. */
     public void setContext(byte[] bytes, boolean writable) {
         this.context = bytes;
         this.contextWritable = writable;
+        this.contextModel = null;
+    }
+
+    /** {@return the context model, or null when the context is plain bytes} */
+    public ContextModel contextModel() {
+        return contextModel;
+    }
+
+    /**
+     * Makes the context a modelled structure (an {@code __sk_buff}); the context region then has
+     * no bytes of its own and every access goes through the model.
+     */
+    public void setContextModel(ContextModel model) {
+        this.context = null;
+        this.contextModel = model;
     }
 
     /** {@return the packet bytes, or null when there is no packet} */
@@ -134,12 +150,19 @@ public final class Memory {
 
     /** {@return the zero-extended value of {@code size} bytes at an address} */
     public long load(long address, int size) {
+        if (contextModel != null && Address.region(address) == CONTEXT_REGION) {
+            return contextModel.load(Address.offset(address), size);
+        }
         byte[] bytes = readable(address);
         return LittleEndian.get(bytes, checkedIndex(bytes, address, size), size);
     }
 
     /** Stores the low {@code size} bytes of a value at an address. */
     public void store(long address, int size, long value) {
+        if (contextModel != null && Address.region(address) == CONTEXT_REGION) {
+            contextModel.store(Address.offset(address), size, value);
+            return;
+        }
         byte[] bytes = writable(address);
         LittleEndian.put(bytes, checkedIndex(bytes, address, size), size, value);
     }

@@ -1,0 +1,144 @@
+package dev.ebpfjvm.core.interp;
+
+import dev.ebpfjvm.core.InvalidProgramException;
+import dev.ebpfjvm.core.UnsupportedFeatureException;
+import dev.ebpfjvm.core.exec.Helper;
+import dev.ebpfjvm.core.exec.HelperFunction;
+import dev.ebpfjvm.core.exec.Program;
+import dev.ebpfjvm.core.exec.TailCalls;
+import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.InsnValidator;
+import dev.ebpfjvm.core.isa.Instructions;
+import dev.ebpfjvm.core.isa.MemMode;
+import dev.ebpfjvm.core.isa.PseudoSrc;
+import java.util.Arrays;
+
+/**
+ * Turns a {@link Program} into a {@link DecodedProgram}: validates it, maps every instruction to
+ * an {@link Op}, pre-computes jump targets and immediates, and resolves helper calls, so that
+ * nothing is decoded or looked up while the program runs.
+ */
+final class Decoder {
+    private final Program program;
+    private final Instructions insns;
+    private final int[] code;
+    private final int[] off;
+    private final long[] imm;
+    private final Helper[] helpers;
+    private int[] functionRefs = new int[0];
+
+    private Decoder(Program program) {
+        this.program = program;
+        this.insns = program.insns();
+        int slots = insns.slotCount();
+        this.code = new int[slots + 1];
+        this.off = new int[slots + 1];
+        this.imm = new long[slots + 1];
+        this.helpers = new Helper[slots + 1];
+    }
+
+    /**
+     * Decodes a program.
+     *
+     * @throws InvalidProgramException naming the slot when an instruction is malformed, a jump
+     *     leaves the program, or a call names a helper the program's registry does not have
+     * @throws UnsupportedFeatureException naming the slot for a kfunc call
+     */
+    static DecodedProgram decode(Program program) {
+        InsnValidator.validate(program.insns());
+        Decoder decoder = new Decoder(program);
+        for (int i = 0; i < decoder.insns.size(); i++) {
+            int slot = decoder.insns.slotOf(i);
+            decoder.decode(slot, decoder.insns.list().get(i));
+        }
+        decoder.code[decoder.code.length - 1] = Op.FELL_OFF;
+        return new DecodedProgram(program, decoder.code, decoder.off, decoder.imm, decoder.helpers,
+                decoder.functionRefs);
+    }
+
+    private void decode(int slot, Insn insn) {
+        int op;
+        int dst = insn.dst();
+        int src = insn.src();
+        imm[slot] = insn.imm();
+        off[slot] = insn.off();
+        switch (insn.insnClass()) {
+            case ALU:
+            case ALU64:
+                op = OpTable.alu(insn);
+                if (op == Op.MOVSX64 || op == Op.MOVSX32) {
+                    imm[slot] = insn.off();
+                }
+                break;
+            case JMP:
+            case JMP32:
+                op = jump(slot, insn);
+                break;
+            case LD:
+                op = ld(slot, insn);
+                if (op == Op.LD_PKT && insn.mode() == MemMode.ABS) {
+                    src = DecodedProgram.ZERO_REG;
+                }
+                break;
+            default:
+                op = OpTable.memory(insn);
+                if (op == Op.ATOMIC_W || op == Op.ATOMIC_DW) {
+                    imm[slot] = insn.atomicOp().ordinal();
+                }
+        }
+        code[slot] = op | dst << 8 | src << 12;
+    }
+
+    private int jump(int slot, Insn insn) {
+        if (insn.hasJumpTarget()) {
+            off[slot] = insn.jumpTarget(slot) - 1;
+        }
+        if (insn.isExit()) {
+            return Op.EXIT;
+        }
+        if (insn.opcode() == 0x8d) {
+            return Op.CALLX;
+        }
+        if (insn.isKfuncCall()) {
+            throw new UnsupportedFeatureException("insn " + slot + ": kernel function calls (kfunc btf id "
+                    + insn.imm() + ") are not supported");
+        }
+        if (insn.isLocalCall()) {
+            return Op.CALL_LOCAL;
+        }
+        if (insn.isHelperCall()) {
+            return helperCall(slot, insn.imm32());
+        }
+        return OpTable.condition(insn);
+    }
+
+    private int helperCall(int slot, int id) {
+        if (id == TailCalls.HELPER_ID) {
+            return Op.TAIL_CALL;
+        }
+        HelperFunction helper = program.helpers().get(id);
+        if (helper == null) {
+            throw new InvalidProgramException(slot, "invalid func unknown#" + id);
+        }
+        helpers[slot] = helper.impl();
+        return Op.CALL_HELPER;
+    }
+
+    private int ld(int slot, Insn insn) {
+        if (!insn.isWide()) {
+            imm[slot] = insn.imm();
+            off[slot] = insn.size().bytes();
+            return Op.LD_PKT;
+        }
+        if (insn.pseudoSrc() == PseudoSrc.FUNC) {
+            int target = slot + 1 + insn.imm32();
+            if (target < 0 || target >= insns.slotCount() || insns.atSlot(target) == null) {
+                throw new InvalidProgramException(slot, "function reference out of range to insn " + target);
+            }
+            imm[slot] = target;
+            functionRefs = Arrays.copyOf(functionRefs, functionRefs.length + 1);
+            functionRefs[functionRefs.length - 1] = slot;
+        }
+        return Op.LDDW;
+    }
+}

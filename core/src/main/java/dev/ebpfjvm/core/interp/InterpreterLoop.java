@@ -1,0 +1,265 @@
+package dev.ebpfjvm.core.interp;
+
+import dev.ebpfjvm.core.exec.Alu;
+import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.Helper;
+import dev.ebpfjvm.core.exec.PacketLoad;
+import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.exec.TailCalls;
+import dev.ebpfjvm.core.memory.Memory;
+
+/**
+ * The dispatch loop: one {@code switch} over the pre-decoded {@link Op} of each slot, with the
+ * registers in a {@code long[]} and bpf-to-bpf calls kept in the same loop (a call saves r6–r9 and
+ * the return slot; {@code exit} restores them), so that no Java call or object is made per
+ * executed instruction. Mirrors {@code ___bpf_prog_run()} in kernel/bpf/core.c.
+ *
+ * <p>This class is longer than the others on purpose: every arm must sit in one method for the
+ * switch to stay a single {@code tableswitch} that C2 compiles as a whole, and splitting the arms
+ * by family into other methods would add a call and a second dispatch per instruction. Each arm is
+ * one line that calls into {@code exec} ({@link Alu}, {@link PacketLoad}, {@link TailCalls}) or
+ * {@link Access} for anything beyond a Java operator. The method's bytecode must stay under
+ * HotSpot's 8000-byte {@code HugeMethodLimit} (research/jvm-facts.md, item 2), or it would never
+ * be compiled; {@code InterpreterLoopTest} checks that.
+ *
+ * <p>Control flow: an arm ends with {@code continue} to go on with the next slot (jump targets are
+ * stored minus one, as the loop increments pc), or with {@code break} to leave the current function
+ * with r0, which either returns from {@link #run} or pops a bpf-to-bpf frame.
+ */
+final class InterpreterLoop {
+    private static final long LOW32 = 0xffffffffL;
+
+    private InterpreterLoop() {
+    }
+
+    /**
+     * Runs a decoded program from slot 0 until the entry function exits.
+     *
+     * @param regs the registers, r1, r2 and r10 set; {@link DecodedProgram#REGISTERS} long
+     * @param frame the call depth of the entry function (its stack frame)
+     * @return r0 at the entry function's exit
+     */
+    static long run(DecodedProgram program, ProgramContext ctx, long[] regs, int frame) {
+        final int[] code = program.code;
+        final int[] off = program.off;
+        final long[] imm = program.imm;
+        final Helper[] helpers = program.helpers;
+        final Memory memory = ctx.memory();
+        final byte[] stack = memory.stack();
+        long[] saved = null;
+        int depth = frame;
+        long left = ctx.budgetLeft();
+        int pc = 0;
+        try {
+            for (;; pc++) {
+                if (--left < 0) {
+                    throw Faults.budgetExhausted(pc, ctx.budget());
+                }
+                final int word = code[pc];
+                final int d = (word >>> 8) & 0xf;
+                final int s = (word >>> 12) & 0xf;
+                switch (word & 0xff) {
+                    case Op.ADD64_K: regs[d] += imm[pc]; continue;
+                    case Op.ADD64_X: regs[d] += regs[s]; continue;
+                    case Op.ADD32_K: regs[d] = (regs[d] + imm[pc]) & LOW32; continue;
+                    case Op.ADD32_X: regs[d] = (regs[d] + regs[s]) & LOW32; continue;
+                    case Op.SUB64_K: regs[d] -= imm[pc]; continue;
+                    case Op.SUB64_X: regs[d] -= regs[s]; continue;
+                    case Op.SUB32_K: regs[d] = (regs[d] - imm[pc]) & LOW32; continue;
+                    case Op.SUB32_X: regs[d] = (regs[d] - regs[s]) & LOW32; continue;
+                    case Op.MUL64_K: regs[d] *= imm[pc]; continue;
+                    case Op.MUL64_X: regs[d] *= regs[s]; continue;
+                    case Op.MUL32_K: regs[d] = (regs[d] * imm[pc]) & LOW32; continue;
+                    case Op.MUL32_X: regs[d] = (regs[d] * regs[s]) & LOW32; continue;
+                    case Op.DIV64_K: regs[d] = Alu.div64(regs[d], imm[pc]); continue;
+                    case Op.DIV64_X: regs[d] = Alu.div64(regs[d], regs[s]); continue;
+                    case Op.DIV32_K: regs[d] = Alu.div32(regs[d], imm[pc]); continue;
+                    case Op.DIV32_X: regs[d] = Alu.div32(regs[d], regs[s]); continue;
+                    case Op.SDIV64_K: regs[d] = Alu.sdiv64(regs[d], imm[pc]); continue;
+                    case Op.SDIV64_X: regs[d] = Alu.sdiv64(regs[d], regs[s]); continue;
+                    case Op.SDIV32_K: regs[d] = Alu.sdiv32(regs[d], imm[pc]); continue;
+                    case Op.SDIV32_X: regs[d] = Alu.sdiv32(regs[d], regs[s]); continue;
+                    case Op.OR64_K: regs[d] |= imm[pc]; continue;
+                    case Op.OR64_X: regs[d] |= regs[s]; continue;
+                    case Op.OR32_K: regs[d] = (regs[d] | imm[pc]) & LOW32; continue;
+                    case Op.OR32_X: regs[d] = (regs[d] | regs[s]) & LOW32; continue;
+                    case Op.AND64_K: regs[d] &= imm[pc]; continue;
+                    case Op.AND64_X: regs[d] &= regs[s]; continue;
+                    case Op.AND32_K: regs[d] = regs[d] & imm[pc] & LOW32; continue;
+                    case Op.AND32_X: regs[d] = regs[d] & regs[s] & LOW32; continue;
+                    case Op.LSH64_K: regs[d] <<= imm[pc]; continue;
+                    case Op.LSH64_X: regs[d] <<= regs[s]; continue;
+                    case Op.LSH32_K: regs[d] = ((int) regs[d] << imm[pc]) & LOW32; continue;
+                    case Op.LSH32_X: regs[d] = ((int) regs[d] << regs[s]) & LOW32; continue;
+                    case Op.RSH64_K: regs[d] >>>= imm[pc]; continue;
+                    case Op.RSH64_X: regs[d] >>>= regs[s]; continue;
+                    case Op.RSH32_K: regs[d] = ((int) regs[d] >>> imm[pc]) & LOW32; continue;
+                    case Op.RSH32_X: regs[d] = ((int) regs[d] >>> regs[s]) & LOW32; continue;
+                    case Op.MOD64_K: regs[d] = Alu.mod64(regs[d], imm[pc]); continue;
+                    case Op.MOD64_X: regs[d] = Alu.mod64(regs[d], regs[s]); continue;
+                    case Op.MOD32_K: regs[d] = Alu.mod32(regs[d], imm[pc]); continue;
+                    case Op.MOD32_X: regs[d] = Alu.mod32(regs[d], regs[s]); continue;
+                    case Op.SMOD64_K: regs[d] = Alu.smod64(regs[d], imm[pc]); continue;
+                    case Op.SMOD64_X: regs[d] = Alu.smod64(regs[d], regs[s]); continue;
+                    case Op.SMOD32_K: regs[d] = Alu.smod32(regs[d], imm[pc]); continue;
+                    case Op.SMOD32_X: regs[d] = Alu.smod32(regs[d], regs[s]); continue;
+                    case Op.XOR64_K: regs[d] ^= imm[pc]; continue;
+                    case Op.XOR64_X: regs[d] ^= regs[s]; continue;
+                    case Op.XOR32_K: regs[d] = (regs[d] ^ imm[pc]) & LOW32; continue;
+                    case Op.XOR32_X: regs[d] = (regs[d] ^ regs[s]) & LOW32; continue;
+                    case Op.MOV64_K: regs[d] = imm[pc]; continue;
+                    case Op.MOV64_X: regs[d] = regs[s]; continue;
+                    case Op.MOV32_K: regs[d] = imm[pc] & LOW32; continue;
+                    case Op.MOV32_X: regs[d] = regs[s] & LOW32; continue;
+                    case Op.ARSH64_K: regs[d] >>= imm[pc]; continue;
+                    case Op.ARSH64_X: regs[d] >>= regs[s]; continue;
+                    case Op.ARSH32_K: regs[d] = ((int) regs[d] >> imm[pc]) & LOW32; continue;
+                    case Op.ARSH32_X: regs[d] = ((int) regs[d] >> regs[s]) & LOW32; continue;
+                    case Op.NEG64: regs[d] = -regs[d]; continue;
+                    case Op.NEG32: regs[d] = -regs[d] & LOW32; continue;
+                    case Op.MOVSX64: regs[d] = Alu.signExtend(regs[s], (int) imm[pc]); continue;
+                    case Op.MOVSX32: regs[d] = Alu.signExtend(regs[s], (int) imm[pc]) & LOW32; continue;
+                    case Op.END_LE: regs[d] = Alu.truncate(regs[d], (int) imm[pc]); continue;
+                    case Op.END_SWAP: regs[d] = Alu.bswap(regs[d], (int) imm[pc]); continue;
+
+                    case Op.JA: pc = off[pc]; continue;
+                    case Op.JEQ64_K: if (regs[d] == imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JEQ64_X: if (regs[d] == regs[s]) { pc = off[pc]; } continue;
+                    case Op.JEQ32_K: if ((int) regs[d] == (int) imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JEQ32_X: if ((int) regs[d] == (int) regs[s]) { pc = off[pc]; } continue;
+                    case Op.JGT64_K: if (Long.compareUnsigned(regs[d], imm[pc]) > 0) { pc = off[pc]; } continue;
+                    case Op.JGT64_X: if (Long.compareUnsigned(regs[d], regs[s]) > 0) { pc = off[pc]; } continue;
+                    case Op.JGT32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm[pc]) > 0) { pc = off[pc]; } continue;
+                    case Op.JGT32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) > 0) { pc = off[pc]; } continue;
+                    case Op.JGE64_K: if (Long.compareUnsigned(regs[d], imm[pc]) >= 0) { pc = off[pc]; } continue;
+                    case Op.JGE64_X: if (Long.compareUnsigned(regs[d], regs[s]) >= 0) { pc = off[pc]; } continue;
+                    case Op.JGE32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm[pc]) >= 0) { pc = off[pc]; } continue;
+                    case Op.JGE32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) >= 0) { pc = off[pc]; } continue;
+                    case Op.JSET64_K: if ((regs[d] & imm[pc]) != 0) { pc = off[pc]; } continue;
+                    case Op.JSET64_X: if ((regs[d] & regs[s]) != 0) { pc = off[pc]; } continue;
+                    case Op.JSET32_K: if ((regs[d] & imm[pc] & LOW32) != 0) { pc = off[pc]; } continue;
+                    case Op.JSET32_X: if ((regs[d] & regs[s] & LOW32) != 0) { pc = off[pc]; } continue;
+                    case Op.JNE64_K: if (regs[d] != imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JNE64_X: if (regs[d] != regs[s]) { pc = off[pc]; } continue;
+                    case Op.JNE32_K: if ((int) regs[d] != (int) imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JNE32_X: if ((int) regs[d] != (int) regs[s]) { pc = off[pc]; } continue;
+                    case Op.JSGT64_K: if (regs[d] > imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JSGT64_X: if (regs[d] > regs[s]) { pc = off[pc]; } continue;
+                    case Op.JSGT32_K: if ((int) regs[d] > (int) imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JSGT32_X: if ((int) regs[d] > (int) regs[s]) { pc = off[pc]; } continue;
+                    case Op.JSGE64_K: if (regs[d] >= imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JSGE64_X: if (regs[d] >= regs[s]) { pc = off[pc]; } continue;
+                    case Op.JSGE32_K: if ((int) regs[d] >= (int) imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JSGE32_X: if ((int) regs[d] >= (int) regs[s]) { pc = off[pc]; } continue;
+                    case Op.JLT64_K: if (Long.compareUnsigned(regs[d], imm[pc]) < 0) { pc = off[pc]; } continue;
+                    case Op.JLT64_X: if (Long.compareUnsigned(regs[d], regs[s]) < 0) { pc = off[pc]; } continue;
+                    case Op.JLT32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm[pc]) < 0) { pc = off[pc]; } continue;
+                    case Op.JLT32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) < 0) { pc = off[pc]; } continue;
+                    case Op.JLE64_K: if (Long.compareUnsigned(regs[d], imm[pc]) <= 0) { pc = off[pc]; } continue;
+                    case Op.JLE64_X: if (Long.compareUnsigned(regs[d], regs[s]) <= 0) { pc = off[pc]; } continue;
+                    case Op.JLE32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm[pc]) <= 0) { pc = off[pc]; } continue;
+                    case Op.JLE32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) <= 0) { pc = off[pc]; } continue;
+                    case Op.JSLT64_K: if (regs[d] < imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JSLT64_X: if (regs[d] < regs[s]) { pc = off[pc]; } continue;
+                    case Op.JSLT32_K: if ((int) regs[d] < (int) imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JSLT32_X: if ((int) regs[d] < (int) regs[s]) { pc = off[pc]; } continue;
+                    case Op.JSLE64_K: if (regs[d] <= imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JSLE64_X: if (regs[d] <= regs[s]) { pc = off[pc]; } continue;
+                    case Op.JSLE32_K: if ((int) regs[d] <= (int) imm[pc]) { pc = off[pc]; } continue;
+                    case Op.JSLE32_X: if ((int) regs[d] <= (int) regs[s]) { pc = off[pc]; } continue;
+
+                    case Op.LDDW: regs[d] = imm[pc++]; continue;
+                    case Op.LDX_B: regs[d] = Access.load(memory, stack, regs[s] + off[pc], 1); continue;
+                    case Op.LDX_H: regs[d] = Access.load(memory, stack, regs[s] + off[pc], 2); continue;
+                    case Op.LDX_W: regs[d] = Access.load(memory, stack, regs[s] + off[pc], 4); continue;
+                    case Op.LDX_DW: regs[d] = Access.load(memory, stack, regs[s] + off[pc], 8); continue;
+                    case Op.LDSX_B: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off[pc], 1), 8); continue;
+                    case Op.LDSX_H: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off[pc], 2), 16); continue;
+                    case Op.LDSX_W: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off[pc], 4), 32); continue;
+                    case Op.ST_B: Access.store(memory, stack, regs[d] + off[pc], 1, imm[pc]); continue;
+                    case Op.ST_H: Access.store(memory, stack, regs[d] + off[pc], 2, imm[pc]); continue;
+                    case Op.ST_W: Access.store(memory, stack, regs[d] + off[pc], 4, imm[pc]); continue;
+                    case Op.ST_DW: Access.store(memory, stack, regs[d] + off[pc], 8, imm[pc]); continue;
+                    case Op.STX_B: Access.store(memory, stack, regs[d] + off[pc], 1, regs[s]); continue;
+                    case Op.STX_H: Access.store(memory, stack, regs[d] + off[pc], 2, regs[s]); continue;
+                    case Op.STX_W: Access.store(memory, stack, regs[d] + off[pc], 4, regs[s]); continue;
+                    case Op.STX_DW: Access.store(memory, stack, regs[d] + off[pc], 8, regs[s]); continue;
+                    case Op.ATOMIC_W: Access.atomic(memory, regs, d, s, off[pc], 4, (int) imm[pc]); continue;
+                    case Op.ATOMIC_DW: Access.atomic(memory, regs, d, s, off[pc], 8, (int) imm[pc]); continue;
+                    case Op.LD_PKT:
+                        regs[0] = PacketLoad.load(memory, regs[s] + imm[pc], off[pc]);
+                        if (regs[0] >= 0) {
+                            continue;
+                        }
+                        regs[0] = 0; // out of the packet: the function returns 0
+                        break;
+
+                    case Op.CALL_HELPER:
+                        ctx.setBudgetLeft(left);
+                        regs[0] = helpers[pc].call(ctx, regs[1], regs[2], regs[3], regs[4], regs[5]);
+                        left = ctx.budgetLeft();
+                        continue;
+                    case Op.CALLX:
+                        ctx.setBudgetLeft(left);
+                        regs[0] = Access.callx(program, ctx, regs, d);
+                        left = ctx.budgetLeft();
+                        continue;
+                    case Op.TAIL_CALL: {
+                        Executable target = TailCalls.resolve(ctx, regs[2], regs[3]);
+                        if (target == null) {
+                            regs[0] = TailCalls.FALL_THROUGH_R0;
+                            continue;
+                        }
+                        ctx.setBudgetLeft(left);
+                        regs[0] = target.execute(ctx, regs[1], 0, depth);
+                        left = ctx.budgetLeft();
+                        break; // the target's exit is this function's exit
+                    }
+                    case Op.CALL_LOCAL:
+                        if (saved == null) {
+                            saved = new long[Memory.MAX_FRAMES * SAVED_PER_FRAME];
+                        }
+                        push(regs, saved, depth++, pc);
+                        pc = off[pc];
+                        continue;
+                    case Op.EXIT:
+                        break;
+                    default:
+                        throw Faults.fellOff(pc);
+                }
+                if (depth == frame) {
+                    ctx.setBudgetLeft(left);
+                    return regs[0];
+                }
+                pc = pop(regs, saved, --depth);
+            }
+        } catch (RuntimeException e) {
+            throw Faults.at(program, pc, regs, e);
+        }
+    }
+
+    /** r6–r9 and the slot of the call, saved per call depth. */
+    private static final int SAVED_PER_FRAME = 5;
+
+    /**
+     * Enters a bpf-to-bpf callee: r1–r5 pass as they are, r6–r9 and the call slot are saved, r10
+     * moves to the callee's frame. Mirrors the verifier's limit of {@code MAX_CALL_FRAMES}.
+     */
+    private static void push(long[] regs, long[] saved, int depth, int pc) {
+        if (depth + 1 >= Memory.MAX_FRAMES) {
+            throw Faults.callStackTooDeep(pc, depth + 2);
+        }
+        int base = depth * SAVED_PER_FRAME;
+        System.arraycopy(regs, 6, saved, base, 4);
+        saved[base + 4] = pc;
+        regs[10] = Memory.framePointer(depth + 1);
+    }
+
+    /** Returns to the caller at {@code depth}: restores r6–r9 and r10, and gives the call slot. */
+    private static int pop(long[] regs, long[] saved, int depth) {
+        int base = depth * SAVED_PER_FRAME;
+        System.arraycopy(saved, base, regs, 6, 4);
+        regs[10] = Memory.framePointer(depth);
+        return (int) saved[base + 4];
+    }
+}
