@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit.classgen;
 
+import dev.ebpfjvm.jit.emit.FunctionRegion;
 import java.util.List;
 
 /**
@@ -7,8 +8,10 @@ import java.util.List;
  *
  * @param bytes the class file
  * @param classData the constants its {@code ldc}s load, in index order
+ * @param functions the region of the program's function addresses, to register once the class is
+ *     defined; null when its code takes none
  */
-public record GeneratedClass(byte[] bytes, List<Object> classData) {
+public record GeneratedClass(byte[] bytes, List<Object> classData, FunctionRegion functions) {
     public GeneratedClass {
         classData = List.copyOf(classData);
     }

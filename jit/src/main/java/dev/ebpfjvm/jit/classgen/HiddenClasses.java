@@ -14,13 +14,17 @@ public final class HiddenClasses {
     private HiddenClasses() {
     }
 
-    /** Defines a generated class and returns a new instance of it. */
+    /** Defines a generated class and returns a new instance of it, its function region registered. */
     public static Executable define(GeneratedClass generated) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup()
                     .defineHiddenClassWithClassData(generated.bytes(), generated.classData(), true);
-            return (Executable) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
-                    .invoke();
+            Executable executable = (Executable) lookup.findConstructor(lookup.lookupClass(),
+                    MethodType.methodType(void.class)).invoke();
+            if (generated.functions() != null) {
+                generated.functions().register(executable);
+            }
+            return executable;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

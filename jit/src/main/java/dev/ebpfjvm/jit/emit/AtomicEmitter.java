@@ -1,72 +1,85 @@
 package dev.ebpfjvm.jit.emit;
 
+import dev.ebpfjvm.core.exec.Atomics;
 import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.Reg;
 import dev.ebpfjvm.jit.plan.RegionHint;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * BPF_ATOMIC on 4 or 8 bytes, through the little-endian VarHandles' atomic access modes, so that
- * concurrent programs and user space see real atomics (DESIGN.md). A misaligned address makes the
- * VarHandle throw, which becomes the program fault at this instruction (the kernel's verifier
- * rejects misaligned atomics).
+ * BPF_ATOMIC on 4 or 8 bytes. The generic path calls the shared {@link Atomics#apply}; a direct
+ * access emits the same VarHandle atomic access mode {@code Atomics} uses, on the known region's
+ * array, so that concurrent programs and user space see real atomics (DESIGN.md). A misaligned
+ * direct access makes the VarHandle throw, which becomes the program fault at this instruction,
+ * as {@code Atomics}' own alignment check does.
  *
  * <pre>
- * lock xadd [r10-8], r1        →  LittleEndian.LONG.getAndAdd(stack, (int) r10 - 8, r1);
- * lock fetch_or32 [r2+0], r1   →  r1 = toUnsignedLong((int) INT.getAndBitwiseOr(bytes, index, (int) r1));
- * lock cmpxchg [r2+0], r1      →  r0 = LONG.compareAndExchange(bytes, index, r0, r1);
+ * lock add [r10-8], r1         →  LittleEndian.LONG.getAndAdd(stack, (int) r10 - 8, r1);
+ * lock fetch_or32 [r10-8], r1  →  r1 = toUnsignedLong((int) INT.getAndBitwiseOr(stack, (int) r10 - 8, (int) r1));
+ * lock cmpxchg [r2+0], r1      →  r0 = Atomics.apply(memory, r2 + 0L, 8, CMPXCHG, r1, r0);
  * </pre>
- * where {@code bytes, index} come from {@code memory.writable(addr)} and
- * {@code Memory.checkedIndex(bytes, addr, size)} on the generic path.
  */
 final class AtomicEmitter {
     private AtomicEmitter() {
     }
 
     static void emit(EmitContext ctx, Insn insn, int slot) {
-        MethodVisitor mv = ctx.mv();
         ctx.setPc(slot);
-        int size = insn.size().bytes();
         RegionHint hint = ctx.hint(slot);
-        if (hint != null) {
-            MemEmitter.view(size).get(mv);
-            ctx.loadRegion(hint, true);
-            MemEmitter.pushIndex(ctx, insn.dst(), insn.off());
+        if (hint == null) {
+            generic(ctx, insn);
         } else {
-            LocalLayout layout = ctx.layout();
-            ctx.loadMemory();
-            MemEmitter.pushAddress(ctx, insn.dst(), insn.off());
-            mv.visitInsn(Opcodes.DUP2);
-            mv.visitVarInsn(Opcodes.LSTORE, layout.tmpAddr());
-            Refs.WRITABLE.invoke(mv);
-            mv.visitVarInsn(Opcodes.ASTORE, layout.tmpArr());
-            MemEmitter.view(size).get(mv);
-            mv.visitVarInsn(Opcodes.ALOAD, layout.tmpArr());
-            mv.visitVarInsn(Opcodes.ALOAD, layout.tmpArr());
-            mv.visitVarInsn(Opcodes.LLOAD, layout.tmpAddr());
-            ctx.pushInt(size);
-            Refs.CHECKED_INDEX.invoke(mv);
+            MemEmitter.withRegion(ctx, hint, true, () -> direct(ctx, insn, hint), () -> generic(ctx, insn));
         }
+    }
+
+    private static void generic(EmitContext ctx, Insn insn) {
+        MethodVisitor mv = ctx.mv();
         AtomicOp op = insn.atomicOp();
+        ctx.loadMemory();
+        MemEmitter.pushAddress(ctx, insn.dst(), insn.off());
+        ctx.pushInt(insn.size().bytes());
+        mv.visitFieldInsn(Opcodes.GETSTATIC, Type.getInternalName(AtomicOp.class), op.name(),
+                Type.getDescriptor(AtomicOp.class));
+        ctx.loadReg(insn.src());
+        ctx.loadReg(Reg.R0);
+        Refs.ATOMICS_APPLY.invoke(mv);
+        writeBack(ctx, insn);
+    }
+
+    private static void direct(EmitContext ctx, Insn insn, RegionHint hint) {
+        MethodVisitor mv = ctx.mv();
+        int size = insn.size().bytes();
+        AtomicOp op = insn.atomicOp();
+        MemEmitter.view(size).get(mv);
+        ctx.loadRegion(hint, true);
+        MemEmitter.pushIndex(ctx, insn.dst(), insn.off());
         Type t = MemEmitter.valueType(size);
         if (op == AtomicOp.CMPXCHG) {
-            pushOperand(ctx, 0, size);
+            pushOperand(ctx, Reg.R0, size);
         }
         pushOperand(ctx, insn.src(), size);
         String descriptor = op == AtomicOp.CMPXCHG
                 ? Type.getMethodDescriptor(t, Refs.BYTES, Type.INT_TYPE, t, t)
                 : Type.getMethodDescriptor(t, Refs.BYTES, Type.INT_TYPE, t);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Refs.VAR_HANDLE, accessMode(op), descriptor, false);
-        if (!op.isFetch()) {
-            mv.visitInsn(size == 8 ? Opcodes.POP2 : Opcodes.POP);
-            return;
-        }
         if (size == 4) {
             ctx.zeroExtend();
         }
-        ctx.storeReg(op == AtomicOp.CMPXCHG ? 0 : insn.src());
+        writeBack(ctx, insn);
+    }
+
+    /** Stores the old value, a long on the stack, where the operation returns it, or drops it. */
+    private static void writeBack(EmitContext ctx, Insn insn) {
+        AtomicOp op = insn.atomicOp();
+        if (!op.isFetch()) {
+            ctx.mv().visitInsn(Opcodes.POP2);
+        } else {
+            ctx.storeReg(op == AtomicOp.CMPXCHG ? Reg.R0 : insn.src());
+        }
     }
 
     private static void pushOperand(EmitContext ctx, int reg, int size) {
@@ -77,7 +90,7 @@ final class AtomicEmitter {
         }
     }
 
-    /** {@return the VarHandle method of an atomic operation} */
+    /** {@return the VarHandle method of an atomic operation, the one {@link Atomics} uses} */
     private static String accessMode(AtomicOp op) {
         switch (op) {
             case ADD:

@@ -9,6 +9,7 @@ import dev.ebpfjvm.core.exec.Program;
  * @param data the class data constants
  * @param program the program being compiled
  * @param lineNumbers whether to record each instruction's slot as its line number (for dumps and debuggers)
+ * @param functions the region of the program's function addresses, used when its code takes one
  */
-public record ClassEnv(String owner, ClassData data, Program program, boolean lineNumbers) {
+public record ClassEnv(String owner, ClassData data, Program program, boolean lineNumbers, FunctionRegion functions) {
 }

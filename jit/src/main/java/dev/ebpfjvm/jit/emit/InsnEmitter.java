@@ -1,6 +1,5 @@
 package dev.ebpfjvm.jit.emit;
 
-import dev.ebpfjvm.core.UnsupportedFeatureException;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.isa.MemMode;
@@ -52,11 +51,11 @@ final class InsnEmitter {
                 }
                 return;
             case LD:
-                if (!insn.isWide()) {
-                    throw new UnsupportedFeatureException("insn " + slot + ": legacy packet loads (LD_ABS/LD_IND) are not supported yet");
+                if (insn.isWide()) {
+                    LddwEmitter.emit(ctx, insn, slot);
+                } else {
+                    PacketLoadEmitter.emit(ctx, insn, slot);
                 }
-                ctx.pushLong(insn.imm());
-                ctx.storeReg(insn.dst());
                 return;
             case LDX:
                 MemEmitter.emitLoad(ctx, insn, slot);

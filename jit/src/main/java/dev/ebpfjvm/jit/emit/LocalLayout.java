@@ -18,8 +18,7 @@ import org.objectweb.asm.Type;
  * <pre>
  * function  f(ProgramContext ctx, long r1..r5, int depth): r0, r6..r10, then the common tail
  * chunk     c(ProgramContext ctx, long[] regs, int depth, int entry): r0..r10, then the common tail
- * tail      Memory memory, byte[] stack, int pc, [byte[] ctxR, ctxW], [byte[] r1R, r1W],
- *           [byte[] tmpArr, long tmpAddr]
+ * tail      Memory memory, byte[] stack, int pc, [byte[] ctxR, ctxW], [byte[] r1R, r1W]
  * </pre>
  */
 final class LocalLayout {
@@ -32,7 +31,7 @@ final class LocalLayout {
     }
 
     /** The optional locals a method needs. */
-    record Needs(boolean context, boolean entryR1, boolean scratch) {
+    record Needs(boolean context, boolean entryR1) {
     }
 
     static final int CTX = 0;
@@ -45,7 +44,6 @@ final class LocalLayout {
     private final int memory;
     private final int ctxRead;
     private final int r1Read;
-    private final int tmpArr;
     private final Object[] frameLocals;
 
     LocalLayout(Shape shape, Needs needs) {
@@ -81,13 +79,9 @@ final class LocalLayout {
         next += 3;
         ctxRead = needs.context() ? next : NONE;
         r1Read = needs.entryR1() ? next + (needs.context() ? 2 : 0) : NONE;
-        int arrays = (needs.context() ? 2 : 0) + (needs.entryR1() ? 2 : 0) + (needs.scratch() ? 1 : 0);
+        int arrays = (needs.context() ? 2 : 0) + (needs.entryR1() ? 2 : 0);
         for (int i = 0; i < arrays; i++) {
             types.add("[B");
-        }
-        tmpArr = needs.scratch() ? next + arrays - 1 : NONE;
-        if (needs.scratch()) {
-            types.add(Opcodes.LONG);
         }
         frameLocals = types.toArray();
     }
@@ -156,16 +150,6 @@ final class LocalLayout {
 
     int r1Write() {
         return present(r1Read) + 1;
-    }
-
-    /** {@return a scratch byte[] for the generic atomic path} */
-    int tmpArr() {
-        return present(tmpArr);
-    }
-
-    /** {@return a scratch long (the address) for the generic atomic path} */
-    int tmpAddr() {
-        return present(tmpArr) + 1;
     }
 
     /** {@return the locals of the full stack-map frame, in ASM's compressed form} */

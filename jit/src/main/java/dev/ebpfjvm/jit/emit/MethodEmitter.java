@@ -1,7 +1,6 @@
 package dev.ebpfjvm.jit.emit;
 
 import dev.ebpfjvm.core.isa.Insn;
-import dev.ebpfjvm.core.isa.MemMode;
 import dev.ebpfjvm.core.isa.Reg;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
@@ -195,12 +194,6 @@ public final class MethodEmitter {
             entryRegion(ctx, Refs.READABLE_OR_NULL, layout.r1Read());
             entryRegion(ctx, Refs.WRITABLE_OR_NULL, layout.r1Write());
         }
-        if (needs.scratch()) {
-            mv.visitInsn(Opcodes.ACONST_NULL);
-            mv.visitVarInsn(Opcodes.ASTORE, layout.tmpArr());
-            mv.visitInsn(Opcodes.LCONST_0);
-            mv.visitVarInsn(Opcodes.LSTORE, layout.tmpAddr());
-        }
     }
 
     /** Resolves the region r1 pointed into at the function's entry (a chunk finds that r1 in the array). */
@@ -224,19 +217,13 @@ public final class MethodEmitter {
     /** {@return the optional locals the instructions of {@code [start, end)} need} */
     private static LocalLayout.Needs needs(ProgramPlan plan, int start, int end) {
         EnumSet<RegionHint> used = EnumSet.noneOf(RegionHint.class);
-        boolean scratch = false;
         for (int slot = start; slot < end; slot++) {
             Insn insn = plan.insns().atSlot(slot);
-            if (insn == null || !InsnEmitter.accessesMemory(insn)) {
-                continue;
-            }
-            RegionHint hint = plan.facts().regionAt(slot);
+            RegionHint hint = insn != null && InsnEmitter.accessesMemory(insn) ? plan.facts().regionAt(slot) : null;
             if (hint != null) {
                 used.add(hint);
-            } else if (insn.mode() == MemMode.ATOMIC) {
-                scratch = true;
             }
         }
-        return new LocalLayout.Needs(used.contains(RegionHint.CONTEXT), used.contains(RegionHint.ENTRY_R1), scratch);
+        return new LocalLayout.Needs(used.contains(RegionHint.CONTEXT), used.contains(RegionHint.ENTRY_R1));
     }
 }

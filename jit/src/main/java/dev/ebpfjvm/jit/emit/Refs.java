@@ -1,11 +1,14 @@
 package dev.ebpfjvm.jit.emit;
 
 import dev.ebpfjvm.core.exec.Alu;
+import dev.ebpfjvm.core.exec.Atomics;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Helper;
 import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.exec.PacketLoad;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.exec.TailCalls;
+import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Memory;
 import java.lang.invoke.VarHandle;
@@ -41,10 +44,11 @@ final class Refs {
     static final MethodRef MEMORY_CONTEXT = MethodRef.of(Memory.class, "context");
     static final MethodRef READABLE_OR_NULL = MethodRef.of(Memory.class, "readableOrNull", long.class);
     static final MethodRef WRITABLE_OR_NULL = MethodRef.of(Memory.class, "writableOrNull", long.class);
-    static final MethodRef WRITABLE = MethodRef.of(Memory.class, "writable", long.class);
-    static final MethodRef CHECKED_INDEX = MethodRef.of(Memory.class, "checkedIndex", byte[].class, long.class, int.class);
     static final MethodRef LOAD = MethodRef.of(Memory.class, "load", long.class, int.class);
     static final MethodRef STORE = MethodRef.of(Memory.class, "store", long.class, int.class, long.class);
+    static final MethodRef ATOMICS_APPLY = MethodRef.of(Atomics.class, "apply", Memory.class, long.class, int.class,
+            AtomicOp.class, long.class, long.class);
+    static final MethodRef PACKET_LOAD = MethodRef.of(PacketLoad.class, "load", Memory.class, long.class, int.class);
     static final MethodRef FRAME_POINTER = MethodRef.of(Memory.class, "framePointer", int.class);
 
     static final MethodRef HELPER_CALL = MethodRef.of(Helper.class, "call", ProgramContext.class,
@@ -55,6 +59,9 @@ final class Refs {
             long.class, long.class, int.class);
     static final MethodRef CALL_INDIRECT = MethodRef.of(RuntimeSupport.class, "callIndirect", HelperRegistry.class,
             ProgramContext.class, long.class, long.class, long.class, long.class, long.class, long.class);
+    static final MethodRef FUNCTION_BASE = MethodRef.of(FunctionRegion.class, "base");
+    static final MethodRef FUNCTION_CLOSE = MethodRef.of(FunctionRegion.class, "close");
+    static final MethodRef ENTRY_FRAME = MethodRef.of(RuntimeSupport.class, "entryFrame", int.class);
     static final MethodRef NEXT_FRAME = MethodRef.of(RuntimeSupport.class, "nextFrame", int.class);
     static final MethodRef FAULT = MethodRef.of(RuntimeSupport.class, "fault", RuntimeException.class, int.class);
 

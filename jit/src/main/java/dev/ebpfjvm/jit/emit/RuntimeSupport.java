@@ -40,6 +40,18 @@ public final class RuntimeSupport {
     }
 
     /**
+     * {@return the stack frame an entry into the program runs on, as {@code execute} received it}
+     *
+     * @throws ProgramFaultException (at slot 0, as the interpreter) when there is no such frame
+     */
+    public static int entryFrame(int frame) {
+        if (frame < 0 || frame >= Memory.MAX_FRAMES) {
+            throw new ProgramFaultException(0, "no stack frame " + frame + " (at most " + Memory.MAX_FRAMES + ")");
+        }
+        return frame;
+    }
+
+    /**
      * {@return the call depth of a bpf-to-bpf callee}
      *
      * @throws ProgramFaultException when the callee would be frame {@link Memory#MAX_FRAMES} or deeper
@@ -61,7 +73,7 @@ public final class RuntimeSupport {
                                     long r1, long r2, long r3, long r4, long r5) {
         HelperFunction helper = id == (int) id ? helpers.get((int) id) : null;
         if (helper == null) {
-            throw new ProgramFaultException(-1, "callx to unknown helper " + id);
+            throw new ProgramFaultException(-1, "callx: invalid func unknown#" + id);
         }
         return helper.impl().call(ctx, r1, r2, r3, r4, r5);
     }

@@ -33,7 +33,7 @@ final class ChunkPlanner {
         for (int slot = f.start(); slot < f.end(); slot++) {
             Insn insn = insns.atSlot(slot);
             if (insn != null) {
-                bytes += size.bytes(insn);
+                bytes += size.bytes(insn, slot);
             }
         }
         return bytes;
@@ -87,7 +87,7 @@ final class ChunkPlanner {
             if (insn == null) {
                 continue;
             }
-            int cost = size.bytes(insn) + (targets.get(slot) ? SizeModel.ENTRY : 0);
+            int cost = size.bytes(insn, slot) + (targets.get(slot) ? SizeModel.ENTRY : 0);
             int target = Flow.branchTarget(insn, slot);
             if (slot > start && est + cost + stubCost(target, start, slot, stubbed) > budget) {
                 ranges.add(new int[] {start, slot});

@@ -4,8 +4,7 @@ import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.JumpOp;
-import dev.ebpfjvm.core.isa.MemMode;
-import dev.ebpfjvm.core.isa.Size;
+import dev.ebpfjvm.core.isa.PseudoSrc;
 import dev.ebpfjvm.core.isa.Source;
 
 /**
@@ -49,7 +48,7 @@ public final class Constants {
                 }
                 return insn.insnClass() == InsnClass.JMP ? Kind.LONG : Kind.INT;
             case LD:
-                return Kind.LONG;
+                return insn.isWide() && insn.pseudoSrc() == PseudoSrc.FUNC ? Kind.NONE : Kind.LONG;
             case ST:
                 return Kind.LONG;
             default:
@@ -84,12 +83,6 @@ public final class Constants {
     /** {@return true for div, mod, sdiv, smod, which call {@link dev.ebpfjvm.core.exec.Alu} with a long divisor} */
     static boolean isDivision(AluOp op) {
         return op == AluOp.DIV || op == AluOp.MOD || op == AluOp.SDIV || op == AluOp.SMOD;
-    }
-
-    /** {@return true for the legacy packet loads LD_ABS and LD_IND} */
-    static boolean isLegacyLoad(Insn insn) {
-        MemMode mode = insn.mode();
-        return !insn.isWide() && (mode == MemMode.ABS || mode == MemMode.IND) && insn.size() != Size.DW;
     }
 
     /** {@return true for a helper call, a local call or callx} */

@@ -37,8 +37,8 @@ public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Live
     public static ProgramPlan of(Instructions insns, MemoryFacts facts, int budget) {
         Functions functions = Functions.of(insns);
         MemoryFacts known = facts != null ? facts : RegionInference.of(insns, functions);
-        ConstantPlan constants = ConstantPlan.of(insns, poolSlots(insns, functions, budget));
-        ChunkPlanner planner = new ChunkPlanner(insns, new SizeModel(constants), budget);
+        ConstantPlan constants = ConstantPlan.of(insns, poolSlots(insns, functions, known, budget));
+        ChunkPlanner planner = new ChunkPlanner(insns, new SizeModel(constants, known), budget);
         List<FunctionPlan> plans = new ArrayList<>();
         for (FunctionRange f : functions.ranges()) {
             plans.add(planner.plan(f));
@@ -70,8 +70,8 @@ public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Live
      * method count bounded from above by planning with no constant pooled (every constant at its
      * largest).
      */
-    private static int poolSlots(Instructions insns, Functions functions, int budget) {
-        ChunkPlanner worst = new ChunkPlanner(insns, new SizeModel(ConstantPlan.poolNone()), budget);
+    private static int poolSlots(Instructions insns, Functions functions, MemoryFacts facts, int budget) {
+        ChunkPlanner worst = new ChunkPlanner(insns, new SizeModel(ConstantPlan.poolNone(), facts), budget);
         long methods = 1;
         for (FunctionRange f : functions.ranges()) {
             long bytes = worst.wholeBytes(f);

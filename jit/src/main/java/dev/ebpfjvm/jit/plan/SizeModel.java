@@ -2,6 +2,7 @@ package dev.ebpfjvm.jit.plan;
 
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.MemMode;
+import dev.ebpfjvm.core.isa.PseudoSrc;
 
 /**
  * Upper bounds on the bytecode bytes the emitters produce, so that the planner can cut functions
@@ -20,10 +21,16 @@ public final class SizeModel {
     static final int EXIT = 7;
     /** {@code lddw} without its constant. */
     static final int LDDW = 2;
-    /** A load or store, direct or generic, without its constant (the pc store included). */
+    /** {@code lddw} of a function's address: the function region's base or'ed with the slot. */
+    static final int LDDW_FUNCTION = 24;
+    /** A load or store of the stack or through {@code Memory}, without its constant (the pc store included). */
     static final int MEMORY = 28;
-    /** An atomic operation through the generic path (the direct one is shorter). */
-    static final int ATOMIC = 52;
+    /** A load or store with both a direct and a generic path (context, entry r1), without its constants. */
+    static final int GUARDED_MEMORY = 52;
+    /** An atomic operation on the stack or through {@code Atomics}. */
+    static final int ATOMIC = 36;
+    /** An atomic operation with both a direct and a generic path. */
+    static final int GUARDED_ATOMIC = 66;
     /** A helper call, tail call, callx, local call or legacy packet load, without its constant. */
     static final int CALL = 50;
 
@@ -37,21 +44,20 @@ public final class SizeModel {
     public static final int STUB = 95;
 
     private final ConstantPlan constants;
+    private final MemoryFacts facts;
 
-    public SizeModel(ConstantPlan constants) {
+    public SizeModel(ConstantPlan constants, MemoryFacts facts) {
         this.constants = constants;
+        this.facts = facts;
     }
 
-    /** {@return the most bytes the code of an instruction takes, not counting stubs} */
-    public int bytes(Insn insn) {
-        return base(insn) + constants.constantBytes(insn);
-    }
-
-    private static int base(Insn insn) {
+    /** {@return the most bytes the code of the instruction at a slot takes, not counting stubs} */
+    public int bytes(Insn insn, int slot) {
+        int constant = constants.constantBytes(insn);
         switch (insn.insnClass()) {
             case ALU:
             case ALU64:
-                return ALU;
+                return ALU + constant;
             case JMP:
             case JMP32:
                 if (Constants.isCall(insn)) {
@@ -60,16 +66,26 @@ public final class SizeModel {
                 if (insn.isExit()) {
                     return EXIT;
                 }
-                return insn.jumpOp().isConditional() ? JUMP : JA;
+                return (insn.jumpOp().isConditional() ? JUMP : JA) + constant;
             case LD:
-                return insn.isWide() ? LDDW : CALL;
+                if (!insn.isWide()) {
+                    return CALL + constant;
+                }
+                return insn.pseudoSrc() == PseudoSrc.FUNC ? LDDW_FUNCTION : LDDW + constant;
             case LDX:
             case ST:
-                return MEMORY;
             case STX:
-                return insn.mode() == MemMode.ATOMIC ? ATOMIC : MEMORY;
+                return memory(insn, facts.regionAt(slot), constant);
             default:
                 throw new AssertionError(insn);
         }
+    }
+
+    private static int memory(Insn insn, RegionHint hint, int constant) {
+        boolean guarded = hint == RegionHint.CONTEXT || hint == RegionHint.ENTRY_R1;
+        if (insn.mode() == MemMode.ATOMIC) {
+            return guarded ? GUARDED_ATOMIC : ATOMIC;
+        }
+        return guarded ? GUARDED_MEMORY + 2 * constant : MEMORY + constant;
     }
 }

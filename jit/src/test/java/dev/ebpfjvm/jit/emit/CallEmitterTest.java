@@ -104,6 +104,19 @@ class CallEmitterTest {
         assertEquals(11 * 22 + 11, variant.compile(asm.program("frames")).run(new ProgramContext()));
     }
 
+    /** A function's address is (region << 32) | slot in a PROGRAM region owned by the executable, released on close. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void functionAddress_pointsIntoTheProgramsRegion(Variant variant) {
+        Asm asm = new Asm().lddwFunc(0, "cb").exit().label("cb").mov(0, 1).exit();
+        Executable e = variant.compile(asm.program("callback"));
+        long address = e.run(new ProgramContext());
+        assertEquals(3, dev.ebpfjvm.core.memory.Address.offset(address));
+        assertEquals(e, RegionTable.GLOBAL.ownerAt(address, RegionKind.PROGRAM));
+        e.close();
+        assertEquals(null, RegionTable.GLOBAL.ownerAt(address, RegionKind.PROGRAM));
+    }
+
     @ParameterizedTest
     @EnumSource(Variant.class)
     void tailCall_entersTargetAndFallsThroughWhenEmpty(Variant variant) {

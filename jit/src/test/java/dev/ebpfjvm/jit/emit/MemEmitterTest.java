@@ -93,6 +93,25 @@ class MemEmitterTest {
         assertArrayEquals(expected, ctx);
     }
 
+    /** LD_ABS and LD_IND read big-endian packet bytes into r0; out of the packet the function returns 0. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void legacyPacketLoads(Variant variant) {
+        ProgramContext ctx = new ProgramContext();
+        ctx.memory().setPacket(new byte[] {0x11, 0x22, 0x33, 0x44, 0x55, 0x66});
+        Asm asm = new Asm().mov(6, 0).ldAbs(Size.B, 1).aluReg(dev.ebpfjvm.core.isa.InsnClass.ALU64,
+                dev.ebpfjvm.core.isa.AluOp.ADD, 6, 0)
+                .mov(2, 1).ldInd(Size.H, 2, 1).aluReg(dev.ebpfjvm.core.isa.InsnClass.ALU64,
+                        dev.ebpfjvm.core.isa.AluOp.ADD, 6, 0)
+                .ldAbs(Size.W, 2).aluReg(dev.ebpfjvm.core.isa.InsnClass.ALU64, dev.ebpfjvm.core.isa.AluOp.ADD, 6, 0)
+                .movReg(0, 6).exit();
+        assertEquals(0x22 + 0x3344 + 0x33445566L, variant.compile(asm.program("ldabs")).run(ctx));
+        Asm out = new Asm().mov(0, 9).ldAbs(Size.W, 3).mov(0, 9).exit();
+        assertEquals(0, variant.compile(out.program("ldabs_out")).run(ctx));
+        Asm negative = new Asm().mov(2, -8).ldInd(Size.B, 2, 1).mov(0, 9).exit();
+        assertEquals(0, variant.compile(negative.program("ldind_neg")).run(ctx));
+    }
+
     /** One atomic case: memory, src and r0 before; memory, src and r0 after. */
     record Atomic(Size size, AtomicOp op, long mem, long src, long r0, long memAfter, long srcAfter, long r0After) {
         @Override

@@ -6,6 +6,7 @@ import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.Instructions;
+import dev.ebpfjvm.core.isa.Size;
 import dev.ebpfjvm.jit.JitCompiler;
 import dev.ebpfjvm.jit.JitOptions;
 import dev.ebpfjvm.jit.plan.ConstantPlan;
@@ -57,10 +58,12 @@ class SizeModelTest {
         long seed = Long.getLong("ebpfjvm.seed", 77);
         Random rnd = new Random(seed);
         Asm asm = new RandomPrograms(rnd).program(3000, true);
-        asm.call(1).call(12).mov(8, 1).callx(8).callLocal("f").exit().label("f").mov(0, 0).exit();
+        asm.call(1).call(12).mov(8, 1).callx(8).callLocal("f").ldAbs(Size.W, 0x7fffffff).ldInd(Size.H, 3, -100)
+                .lddwFunc(2, "f").exit().label("f").mov(0, 0).exit();
         Instructions insns = asm.instructions();
         Program program = new Program("sizes", insns, HELPERS);
-        for (MemoryFacts facts : new MemoryFacts[] {null, MemoryFacts.NONE, slot -> RegionHint.CONTEXT}) {
+        for (MemoryFacts facts : new MemoryFacts[] {null, MemoryFacts.NONE, slot -> RegionHint.CONTEXT,
+            slot -> RegionHint.ENTRY_R1}) {
             for (ConstantPlan constants : new ConstantPlan[] {ConstantPlan.poolAll(), ConstantPlan.poolNone()}) {
                 ProgramPlan plan = ProgramPlan.of(insns, facts, 7500);
                 plan = new ProgramPlan(insns, plan.functions(), plan.liveness(), plan.facts(), constants);
@@ -70,16 +73,16 @@ class SizeModelTest {
     }
 
     private static void check(Program program, ProgramPlan plan, boolean chunk, long seed) {
-        SizeModel model = new SizeModel(plan.constants());
+        SizeModel model = new SizeModel(plan.constants(), plan.facts());
         FunctionPlan f = plan.functions().get(0);
         ClassWriter cw = new ClassWriter(0);
         cw.visit(Opcodes.V17, 0, "Owner", null, "java/lang/Object", null);
         MethodVisitor writer = cw.visitMethod(Opcodes.ACC_STATIC, "m", "()V", null, null);
         CodeSizeEvaluator sizes = new CodeSizeEvaluator(writer);
         LdcCounter counter = new LdcCounter(sizes);
-        ClassEnv env = new ClassEnv("Owner", new ClassData(), program, false);
+        ClassEnv env = new ClassEnv("Owner", new ClassData(), program, false, new FunctionRegion());
         LocalLayout layout = new LocalLayout(chunk ? LocalLayout.Shape.CHUNK : LocalLayout.Shape.FUNCTION,
-                new LocalLayout.Needs(true, true, true));
+                new LocalLayout.Needs(true, true));
         int end = plan.insns().slotCount();
         EmitContext ctx = new EmitContext(counter, layout, env, plan, f, 0, chunk ? end - 1 : end);
         for (int slot = 0; slot < f.range().end(); slot++) {
@@ -90,7 +93,7 @@ class SizeModelTest {
             int before = sizes.getMinSize() + counter.ldcs;
             InsnEmitter.emit(ctx, insn, slot);
             int bytes = sizes.getMinSize() + counter.ldcs - before;
-            int bound = model.bytes(insn);
+            int bound = model.bytes(insn, slot);
             int at = slot;
             assertTrue(bytes <= bound, () -> "seed " + seed + " slot " + at + " " + insn + ": " + bytes + " > " + bound);
         }

@@ -77,6 +77,22 @@ public final class Asm {
         return insn(Insn.lddw(dst, PseudoSrc.NONE, imm));
     }
 
+    /** {@code lddw dst, func}: the address of the function at a label ({@code BPF_PSEUDO_FUNC}). */
+    public Asm lddwFunc(int dst, String function) {
+        fixups.put(insns.size(), function);
+        return insn(Insn.lddw(dst, PseudoSrc.FUNC, 0));
+    }
+
+    /** {@code ldabs size, imm}: r0 = the big-endian packet bytes at imm. */
+    public Asm ldAbs(Size size, int imm) {
+        return insn(Insn.of(InsnClass.LD.code() | MemMode.ABS.code() | size.code(), 0, 0, 0, imm));
+    }
+
+    /** {@code ldind size, src, imm}: r0 = the big-endian packet bytes at src + imm. */
+    public Asm ldInd(Size size, int src, int imm) {
+        return insn(Insn.of(InsnClass.LD.code() | MemMode.IND.code() | size.code(), 0, src, 0, imm));
+    }
+
     /** A conditional jump (or ja) comparing with an immediate. */
     public Asm jump(InsnClass cls, JumpOp op, int dst, int imm, String target) {
         fixups.put(insns.size(), target);
@@ -156,6 +172,10 @@ public final class Asm {
             }
             Insn i = out.get(index);
             int rel = target - slots.get(index) - 1;
+            if (i.isWide()) {
+                out.set(index, Insn.lddw(i.dst(), PseudoSrc.FUNC, rel & 0xffffffffL));
+                return;
+            }
             boolean immOffset = i.isLocalCall() || i.opcode() == (InsnClass.JMP32.code() | JumpOp.JA.code());
             out.set(index, Insn.of(i.opcode(), i.dst(), i.src(), immOffset ? 0 : rel, immOffset ? rel : i.imm32()));
         });
