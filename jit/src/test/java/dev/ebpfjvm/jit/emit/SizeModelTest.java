@@ -107,7 +107,7 @@ class SizeModelTest {
         for (int i = 0; i < 12; i++) {
             int budget = 600 + rnd.nextInt(JitOptions.DEFAULT_MAX_METHOD_BYTES - 600);
             Program program = new RandomPrograms(rnd).program(1000 + rnd.nextInt(4000), rnd.nextBoolean())
-                    .program("budget");
+                    .program("budget", HELPERS);
             byte[] bytes = new JitCompiler(JitOptions.defaults().withMaxMethodBytes(budget)).classBytes(program);
             for (Map.Entry<String, Integer> m : MethodSizes.of(bytes).entrySet()) {
                 assertTrue(m.getValue() <= budget, () -> "seed " + seed + " budget " + budget + ": " + m);

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit.testing;
 
+import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.isa.Insn;
@@ -12,12 +13,17 @@ import java.util.Random;
  * Random terminating programs for differential and size tests: ALU operations of every kind on
  * r0 and r2–r9, loads and stores of every size on the stack (through r10, through a register
  * derived from it, through a pointer reloaded from memory) and on the context (through r1, which
- * is never written), atomics, 64-bit immediates and forward conditional jumps. Only forward jumps,
+ * is never written), atomics, 64-bit immediates, calls of {@link #HELPERS} and forward conditional
+ * jumps. Only forward jumps,
  * so every program terminates. Reproducible from the {@link Random} given.
  */
 public final class RandomPrograms {
     /** The context buffer size the programs address through r1. */
     public static final int CONTEXT_BYTES = 64;
+    /** The helper the programs call: id 1, a mix of its five arguments. */
+    public static final HelperRegistry HELPERS = HelperRegistry.builder()
+            .add(1, "mix", (ctx, a, b, c, d, e) -> Long.rotateLeft(a * 31 + b, 7) ^ (c - d) * (e | 1))
+            .build();
 
     private static final AluOp[] ALU_OPS = {AluOp.ADD, AluOp.SUB, AluOp.MUL, AluOp.DIV, AluOp.SDIV, AluOp.OR,
         AluOp.AND, AluOp.LSH, AluOp.RSH, AluOp.NEG, AluOp.MOD, AluOp.SMOD, AluOp.XOR, AluOp.MOV, AluOp.ARSH};
@@ -92,8 +98,12 @@ public final class RandomPrograms {
             stack(asm);
             return 0;
         }
-        if (kind < 84) {
+        if (kind < 83) {
             context(asm);
+            return 0;
+        }
+        if (kind < 86) {
+            asm.call(1);
             return 0;
         }
         if (kind < 92) {
