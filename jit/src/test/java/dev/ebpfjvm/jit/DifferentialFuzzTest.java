@@ -2,24 +2,22 @@ package dev.ebpfjvm.jit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
-import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.Disassembler;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.jit.testing.Asm;
 import dev.ebpfjvm.jit.testing.RandomPrograms;
+import dev.ebpfjvm.jit.testing.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -55,8 +53,8 @@ class DifferentialFuzzTest {
             Executable jit = new JitCompiler(JitOptions.defaults().withMaxMethodBytes(budget)).compile(batch.program);
             Executable oracle = interpreter.load(batch.program);
             for (int i = 0; i < PER_BATCH; i++) {
-                Outcome expected = Outcome.of(oracle, batch.context, i);
-                Outcome actual = Outcome.of(jit, batch.context, i);
+                RunResult expected = RunResult.of(oracle, batch.context, i);
+                RunResult actual = RunResult.of(jit, batch.context, i);
                 if (!expected.equals(actual)) {
                     Path saved = save(batch, i, expected);
                     fail("seed " + seed + ", batch seed " + batchSeed + ", program " + i + ", budget " + budget
@@ -68,10 +66,10 @@ class DifferentialFuzzTest {
     }
 
     /** Writes one program as a conformance test whose expected result is the interpreter's. */
-    private static Path save(Batch batch, int i, Outcome expected) throws IOException {
+    private static Path save(Batch batch, int i, RunResult expected) throws IOException {
         String text = "# differential fuzz mismatch, program " + i + "\n-- asm\n" + Disassembler.toAsm(batch.functions.get(i))
                 + "-- mem\n" + HexFormat.ofDelimiter(" ").formatHex(batch.context) + "\n-- result\n0x"
-                + Long.toHexString(expected.r0) + "\n";
+                + Long.toHexString(expected.r0()) + "\n";
         Path dir = Paths.get("target", "fuzz-regress");
         Files.createDirectories(dir);
         Path file = dir.resolve(Integer.toHexString(text.hashCode()) + ".data");
@@ -105,40 +103,6 @@ class DifferentialFuzzTest {
             byte[] context = new byte[RandomPrograms.CONTEXT_BYTES];
             rnd.nextBytes(context);
             return new Batch(all.program("batch", RandomPrograms.HELPERS), functions, context);
-        }
-    }
-
-    /** What a run leaves: r0 or the fault's slot, the stack and the context. */
-    private record Outcome(long r0, int faultPc, byte[] stack, byte[] context) {
-        static Outcome of(Executable e, byte[] initialContext, int selector) {
-            byte[] context = initialContext.clone();
-            ProgramContext ctx = new ProgramContext().withBuffer(context);
-            ctx.setEntry(ctx.entryR1(), selector);
-            long r0 = 0;
-            int faultPc = -1;
-            try {
-                r0 = e.run(ctx);
-            } catch (ProgramFaultException f) {
-                faultPc = f.pc();
-            }
-            return new Outcome(r0, faultPc, ctx.memory().stack(), context);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Outcome && ((Outcome) o).r0 == r0 && ((Outcome) o).faultPc == faultPc
-                    && Arrays.equals(((Outcome) o).stack, stack) && Arrays.equals(((Outcome) o).context, context);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(r0) ^ faultPc ^ Arrays.hashCode(stack) ^ Arrays.hashCode(context);
-        }
-
-        @Override
-        public String toString() {
-            return (faultPc >= 0 ? "fault at " + faultPc : "r0 0x" + Long.toHexString(r0)) + ", stack hash "
-                    + Integer.toHexString(Arrays.hashCode(stack)) + ", context " + HexFormat.of().formatHex(context);
         }
     }
 }

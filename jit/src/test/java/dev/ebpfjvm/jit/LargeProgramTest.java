@@ -1,19 +1,17 @@
 package dev.ebpfjvm.jit;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Program;
-import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.jit.classgen.GeneratedClass;
 import dev.ebpfjvm.jit.classgen.HiddenClasses;
 import dev.ebpfjvm.jit.classgen.ProgramClassGenerator;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
 import dev.ebpfjvm.jit.testing.MethodSizes;
 import dev.ebpfjvm.jit.testing.RandomPrograms;
-import java.util.Arrays;
+import dev.ebpfjvm.jit.testing.RunResult;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Programs of 10k, 100k and 1M instructions (the kernel's limit) load, run, and have no method
  * above HotSpot's 8000-byte limit; split with the default budget and with a much smaller one they
- * compute the same r0, stack and context.
+ * compute the same r0, stack and context as the interpreter (checked up to 10k instructions).
  */
 class LargeProgramTest {
     @ParameterizedTest(name = "{0} instructions, branches {1}")
@@ -35,23 +33,12 @@ class LargeProgramTest {
         int methods = MethodSizes.of(generated.bytes()).size();
         assertTrue(largest <= JitOptions.HUGE_METHOD_LIMIT, () -> "seed " + seed + ": largest method " + largest);
         assertTrue(methods > n / 1000, () -> "seed " + seed + ": only " + methods + " methods");
-        Result whole = Result.of(HiddenClasses.define(generated));
+        byte[] buffer = new byte[RandomPrograms.CONTEXT_BYTES];
+        RunResult whole = RunResult.of(HiddenClasses.define(generated), buffer);
         if (n <= 10_000) {
-            Result small = Result.of(new JitCompiler(JitOptions.defaults().withMaxMethodBytes(1000)).compile(program));
-            assertEquals(whole.r0, small.r0, "seed " + seed);
-            assertArrayEquals(whole.stack, small.stack, "seed " + seed);
-            assertArrayEquals(whole.context, small.context, "seed " + seed);
-        }
-    }
-
-    /** r0 and memory after a run on a fresh context. */
-    record Result(long r0, byte[] stack, byte[] context) {
-        static Result of(Executable e) {
-            byte[] context = new byte[RandomPrograms.CONTEXT_BYTES];
-            Arrays.fill(context, (byte) 0x5a);
-            ProgramContext ctx = new ProgramContext().withBuffer(context);
-            long r0 = e.run(ctx);
-            return new Result(r0, ctx.memory().stack().clone(), context);
+            JitCompiler small = new JitCompiler(JitOptions.defaults().withMaxMethodBytes(1000));
+            assertEquals(whole, RunResult.of(small.compile(program), buffer), "seed " + seed);
+            assertEquals(whole, RunResult.of(Engines.byName("interpreter").load(program), buffer), "seed " + seed);
         }
     }
 }
