@@ -7,7 +7,8 @@ import java.util.List;
 /** The {@code ebpf-jvm} command-line tool: {@code java -jar cli/target/ebpf-jvm.jar COMMAND …}. */
 public final class Main {
     private static final List<Command> COMMANDS = List.of(
-            new ConformanceCommand()
+            new ConformanceCommand(),
+            new ObjectCommand()
     );
 
     private Main() {

@@ -5,12 +5,20 @@ import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Memory;
+import java.lang.invoke.VarHandle;
 
 /**
- * The {@code BPF_ATOMIC} read-modify-write operations, shared by both engines. They use the
- * atomic access modes of the {@link LittleEndian} VarHandles on the region's {@code byte[]}, so
- * that programs on several threads and user space updating a map value see each other's writes as
- * on a multi-CPU kernel.
+ * The {@code BPF_ATOMIC} read-modify-write operations, shared by both engines, so that programs on
+ * several threads updating one map value see each other's updates as on a multi-CPU kernel.
+ *
+ * <p>Where the JDK supports them (JDK 17 to 21) they use the atomic access modes of the
+ * {@link LittleEndian} VarHandles on the region's {@code byte[]}. JDK 22 dropped every atomic mode
+ * of {@code byteArrayViewVarHandle} (a {@code byte[]}'s elements are not guaranteed to be aligned
+ * for wider types; JDK-8318966) and offers no other lock-free access to a {@code byte[]} without
+ * {@code Unsafe}, so there the operations hold the monitor of the region's {@code byte[]}: they
+ * stay atomic with respect to each other, which is what BPF atomics promise; plain loads and
+ * stores racing with them are as racy as in the kernel. Code outside the engines that must update
+ * a map value atomically with the programs' atomics does it through {@link #apply} too.
  *
  * <p>Mirrors the {@code STX | ATOMIC} cases of {@code ___bpf_prog_run()} in kernel/bpf/core.c: the
  * 32-bit forms operate on the low half of the register and return the old value zero-extended
@@ -18,6 +26,12 @@ import dev.ebpfjvm.core.memory.Memory;
  * aligned to its size faults, as the verifier rejects it ("misaligned access").
  */
 public final class Atomics {
+    /** True when the VarHandles support atomic access modes on {@code byte[]} (JDK 17–21). */
+    static final boolean LOCK_FREE = LittleEndian.LONG.isAccessModeSupported(VarHandle.AccessMode.GET_AND_ADD)
+            && LittleEndian.INT.isAccessModeSupported(VarHandle.AccessMode.GET_AND_ADD);
+
+    private static final long LOW32 = 0xffffffffL;
+
     private Atomics() {
     }
 
@@ -42,8 +56,32 @@ public final class Atomics {
             throw new ProgramFaultException(-1, "misaligned atomic access of " + size + " bytes at "
                     + Address.toString(address));
         }
-        return size == 8 ? apply64(bytes, index, op, src, r0)
-                : apply32(bytes, index, op, (int) src, (int) r0) & 0xffffffffL;
+        if (!LOCK_FREE) {
+            return applyLocked(bytes, index, size, op, src, r0);
+        }
+        return size == 8 ? apply64(bytes, index, op, src, r0) : apply32(bytes, index, op, (int) src, (int) r0) & LOW32;
+    }
+
+    /**
+     * The operation under the monitor of the region's bytes, for JDKs without atomic access modes
+     * on {@code byte[]}; package-private so that tests run it on every JDK.
+     */
+    static long applyLocked(byte[] bytes, int index, int size, AtomicOp op, long src, long r0) {
+        synchronized (bytes) {
+            long old = LittleEndian.get(bytes, index, size);
+            long updated;
+            switch (op) {
+                case ADD: case FETCH_ADD: updated = old + src; break;
+                case OR: case FETCH_OR: updated = old | src; break;
+                case AND: case FETCH_AND: updated = old & src; break;
+                case XOR: case FETCH_XOR: updated = old ^ src; break;
+                case XCHG: updated = src; break;
+                case CMPXCHG: updated = old == (size == 8 ? r0 : r0 & LOW32) ? src : old; break;
+                default: throw new AssertionError(op);
+            }
+            LittleEndian.put(bytes, index, size, updated);
+            return old;
+        }
     }
 
     private static long apply64(byte[] bytes, int index, AtomicOp op, long src, long r0) {

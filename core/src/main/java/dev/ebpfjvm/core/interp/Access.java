@@ -11,11 +11,13 @@ import dev.ebpfjvm.core.memory.Memory;
 
 /**
  * The dispatch loop's memory accesses and its rarer calls, small enough for C2 to inline into the
- * loop. Loads and stores take the fast path for the stack, the region nearly every program uses
- * through r10, and go through {@link Memory} for every other region (which resolves the context
- * and packet without a table lookup). Only the {@code byte[]}'s own bounds check guards the index
- * (DESIGN.md, the memory model): an access outside it throws {@link IndexOutOfBoundsException},
- * which {@link Faults} turns into a program fault naming the slot and the address.
+ * loop. Loads and stores take a fast path for the per-run regions programs touch most (the stack
+ * and the packet; for loads also a context of plain bytes), where only the {@code byte[]}'s own
+ * bounds check guards the index (DESIGN.md, the memory model): an access outside it throws
+ * {@link IndexOutOfBoundsException}, which {@link Faults} turns into a program fault naming the
+ * slot and the address. Everything else (shared regions, a read-only context, a
+ * {@link dev.ebpfjvm.core.memory.ContextModel}) goes through {@link Memory#load} and
+ * {@link Memory#store}.
  */
 final class Access {
     private static final AtomicOp[] ATOMIC_OPS = AtomicOp.values();
@@ -25,14 +27,29 @@ final class Access {
 
     /** {@return the zero-extended value of {@code size} bytes at an address} */
     static long load(Memory memory, byte[] stack, long address, int size) {
-        byte[] bytes = Address.region(address) == Memory.STACK_REGION ? stack : memory.readable(address);
-        return LittleEndian.get(bytes, Address.offset(address), size);
+        byte[] bytes;
+        switch (Address.region(address)) {
+            case Memory.STACK_REGION: bytes = stack; break;
+            case Memory.PACKET_REGION: bytes = memory.packet(); break;
+            case Memory.CONTEXT_REGION: bytes = memory.context(); break; // null when modelled
+            default: bytes = null;
+        }
+        return bytes != null ? LittleEndian.get(bytes, Address.offset(address), size) : memory.load(address, size);
     }
 
     /** Stores the low {@code size} bytes of a value at an address. */
     static void store(Memory memory, byte[] stack, long address, int size, long value) {
-        byte[] bytes = Address.region(address) == Memory.STACK_REGION ? stack : memory.writable(address);
-        LittleEndian.put(bytes, Address.offset(address), size, value);
+        byte[] bytes;
+        switch (Address.region(address)) {
+            case Memory.STACK_REGION: bytes = stack; break;
+            case Memory.PACKET_REGION: bytes = memory.packet(); break;
+            default: bytes = null; // the context may be read-only or modelled: Memory decides
+        }
+        if (bytes != null) {
+            LittleEndian.put(bytes, Address.offset(address), size, value);
+        } else {
+            memory.store(address, size, value);
+        }
     }
 
     /**

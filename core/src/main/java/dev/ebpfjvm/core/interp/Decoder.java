@@ -7,6 +7,7 @@ import dev.ebpfjvm.core.exec.HelperFunction;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.TailCalls;
 import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.InsnValidator;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.MemMode;
@@ -21,9 +22,7 @@ import java.util.Arrays;
 final class Decoder {
     private final Program program;
     private final Instructions insns;
-    private final int[] code;
-    private final int[] off;
-    private final long[] imm;
+    private final long[] code;
     private final Helper[] helpers;
     private int[] functionRefs = new int[0];
 
@@ -31,10 +30,8 @@ final class Decoder {
         this.program = program;
         this.insns = program.insns();
         int slots = insns.slotCount();
-        this.code = new int[slots + 1];
-        this.off = new int[slots + 1];
-        this.imm = new long[slots + 1];
-        this.helpers = new Helper[slots + 1];
+        this.code = new long[slots];
+        this.helpers = new Helper[slots];
     }
 
     /**
@@ -51,48 +48,43 @@ final class Decoder {
             int slot = decoder.insns.slotOf(i);
             decoder.decode(slot, decoder.insns.list().get(i));
         }
-        decoder.code[decoder.code.length - 1] = Op.FELL_OFF;
-        return new DecodedProgram(program, decoder.code, decoder.off, decoder.imm, decoder.helpers,
-                decoder.functionRefs);
+        return new DecodedProgram(program, decoder.code, decoder.helpers, decoder.functionRefs);
     }
 
     private void decode(int slot, Insn insn) {
         int op;
-        int dst = insn.dst();
         int src = insn.src();
-        imm[slot] = insn.imm();
-        off[slot] = insn.off();
+        int off = insn.off();
+        int imm = insn.imm32();
         switch (insn.insnClass()) {
             case ALU:
             case ALU64:
                 op = OpTable.alu(insn);
-                if (op == Op.MOVSX64 || op == Op.MOVSX32) {
-                    imm[slot] = insn.off();
-                }
                 break;
             case JMP:
             case JMP32:
                 op = jump(slot, insn);
+                if (op == Op.JA && insn.insnClass() == InsnClass.JMP) {
+                    imm = off; // ja keeps its offset where gotol has it
+                }
                 break;
             case LD:
                 op = ld(slot, insn);
-                if (op == Op.LD_PKT && insn.mode() == MemMode.ABS) {
-                    src = DecodedProgram.ZERO_REG;
+                if (op == Op.LD_PKT) {
+                    off = insn.size().bytes();
+                    src = insn.mode() == MemMode.ABS ? DecodedProgram.ZERO_REG : src;
                 }
                 break;
             default:
                 op = OpTable.memory(insn);
                 if (op == Op.ATOMIC_W || op == Op.ATOMIC_DW) {
-                    imm[slot] = insn.atomicOp().ordinal();
+                    imm = insn.atomicOp().ordinal();
                 }
         }
-        code[slot] = op | dst << 8 | src << 12;
+        code[slot] = DecodedProgram.word(op, insn.dst(), src, off, imm);
     }
 
     private int jump(int slot, Insn insn) {
-        if (insn.hasJumpTarget()) {
-            off[slot] = insn.jumpTarget(slot) - 1;
-        }
         if (insn.isExit()) {
             return Op.EXIT;
         }
@@ -124,18 +116,14 @@ final class Decoder {
         return Op.CALL_HELPER;
     }
 
+    /** Decodes an lddw (its value goes to the second slot) or a legacy packet load. */
     private int ld(int slot, Insn insn) {
         if (!insn.isWide()) {
-            imm[slot] = insn.imm();
-            off[slot] = insn.size().bytes();
             return Op.LD_PKT;
         }
+        code[slot + 1] = insn.imm();
         if (insn.pseudoSrc() == PseudoSrc.FUNC) {
-            int target = slot + 1 + insn.imm32();
-            if (target < 0 || target >= insns.slotCount() || insns.atSlot(target) == null) {
-                throw new InvalidProgramException(slot, "function reference out of range to insn " + target);
-            }
-            imm[slot] = target;
+            code[slot + 1] = slot + 1 + insn.imm32(); // the validator checked it starts a function
             functionRefs = Arrays.copyOf(functionRefs, functionRefs.length + 1);
             functionRefs[functionRefs.length - 1] = slot;
         }

@@ -19,11 +19,6 @@ final class Faults {
         return new ProgramFaultException(pc, "instruction budget of " + budget + " exhausted");
     }
 
-    /** {@return the fault of running past the last slot} */
-    static ProgramFaultException fellOff(int pc) {
-        return new ProgramFaultException(pc, "fell off the end of the program: last insn is not an exit or jmp");
-    }
-
     /** {@return the fault of a bpf-to-bpf call beyond {@code MAX_CALL_FRAMES}, in the verifier's words} */
     static ProgramFaultException callStackTooDeep(int pc, int frames) {
         return new ProgramFaultException(pc, "the call stack of " + frames + " frames is too deep");
@@ -48,7 +43,7 @@ final class Faults {
     }
 
     private static String describe(DecodedProgram program, int pc, long[] regs) {
-        if (pc < 0 || pc > program.slots()) {
+        if (pc < 0 || pc >= program.slots()) {
             return "internal error";
         }
         int op = program.op(pc);
@@ -57,8 +52,9 @@ final class Faults {
             return op == Op.CALL_HELPER || op == Op.CALLX ? "helper call failed" : "internal error";
         }
         boolean read = op >= Op.LDX_B && op <= Op.LDSX_W;
-        long address = regs[read ? program.src(pc) : program.dst(pc)] + program.off[pc];
-        String what = op >= Op.ATOMIC_W ? "atomic access" : read ? "memory read" : "memory write";
+        boolean atomic = op == Op.ATOMIC_W || op == Op.ATOMIC_DW;
+        long address = regs[read ? program.src(pc) : program.dst(pc)] + program.off(pc);
+        String what = atomic ? "atomic access" : read ? "memory read" : "memory write";
         return "invalid " + what + " of " + size + " bytes at " + Address.toString(address);
     }
 

@@ -31,7 +31,7 @@ final class InterpretedProgram implements Executable {
         }
         this.functionRegion = RegionTable.GLOBAL.register(RegionKind.PROGRAM, new byte[0], false, this);
         for (int slot : decoded.functionRefs) {
-            decoded.imm[slot] = Address.of(functionRegion.id(), (int) decoded.imm[slot]);
+            decoded.code[slot + 1] = Address.of(functionRegion.id(), (int) decoded.code[slot + 1]);
         }
     }
 
@@ -40,11 +40,7 @@ final class InterpretedProgram implements Executable {
         if (frame < 0 || frame >= Memory.MAX_FRAMES) {
             throw new ProgramFaultException(0, "no stack frame " + frame + " (at most " + Memory.MAX_FRAMES + ")");
         }
-        long[] regs = new long[DecodedProgram.REGISTERS];
-        regs[1] = r1;
-        regs[2] = r2;
-        regs[10] = Memory.framePointer(frame);
-        return InterpreterLoop.run(decoded, ctx, regs, frame);
+        return InterpreterLoop.run(decoded, ctx, r1, r2, frame);
     }
 
     @Override

@@ -22,8 +22,8 @@ import dev.ebpfjvm.core.memory.Memory;
  * HotSpot's 8000-byte {@code HugeMethodLimit} (research/jvm-facts.md, item 2), or it would never
  * be compiled; {@code InterpreterLoopTest} checks that.
  *
- * <p>Control flow: an arm ends with {@code continue} to go on with the next slot (jump targets are
- * stored minus one, as the loop increments pc), or with {@code break} to leave the current function
+ * <p>Control flow: an arm ends with {@code continue} to go on with the next slot (a jump adds its
+ * offset to pc before the loop's increment, as the offset counts from the next slot), or with {@code break} to leave the current function
  * with r0, which either returns from {@link #run} or pops a bpf-to-bpf frame.
  */
 final class InterpreterLoop {
@@ -35,14 +35,19 @@ final class InterpreterLoop {
     /**
      * Runs a decoded program from slot 0 until the entry function exits.
      *
-     * @param regs the registers, r1, r2 and r10 set; {@link DecodedProgram#REGISTERS} long
+     * @param r1 r1 at entry
+     * @param r2 r2 at entry
      * @param frame the call depth of the entry function (its stack frame)
      * @return r0 at the entry function's exit
      */
-    static long run(DecodedProgram program, ProgramContext ctx, long[] regs, int frame) {
-        final int[] code = program.code;
-        final int[] off = program.off;
-        final long[] imm = program.imm;
+    static long run(DecodedProgram program, ProgramContext ctx, long r1, long r2, int frame) {
+        // 16 registers, allocated here: with the length known and every index masked to 4 bits,
+        // C2 drops the bounds checks of register accesses.
+        final long[] regs = new long[16];
+        regs[1] = r1;
+        regs[2] = r2;
+        regs[10] = Memory.framePointer(frame);
+        final long[] code = program.code;
         final Helper[] helpers = program.helpers;
         final Memory memory = ctx.memory();
         final byte[] stack = memory.stack();
@@ -55,139 +60,141 @@ final class InterpreterLoop {
                 if (--left < 0) {
                     throw Faults.budgetExhausted(pc, ctx.budget());
                 }
-                final int word = code[pc];
-                final int d = (word >>> 8) & 0xf;
-                final int s = (word >>> 12) & 0xf;
-                switch (word & 0xff) {
-                    case Op.ADD64_K: regs[d] += imm[pc]; continue;
+                final long word = code[pc];
+                final int d = ((int) word >>> 8) & 0xf;
+                final int s = ((int) word >>> 12) & 0xf;
+                final int off = (int) word >> 16;
+                final long imm = word >> 32;
+                switch ((int) word & 0xff) {
+                    case Op.ADD64_K: regs[d] += imm; continue;
                     case Op.ADD64_X: regs[d] += regs[s]; continue;
-                    case Op.ADD32_K: regs[d] = (regs[d] + imm[pc]) & LOW32; continue;
+                    case Op.ADD32_K: regs[d] = (regs[d] + imm) & LOW32; continue;
                     case Op.ADD32_X: regs[d] = (regs[d] + regs[s]) & LOW32; continue;
-                    case Op.SUB64_K: regs[d] -= imm[pc]; continue;
+                    case Op.SUB64_K: regs[d] -= imm; continue;
                     case Op.SUB64_X: regs[d] -= regs[s]; continue;
-                    case Op.SUB32_K: regs[d] = (regs[d] - imm[pc]) & LOW32; continue;
+                    case Op.SUB32_K: regs[d] = (regs[d] - imm) & LOW32; continue;
                     case Op.SUB32_X: regs[d] = (regs[d] - regs[s]) & LOW32; continue;
-                    case Op.MUL64_K: regs[d] *= imm[pc]; continue;
+                    case Op.MUL64_K: regs[d] *= imm; continue;
                     case Op.MUL64_X: regs[d] *= regs[s]; continue;
-                    case Op.MUL32_K: regs[d] = (regs[d] * imm[pc]) & LOW32; continue;
+                    case Op.MUL32_K: regs[d] = (regs[d] * imm) & LOW32; continue;
                     case Op.MUL32_X: regs[d] = (regs[d] * regs[s]) & LOW32; continue;
-                    case Op.DIV64_K: regs[d] = Alu.div64(regs[d], imm[pc]); continue;
+                    case Op.DIV64_K: regs[d] = Alu.div64(regs[d], imm); continue;
                     case Op.DIV64_X: regs[d] = Alu.div64(regs[d], regs[s]); continue;
-                    case Op.DIV32_K: regs[d] = Alu.div32(regs[d], imm[pc]); continue;
+                    case Op.DIV32_K: regs[d] = Alu.div32(regs[d], imm); continue;
                     case Op.DIV32_X: regs[d] = Alu.div32(regs[d], regs[s]); continue;
-                    case Op.SDIV64_K: regs[d] = Alu.sdiv64(regs[d], imm[pc]); continue;
+                    case Op.SDIV64_K: regs[d] = Alu.sdiv64(regs[d], imm); continue;
                     case Op.SDIV64_X: regs[d] = Alu.sdiv64(regs[d], regs[s]); continue;
-                    case Op.SDIV32_K: regs[d] = Alu.sdiv32(regs[d], imm[pc]); continue;
+                    case Op.SDIV32_K: regs[d] = Alu.sdiv32(regs[d], imm); continue;
                     case Op.SDIV32_X: regs[d] = Alu.sdiv32(regs[d], regs[s]); continue;
-                    case Op.OR64_K: regs[d] |= imm[pc]; continue;
+                    case Op.OR64_K: regs[d] |= imm; continue;
                     case Op.OR64_X: regs[d] |= regs[s]; continue;
-                    case Op.OR32_K: regs[d] = (regs[d] | imm[pc]) & LOW32; continue;
+                    case Op.OR32_K: regs[d] = (regs[d] | imm) & LOW32; continue;
                     case Op.OR32_X: regs[d] = (regs[d] | regs[s]) & LOW32; continue;
-                    case Op.AND64_K: regs[d] &= imm[pc]; continue;
+                    case Op.AND64_K: regs[d] &= imm; continue;
                     case Op.AND64_X: regs[d] &= regs[s]; continue;
-                    case Op.AND32_K: regs[d] = regs[d] & imm[pc] & LOW32; continue;
+                    case Op.AND32_K: regs[d] = regs[d] & imm & LOW32; continue;
                     case Op.AND32_X: regs[d] = regs[d] & regs[s] & LOW32; continue;
-                    case Op.LSH64_K: regs[d] <<= imm[pc]; continue;
+                    case Op.LSH64_K: regs[d] <<= imm; continue;
                     case Op.LSH64_X: regs[d] <<= regs[s]; continue;
-                    case Op.LSH32_K: regs[d] = ((int) regs[d] << imm[pc]) & LOW32; continue;
+                    case Op.LSH32_K: regs[d] = ((int) regs[d] << imm) & LOW32; continue;
                     case Op.LSH32_X: regs[d] = ((int) regs[d] << regs[s]) & LOW32; continue;
-                    case Op.RSH64_K: regs[d] >>>= imm[pc]; continue;
+                    case Op.RSH64_K: regs[d] >>>= imm; continue;
                     case Op.RSH64_X: regs[d] >>>= regs[s]; continue;
-                    case Op.RSH32_K: regs[d] = ((int) regs[d] >>> imm[pc]) & LOW32; continue;
+                    case Op.RSH32_K: regs[d] = ((int) regs[d] >>> imm) & LOW32; continue;
                     case Op.RSH32_X: regs[d] = ((int) regs[d] >>> regs[s]) & LOW32; continue;
-                    case Op.MOD64_K: regs[d] = Alu.mod64(regs[d], imm[pc]); continue;
+                    case Op.MOD64_K: regs[d] = Alu.mod64(regs[d], imm); continue;
                     case Op.MOD64_X: regs[d] = Alu.mod64(regs[d], regs[s]); continue;
-                    case Op.MOD32_K: regs[d] = Alu.mod32(regs[d], imm[pc]); continue;
+                    case Op.MOD32_K: regs[d] = Alu.mod32(regs[d], imm); continue;
                     case Op.MOD32_X: regs[d] = Alu.mod32(regs[d], regs[s]); continue;
-                    case Op.SMOD64_K: regs[d] = Alu.smod64(regs[d], imm[pc]); continue;
+                    case Op.SMOD64_K: regs[d] = Alu.smod64(regs[d], imm); continue;
                     case Op.SMOD64_X: regs[d] = Alu.smod64(regs[d], regs[s]); continue;
-                    case Op.SMOD32_K: regs[d] = Alu.smod32(regs[d], imm[pc]); continue;
+                    case Op.SMOD32_K: regs[d] = Alu.smod32(regs[d], imm); continue;
                     case Op.SMOD32_X: regs[d] = Alu.smod32(regs[d], regs[s]); continue;
-                    case Op.XOR64_K: regs[d] ^= imm[pc]; continue;
+                    case Op.XOR64_K: regs[d] ^= imm; continue;
                     case Op.XOR64_X: regs[d] ^= regs[s]; continue;
-                    case Op.XOR32_K: regs[d] = (regs[d] ^ imm[pc]) & LOW32; continue;
+                    case Op.XOR32_K: regs[d] = (regs[d] ^ imm) & LOW32; continue;
                     case Op.XOR32_X: regs[d] = (regs[d] ^ regs[s]) & LOW32; continue;
-                    case Op.MOV64_K: regs[d] = imm[pc]; continue;
+                    case Op.MOV64_K: regs[d] = imm; continue;
                     case Op.MOV64_X: regs[d] = regs[s]; continue;
-                    case Op.MOV32_K: regs[d] = imm[pc] & LOW32; continue;
+                    case Op.MOV32_K: regs[d] = imm & LOW32; continue;
                     case Op.MOV32_X: regs[d] = regs[s] & LOW32; continue;
-                    case Op.ARSH64_K: regs[d] >>= imm[pc]; continue;
+                    case Op.ARSH64_K: regs[d] >>= imm; continue;
                     case Op.ARSH64_X: regs[d] >>= regs[s]; continue;
-                    case Op.ARSH32_K: regs[d] = ((int) regs[d] >> imm[pc]) & LOW32; continue;
+                    case Op.ARSH32_K: regs[d] = ((int) regs[d] >> imm) & LOW32; continue;
                     case Op.ARSH32_X: regs[d] = ((int) regs[d] >> regs[s]) & LOW32; continue;
                     case Op.NEG64: regs[d] = -regs[d]; continue;
                     case Op.NEG32: regs[d] = -regs[d] & LOW32; continue;
-                    case Op.MOVSX64: regs[d] = Alu.signExtend(regs[s], (int) imm[pc]); continue;
-                    case Op.MOVSX32: regs[d] = Alu.signExtend(regs[s], (int) imm[pc]) & LOW32; continue;
-                    case Op.END_LE: regs[d] = Alu.truncate(regs[d], (int) imm[pc]); continue;
-                    case Op.END_SWAP: regs[d] = Alu.bswap(regs[d], (int) imm[pc]); continue;
+                    case Op.MOVSX64: regs[d] = Alu.signExtend(regs[s], off); continue;
+                    case Op.MOVSX32: regs[d] = Alu.signExtend(regs[s], off) & LOW32; continue;
+                    case Op.END_LE: regs[d] = Alu.truncate(regs[d], (int) imm); continue;
+                    case Op.END_SWAP: regs[d] = Alu.bswap(regs[d], (int) imm); continue;
 
-                    case Op.JA: pc = off[pc]; continue;
-                    case Op.JEQ64_K: if (regs[d] == imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JEQ64_X: if (regs[d] == regs[s]) { pc = off[pc]; } continue;
-                    case Op.JEQ32_K: if ((int) regs[d] == (int) imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JEQ32_X: if ((int) regs[d] == (int) regs[s]) { pc = off[pc]; } continue;
-                    case Op.JGT64_K: if (Long.compareUnsigned(regs[d], imm[pc]) > 0) { pc = off[pc]; } continue;
-                    case Op.JGT64_X: if (Long.compareUnsigned(regs[d], regs[s]) > 0) { pc = off[pc]; } continue;
-                    case Op.JGT32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm[pc]) > 0) { pc = off[pc]; } continue;
-                    case Op.JGT32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) > 0) { pc = off[pc]; } continue;
-                    case Op.JGE64_K: if (Long.compareUnsigned(regs[d], imm[pc]) >= 0) { pc = off[pc]; } continue;
-                    case Op.JGE64_X: if (Long.compareUnsigned(regs[d], regs[s]) >= 0) { pc = off[pc]; } continue;
-                    case Op.JGE32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm[pc]) >= 0) { pc = off[pc]; } continue;
-                    case Op.JGE32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) >= 0) { pc = off[pc]; } continue;
-                    case Op.JSET64_K: if ((regs[d] & imm[pc]) != 0) { pc = off[pc]; } continue;
-                    case Op.JSET64_X: if ((regs[d] & regs[s]) != 0) { pc = off[pc]; } continue;
-                    case Op.JSET32_K: if ((regs[d] & imm[pc] & LOW32) != 0) { pc = off[pc]; } continue;
-                    case Op.JSET32_X: if ((regs[d] & regs[s] & LOW32) != 0) { pc = off[pc]; } continue;
-                    case Op.JNE64_K: if (regs[d] != imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JNE64_X: if (regs[d] != regs[s]) { pc = off[pc]; } continue;
-                    case Op.JNE32_K: if ((int) regs[d] != (int) imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JNE32_X: if ((int) regs[d] != (int) regs[s]) { pc = off[pc]; } continue;
-                    case Op.JSGT64_K: if (regs[d] > imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JSGT64_X: if (regs[d] > regs[s]) { pc = off[pc]; } continue;
-                    case Op.JSGT32_K: if ((int) regs[d] > (int) imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JSGT32_X: if ((int) regs[d] > (int) regs[s]) { pc = off[pc]; } continue;
-                    case Op.JSGE64_K: if (regs[d] >= imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JSGE64_X: if (regs[d] >= regs[s]) { pc = off[pc]; } continue;
-                    case Op.JSGE32_K: if ((int) regs[d] >= (int) imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JSGE32_X: if ((int) regs[d] >= (int) regs[s]) { pc = off[pc]; } continue;
-                    case Op.JLT64_K: if (Long.compareUnsigned(regs[d], imm[pc]) < 0) { pc = off[pc]; } continue;
-                    case Op.JLT64_X: if (Long.compareUnsigned(regs[d], regs[s]) < 0) { pc = off[pc]; } continue;
-                    case Op.JLT32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm[pc]) < 0) { pc = off[pc]; } continue;
-                    case Op.JLT32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) < 0) { pc = off[pc]; } continue;
-                    case Op.JLE64_K: if (Long.compareUnsigned(regs[d], imm[pc]) <= 0) { pc = off[pc]; } continue;
-                    case Op.JLE64_X: if (Long.compareUnsigned(regs[d], regs[s]) <= 0) { pc = off[pc]; } continue;
-                    case Op.JLE32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm[pc]) <= 0) { pc = off[pc]; } continue;
-                    case Op.JLE32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) <= 0) { pc = off[pc]; } continue;
-                    case Op.JSLT64_K: if (regs[d] < imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JSLT64_X: if (regs[d] < regs[s]) { pc = off[pc]; } continue;
-                    case Op.JSLT32_K: if ((int) regs[d] < (int) imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JSLT32_X: if ((int) regs[d] < (int) regs[s]) { pc = off[pc]; } continue;
-                    case Op.JSLE64_K: if (regs[d] <= imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JSLE64_X: if (regs[d] <= regs[s]) { pc = off[pc]; } continue;
-                    case Op.JSLE32_K: if ((int) regs[d] <= (int) imm[pc]) { pc = off[pc]; } continue;
-                    case Op.JSLE32_X: if ((int) regs[d] <= (int) regs[s]) { pc = off[pc]; } continue;
+                    case Op.JA: pc += (int) imm; continue;
+                    case Op.JEQ64_K: if (regs[d] == imm) { pc += off; } continue;
+                    case Op.JEQ64_X: if (regs[d] == regs[s]) { pc += off; } continue;
+                    case Op.JEQ32_K: if ((int) regs[d] == (int) imm) { pc += off; } continue;
+                    case Op.JEQ32_X: if ((int) regs[d] == (int) regs[s]) { pc += off; } continue;
+                    case Op.JGT64_K: if (Long.compareUnsigned(regs[d], imm) > 0) { pc += off; } continue;
+                    case Op.JGT64_X: if (Long.compareUnsigned(regs[d], regs[s]) > 0) { pc += off; } continue;
+                    case Op.JGT32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm) > 0) { pc += off; } continue;
+                    case Op.JGT32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) > 0) { pc += off; } continue;
+                    case Op.JGE64_K: if (Long.compareUnsigned(regs[d], imm) >= 0) { pc += off; } continue;
+                    case Op.JGE64_X: if (Long.compareUnsigned(regs[d], regs[s]) >= 0) { pc += off; } continue;
+                    case Op.JGE32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm) >= 0) { pc += off; } continue;
+                    case Op.JGE32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) >= 0) { pc += off; } continue;
+                    case Op.JSET64_K: if ((regs[d] & imm) != 0) { pc += off; } continue;
+                    case Op.JSET64_X: if ((regs[d] & regs[s]) != 0) { pc += off; } continue;
+                    case Op.JSET32_K: if ((regs[d] & imm & LOW32) != 0) { pc += off; } continue;
+                    case Op.JSET32_X: if ((regs[d] & regs[s] & LOW32) != 0) { pc += off; } continue;
+                    case Op.JNE64_K: if (regs[d] != imm) { pc += off; } continue;
+                    case Op.JNE64_X: if (regs[d] != regs[s]) { pc += off; } continue;
+                    case Op.JNE32_K: if ((int) regs[d] != (int) imm) { pc += off; } continue;
+                    case Op.JNE32_X: if ((int) regs[d] != (int) regs[s]) { pc += off; } continue;
+                    case Op.JSGT64_K: if (regs[d] > imm) { pc += off; } continue;
+                    case Op.JSGT64_X: if (regs[d] > regs[s]) { pc += off; } continue;
+                    case Op.JSGT32_K: if ((int) regs[d] > (int) imm) { pc += off; } continue;
+                    case Op.JSGT32_X: if ((int) regs[d] > (int) regs[s]) { pc += off; } continue;
+                    case Op.JSGE64_K: if (regs[d] >= imm) { pc += off; } continue;
+                    case Op.JSGE64_X: if (regs[d] >= regs[s]) { pc += off; } continue;
+                    case Op.JSGE32_K: if ((int) regs[d] >= (int) imm) { pc += off; } continue;
+                    case Op.JSGE32_X: if ((int) regs[d] >= (int) regs[s]) { pc += off; } continue;
+                    case Op.JLT64_K: if (Long.compareUnsigned(regs[d], imm) < 0) { pc += off; } continue;
+                    case Op.JLT64_X: if (Long.compareUnsigned(regs[d], regs[s]) < 0) { pc += off; } continue;
+                    case Op.JLT32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm) < 0) { pc += off; } continue;
+                    case Op.JLT32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) < 0) { pc += off; } continue;
+                    case Op.JLE64_K: if (Long.compareUnsigned(regs[d], imm) <= 0) { pc += off; } continue;
+                    case Op.JLE64_X: if (Long.compareUnsigned(regs[d], regs[s]) <= 0) { pc += off; } continue;
+                    case Op.JLE32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm) <= 0) { pc += off; } continue;
+                    case Op.JLE32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) <= 0) { pc += off; } continue;
+                    case Op.JSLT64_K: if (regs[d] < imm) { pc += off; } continue;
+                    case Op.JSLT64_X: if (regs[d] < regs[s]) { pc += off; } continue;
+                    case Op.JSLT32_K: if ((int) regs[d] < (int) imm) { pc += off; } continue;
+                    case Op.JSLT32_X: if ((int) regs[d] < (int) regs[s]) { pc += off; } continue;
+                    case Op.JSLE64_K: if (regs[d] <= imm) { pc += off; } continue;
+                    case Op.JSLE64_X: if (regs[d] <= regs[s]) { pc += off; } continue;
+                    case Op.JSLE32_K: if ((int) regs[d] <= (int) imm) { pc += off; } continue;
+                    case Op.JSLE32_X: if ((int) regs[d] <= (int) regs[s]) { pc += off; } continue;
 
-                    case Op.LDDW: regs[d] = imm[pc++]; continue;
-                    case Op.LDX_B: regs[d] = Access.load(memory, stack, regs[s] + off[pc], 1); continue;
-                    case Op.LDX_H: regs[d] = Access.load(memory, stack, regs[s] + off[pc], 2); continue;
-                    case Op.LDX_W: regs[d] = Access.load(memory, stack, regs[s] + off[pc], 4); continue;
-                    case Op.LDX_DW: regs[d] = Access.load(memory, stack, regs[s] + off[pc], 8); continue;
-                    case Op.LDSX_B: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off[pc], 1), 8); continue;
-                    case Op.LDSX_H: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off[pc], 2), 16); continue;
-                    case Op.LDSX_W: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off[pc], 4), 32); continue;
-                    case Op.ST_B: Access.store(memory, stack, regs[d] + off[pc], 1, imm[pc]); continue;
-                    case Op.ST_H: Access.store(memory, stack, regs[d] + off[pc], 2, imm[pc]); continue;
-                    case Op.ST_W: Access.store(memory, stack, regs[d] + off[pc], 4, imm[pc]); continue;
-                    case Op.ST_DW: Access.store(memory, stack, regs[d] + off[pc], 8, imm[pc]); continue;
-                    case Op.STX_B: Access.store(memory, stack, regs[d] + off[pc], 1, regs[s]); continue;
-                    case Op.STX_H: Access.store(memory, stack, regs[d] + off[pc], 2, regs[s]); continue;
-                    case Op.STX_W: Access.store(memory, stack, regs[d] + off[pc], 4, regs[s]); continue;
-                    case Op.STX_DW: Access.store(memory, stack, regs[d] + off[pc], 8, regs[s]); continue;
-                    case Op.ATOMIC_W: Access.atomic(memory, regs, d, s, off[pc], 4, (int) imm[pc]); continue;
-                    case Op.ATOMIC_DW: Access.atomic(memory, regs, d, s, off[pc], 8, (int) imm[pc]); continue;
+                    case Op.LDDW: regs[d] = code[++pc]; continue;
+                    case Op.LDX_B: regs[d] = Access.load(memory, stack, regs[s] + off, 1); continue;
+                    case Op.LDX_H: regs[d] = Access.load(memory, stack, regs[s] + off, 2); continue;
+                    case Op.LDX_W: regs[d] = Access.load(memory, stack, regs[s] + off, 4); continue;
+                    case Op.LDX_DW: regs[d] = Access.load(memory, stack, regs[s] + off, 8); continue;
+                    case Op.LDSX_B: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 1), 8); continue;
+                    case Op.LDSX_H: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 2), 16); continue;
+                    case Op.LDSX_W: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 4), 32); continue;
+                    case Op.ST_B: Access.store(memory, stack, regs[d] + off, 1, imm); continue;
+                    case Op.ST_H: Access.store(memory, stack, regs[d] + off, 2, imm); continue;
+                    case Op.ST_W: Access.store(memory, stack, regs[d] + off, 4, imm); continue;
+                    case Op.ST_DW: Access.store(memory, stack, regs[d] + off, 8, imm); continue;
+                    case Op.STX_B: Access.store(memory, stack, regs[d] + off, 1, regs[s]); continue;
+                    case Op.STX_H: Access.store(memory, stack, regs[d] + off, 2, regs[s]); continue;
+                    case Op.STX_W: Access.store(memory, stack, regs[d] + off, 4, regs[s]); continue;
+                    case Op.STX_DW: Access.store(memory, stack, regs[d] + off, 8, regs[s]); continue;
+                    case Op.ATOMIC_W: Access.atomic(memory, regs, d, s, off, 4, (int) imm); continue;
+                    case Op.ATOMIC_DW: Access.atomic(memory, regs, d, s, off, 8, (int) imm); continue;
                     case Op.LD_PKT:
-                        regs[0] = PacketLoad.load(memory, regs[s] + imm[pc], off[pc]);
+                        regs[0] = PacketLoad.load(memory, regs[s] + imm, off);
                         if (regs[0] >= 0) {
                             continue;
                         }
@@ -220,12 +227,12 @@ final class InterpreterLoop {
                             saved = new long[Memory.MAX_FRAMES * SAVED_PER_FRAME];
                         }
                         push(regs, saved, depth++, pc);
-                        pc = off[pc];
+                        pc += (int) imm;
                         continue;
                     case Op.EXIT:
                         break;
                     default:
-                        throw Faults.fellOff(pc);
+                        throw new IllegalStateException("slot " + pc + " holds no operation");
                 }
                 if (depth == frame) {
                     ctx.setBudgetLeft(left);
@@ -250,7 +257,10 @@ final class InterpreterLoop {
             throw Faults.callStackTooDeep(pc, depth + 2);
         }
         int base = depth * SAVED_PER_FRAME;
-        System.arraycopy(regs, 6, saved, base, 4);
+        saved[base] = regs[6];
+        saved[base + 1] = regs[7];
+        saved[base + 2] = regs[8];
+        saved[base + 3] = regs[9];
         saved[base + 4] = pc;
         regs[10] = Memory.framePointer(depth + 1);
     }
@@ -258,7 +268,10 @@ final class InterpreterLoop {
     /** Returns to the caller at {@code depth}: restores r6–r9 and r10, and gives the call slot. */
     private static int pop(long[] regs, long[] saved, int depth) {
         int base = depth * SAVED_PER_FRAME;
-        System.arraycopy(saved, base, regs, 6, 4);
+        regs[6] = saved[base];
+        regs[7] = saved[base + 1];
+        regs[8] = saved[base + 2];
+        regs[9] = saved[base + 3];
         regs[10] = Memory.framePointer(depth);
         return (int) saved[base + 4];
     }

@@ -217,8 +217,9 @@ public final class InsnValidator {
         MemMode mode = insn.mode();
         if (insn.isWide()) {
             PseudoSrc src = insn.pseudoSrc();
-            // A map by fd or index leaves the second imm zero; only a map value has an offset there.
-            if (src == null || ((src == PseudoSrc.MAP_FD || src == PseudoSrc.MAP_IDX) && insn.imm() >>> 32 != 0)) {
+            // A map by index leaves the second imm zero; only a map value has an offset there. A map
+            // by fd is, in ebpf-jvm, already resolved by the loader to the map's 64-bit address.
+            if (src == null || (src == PseudoSrc.MAP_IDX && insn.imm() >>> 32 != 0)) {
                 return "unrecognized bpf_ld_imm64 insn";
             }
             return insn.off() == 0 ? null : "BPF_LD_IMM64 uses reserved fields";

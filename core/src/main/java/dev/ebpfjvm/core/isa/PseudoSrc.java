@@ -7,9 +7,15 @@ package dev.ebpfjvm.core.isa;
 public enum PseudoSrc {
     /** 0: a plain 64-bit constant. */
     NONE(0),
-    /** {@code BPF_PSEUDO_MAP_FD}: imm is a map fd; dst gets the map. */
+    /**
+     * {@code BPF_PSEUDO_MAP_FD}: dst gets the map. In the kernel's input imm is a map fd; in
+     * ebpf-jvm the loader resolves it to the map's 64-bit address ({@code dev.ebpfjvm.core.load}).
+     */
     MAP_FD(1),
-    /** {@code BPF_PSEUDO_MAP_VALUE}: imm is a map fd, next imm an offset into its value. */
+    /**
+     * {@code BPF_PSEUDO_MAP_VALUE}: in the kernel's input imm is a map fd, the next imm an offset
+     * into its value; in ebpf-jvm the loader resolves it to the 64-bit address of that byte.
+     */
     MAP_VALUE(2),
     /** {@code BPF_PSEUDO_BTF_ID}: imm is a BTF id of a kernel variable. */
     BTF_ID(3),

@@ -4,7 +4,6 @@ import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
 import dev.ebpfjvm.core.maps.ValueSlab.Slot;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,10 +34,14 @@ public final class HashMap extends BpfMap {
     private final AtomicInteger count = new AtomicInteger();
 
     HashMap(MapSpec spec, int cpus) {
+        this(spec, cpus, HashTable.forMap(spec, spec.maxEntries()));
+    }
+
+    private HashMap(MapSpec spec, int cpus, HashTable<Slot> table) {
         super(spec, spec.maxEntries(), cpus);
         this.percpu = spec.type().isPerCpu();
         this.layout = new ValueLayout(spec.valueSize(), percpu ? cpus : 1);
-        this.table = new HashTable<>(UpdateFlags.buckets(spec, spec.maxEntries()), spec.keySize());
+        this.table = table;
         int spares = percpu ? 0 : table.stripes();
         this.slab = new ValueSlab(this, layout.slotBytes(), spec.maxEntries() + spares, isWritableByPrograms());
     }
@@ -105,10 +108,8 @@ public final class HashMap extends BpfMap {
 
     @Override
     public List<byte[]> keys() {
-        checkOpen("get next key");
-        List<byte[]> keys = new ArrayList<>();
-        table.forEach((k, slot) -> keys.add(k));
-        return keys;
+        checkReadable("get next key");
+        return table.keys();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.ebpfjvm.core.maps;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,8 +19,12 @@ public final class HashOfMapsMap extends BpfMap {
     private final AtomicInteger count = new AtomicInteger();
 
     HashOfMapsMap(MapSpec spec, int cpus) {
+        this(spec, cpus, HashTable.forMap(spec, spec.maxEntries()));
+    }
+
+    private HashOfMapsMap(MapSpec spec, int cpus, HashTable<BpfMap> table) {
         super(spec, spec.maxEntries(), cpus);
-        this.table = new HashTable<>(UpdateFlags.buckets(spec, spec.maxEntries()), spec.keySize());
+        this.table = table;
     }
 
     @Override
@@ -122,17 +125,13 @@ public final class HashOfMapsMap extends BpfMap {
 
     @Override
     public List<byte[]> keys() {
-        checkOpen("get next key");
-        List<byte[]> keys = new ArrayList<>();
-        table.forEach((k, inner) -> keys.add(k));
-        return keys;
+        checkReadable("get next key");
+        return table.keys();
     }
 
     @Override
     void releaseValues() {
-        List<byte[]> keys = new ArrayList<>();
-        table.forEach((k, inner) -> keys.add(k));
-        for (byte[] key : keys) {
+        for (byte[] key : table.keys()) {
             doDelete(key);
         }
     }

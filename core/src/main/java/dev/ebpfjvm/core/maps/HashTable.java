@@ -3,8 +3,9 @@ package dev.ebpfjvm.core.maps;
 import dev.ebpfjvm.core.Errno;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.function.BiConsumer;
+import java.util.List;
 
 /**
  * The bucket array of the hash map family, shaped like the kernel's {@code struct bpf_htab}
@@ -49,11 +50,30 @@ final class HashTable<E> {
     private final int mask;
 
     /**
+     * {@return the table of a hash map: roundup_pow_of_two(max_entries) buckets, as htab_map_alloc()}
+     *
+     * @throws MapException ENOMEM above 2^30 buckets or when the heap cannot hold them, where the
+     *     kernel's allocation would fail
+     */
+    static <E> HashTable<E> forMap(MapSpec spec, int maxEntries) {
+        long max = Integer.toUnsignedLong(maxEntries);
+        long buckets = Long.highestOneBit(Math.max(1, max - 1)) << (max > 1 ? 1 : 0);
+        if (buckets > 1L << 30) {
+            throw new MapException(spec.name(), "create", Errno.ENOMEM, buckets + " buckets exceed a Java array");
+        }
+        try {
+            return new HashTable<>((int) buckets, spec.keySize());
+        } catch (OutOfMemoryError e) {
+            throw new MapException(spec.name(), "create", Errno.ENOMEM, "cannot allocate " + buckets + " buckets");
+        }
+    }
+
+    /**
      * @param buckets the number of buckets, a power of two
      * @param keySize the key size in bytes
      */
     @SuppressWarnings("unchecked")
-    HashTable(int buckets, int keySize) {
+    private HashTable(int buckets, int keySize) {
         this.heads = (Node<E>[]) new Node[buckets];
         this.keySize = keySize;
         this.mask = buckets - 1;
@@ -152,13 +172,15 @@ final class HashTable<E> {
         return (int) Errno.ENOENT.negative();
     }
 
-    /** Calls {@code action} with each key and element, in {@link #nextKey} order. */
-    void forEach(BiConsumer<byte[], E> action) {
+    /** {@return every key, in {@link #nextKey} order, walking each chain once (no restarts under concurrent deletes)} */
+    List<byte[]> keys() {
+        List<byte[]> keys = new ArrayList<>();
         for (int b = 0; b <= mask; b++) {
             for (Node<E> n = head(b); n != null; n = n.next) {
-                action.accept(n.key.clone(), n.elem);
+                keys.add(n.key.clone());
             }
         }
+        return keys;
     }
 
     @SuppressWarnings("unchecked")

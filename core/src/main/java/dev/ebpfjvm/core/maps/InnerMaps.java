@@ -1,6 +1,7 @@
 package dev.ebpfjvm.core.maps;
 
 import dev.ebpfjvm.core.Errno;
+import java.util.Objects;
 
 /**
  * The rule a map must satisfy to go into a map-in-map slot: bpf_map_meta_equal() in
@@ -19,7 +20,7 @@ final class InnerMaps {
      */
     static void check(BpfMap outer, BpfMap inner) {
         MapSpec template = outer.spec().innerMap();
-        java.util.Objects.requireNonNull(inner, "inner map");
+        Objects.requireNonNull(inner, "inner map");
         if (inner.isClosed()) {
             throw outer.error("update", (int) Errno.EBADF.negative(), "inner map '" + inner.name() + "' is closed");
         }

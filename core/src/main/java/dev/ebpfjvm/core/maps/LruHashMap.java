@@ -3,7 +3,6 @@ package dev.ebpfjvm.core.maps;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,10 +30,18 @@ public final class LruHashMap extends BpfMap {
     private final Lru lru;
 
     LruHashMap(MapSpec spec, int cpus) {
-        super(spec, effectiveMaxEntries(spec, cpus), cpus);
+        this(spec, cpus, effectiveMaxEntries(spec, cpus));
+    }
+
+    private LruHashMap(MapSpec spec, int cpus, int maxEntries) {
+        this(spec, cpus, maxEntries, HashTable.forMap(spec, maxEntries));
+    }
+
+    private LruHashMap(MapSpec spec, int cpus, int maxEntries, HashTable<LruNode> table) {
+        super(spec, maxEntries, cpus);
         this.percpu = spec.type().isPerCpu();
         this.layout = new ValueLayout(spec.valueSize(), percpu ? cpus : 1);
-        this.table = new HashTable<>(UpdateFlags.buckets(spec, maxEntries()), spec.keySize());
+        this.table = table;
         this.slab = new ValueSlab(this, layout.slotBytes(), maxEntries(), isWritableByPrograms());
         boolean percpuLru = (spec.flags() & MapSpec.F_NO_COMMON_LRU) != 0;
         this.lru = new Lru(percpuLru, cpus, maxEntries(), () -> new LruNode(slab.allocate(), LruNode.FREE, 0),
@@ -115,10 +122,8 @@ public final class LruHashMap extends BpfMap {
 
     @Override
     public List<byte[]> keys() {
-        checkOpen("get next key");
-        List<byte[]> keys = new ArrayList<>();
-        table.forEach((k, node) -> keys.add(k));
-        return keys;
+        checkReadable("get next key");
+        return table.keys();
     }
 
     /** htab_lru_map_update_elem(): a new node first (which may evict), then the bucket lock. */

@@ -3,6 +3,7 @@ package dev.ebpfjvm.core.maps;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -79,11 +80,8 @@ abstract class MapAccess {
      * @throws MapException EPERM for a {@code BPF_F_WRONLY} map, EINVAL for a key of the wrong size
      */
     public final byte[] lookup(byte[] key) {
-        checkOpen("lookup");
+        checkReadable("lookup");
         checkSize("lookup", "key", key, keySize());
-        if ((flags() & MapSpec.F_WRONLY) != 0) {
-            throw error("lookup", (int) Errno.EPERM.negative(), "map is write-only for user space");
-        }
         byte[] out = new byte[userValueSize()];
         int err = doLookup(key, out);
         if (err == Errno.ENOENT.negative()) {
@@ -145,7 +143,7 @@ abstract class MapAccess {
      * {@code key} is null or absent, or null after the last key (the kernel's ENOENT)}
      */
     public final byte[] nextKey(byte[] key) {
-        checkOpen("get next key");
+        checkReadable("get next key");
         if (key != null) {
             checkSize("get next key", "key", key, keySize());
         }
@@ -208,7 +206,7 @@ abstract class MapAccess {
         int stride = ValueLayout.roundUp8(valueSize());
         byte[][] values = new byte[all.length / stride][];
         for (int cpu = 0; cpu < values.length; cpu++) {
-            values[cpu] = java.util.Arrays.copyOfRange(all, cpu * stride, cpu * stride + valueSize());
+            values[cpu] = Arrays.copyOfRange(all, cpu * stride, cpu * stride + valueSize());
         }
         return values;
     }
@@ -261,6 +259,14 @@ abstract class MapAccess {
         if (isPerCpu() || (size != 1 && size != 2 && size != 4 && size != 8)) {
             throw error(operation, (int) Errno.EINVAL.negative(), "a " + (isPerCpu() ? "per-CPU " : "")
                     + size + "-byte value is not a number; use the byte-array API");
+        }
+    }
+
+    /** Throws unless user space may read the map: EBADF when closed, EPERM when write-only. */
+    final void checkReadable(String operation) {
+        checkOpen(operation);
+        if ((flags() & MapSpec.F_WRONLY) != 0) {
+            throw error(operation, (int) Errno.EPERM.negative(), "map is write-only for user space");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ebpfjvm.core.maps;
 
 import dev.ebpfjvm.core.Errno;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * The slots of the fd-array maps (prog arrays, arrays of maps): each index holds an object or
@@ -36,7 +37,7 @@ final class ObjectSlots<T> {
     }
 
     /** {@return -E2BIG for an index out of range, -ENOENT for an empty slot, else 0 after emptying it} */
-    int delete(long index, java.util.function.Consumer<T> release) {
+    int delete(long index, Consumer<T> release) {
         if (index < 0 || index >= slots.length()) {
             return (int) Errno.E2BIG.negative();
         }
@@ -49,7 +50,7 @@ final class ObjectSlots<T> {
     }
 
     /** Empties every slot, handing each object to {@code release}. */
-    void clear(java.util.function.Consumer<T> release) {
+    void clear(Consumer<T> release) {
         for (int i = 0; i < slots.length(); i++) {
             T old = slots.getAndSet(i, null);
             if (old != null) {

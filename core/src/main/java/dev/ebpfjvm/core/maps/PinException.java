@@ -14,6 +14,12 @@ public class PinException extends EbpfException {
     private final Errno errno;
     private final String path;
 
+    /**
+     * @param path the path at fault
+     * @param operation what was attempted ("pin", "get", "unpin")
+     * @param errno the kernel's error
+     * @param reason why, in a few words, or null
+     */
     public PinException(String path, String operation, Errno errno, String reason) {
         super("pin path '" + path + "': " + operation + ": " + Objects.requireNonNull(errno, "errno")
                 + (reason == null ? "" : " (" + reason + ")"));

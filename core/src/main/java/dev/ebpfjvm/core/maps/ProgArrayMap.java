@@ -3,6 +3,7 @@ package dev.ebpfjvm.core.maps;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramArray;
+import java.util.Objects;
 
 /**
  * {@code BPF_MAP_TYPE_PROG_ARRAY} (kernel/bpf/arraymap.c): slots of programs for
@@ -40,7 +41,7 @@ public final class ProgArrayMap extends BpfMap implements ProgramArray {
      */
     public void set(int index, Executable program) {
         checkWritable("update");
-        java.util.Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(program, "program");
         int err = slots.checkUpdate(Integer.toUnsignedLong(index), ANY);
         if (err != 0) {
             throw error("update", err, "index " + Integer.toUnsignedLong(index));

@@ -31,8 +31,14 @@ import java.util.function.Consumer;
  * written from its header onwards, possibly into the second half, and on commit the part beyond
  * {@code size} is copied to the ring's start before the busy bit is cleared, which publishes it.
  *
- * <p>Producers (reserve, output) take a lock, as the kernel's spin lock; the consumer methods
- * assume one consumer at a time, as libbpf's ring_buffer does, and are synchronized to keep it so.
+ * <p>Synchronisation: reserving, committing and reading a record's header all take the producer
+ * lock. The kernel reserves under its spin lock too, but commits with an atomic exchange on the
+ * header and lets the consumer read headers with acquire loads; atomic access modes on a
+ * {@code byte[]} view are not available on every JDK (JDK 22 and later refuse all but plain access
+ * on byte-array views), so here the lock gives the same ordering: a program's writes to its
+ * record, then the commit's header store, happen before the consumer's read of that header and
+ * data. The consumer methods assume one consumer at a time, as libbpf's ring_buffer does, and are
+ * synchronized to keep it so.
  */
 public final class RingBufMap extends BpfMap {
     /** {@code BPF_RINGBUF_BUSY_BIT}. */
@@ -124,7 +130,7 @@ public final class RingBufMap extends BpfMap {
     private long advancePending(long prod) {
         long pend = pendingPos;
         while (pend < prod) {
-            int len = (int) LittleEndian.INT.getVolatile(bytes, (int) (pend & mask));
+            int len = (int) LittleEndian.getU32(bytes, (int) (pend & mask));
             if ((len & BUSY_BIT) != 0) {
                 break;
             }
@@ -176,23 +182,24 @@ public final class RingBufMap extends BpfMap {
         return 0;
     }
 
-    /** bpf_ringbuf_commit(). */
+    /** bpf_ringbuf_commit(): copies a wrapped record's tail to the ring's start and clears the busy bit. */
     private void commit(long sample, long flags, boolean discard) {
         int hdr = Address.offset(sample) - HDR_SZ;
         if (Address.region(sample) != data.id() || hdr < 0 || hdr >= size || (hdr & 7) != 0) {
             throw new ProgramFaultException(-1, "not a ring buffer record: " + Address.toString(sample));
         }
-        int len = (int) LittleEndian.INT.getVolatile(bytes, hdr);
-        if ((len & BUSY_BIT) == 0) {
-            throw new ProgramFaultException(-1, "ring buffer record at " + Address.toString(sample)
-                    + " was already submitted or discarded");
+        synchronized (producerLock) {
+            int len = (int) LittleEndian.getU32(bytes, hdr);
+            if ((len & BUSY_BIT) == 0) {
+                throw new ProgramFaultException(-1, "ring buffer record at " + Address.toString(sample)
+                        + " was already submitted or discarded");
+            }
+            int end = hdr + HDR_SZ + (len & ~BUSY_BIT);
+            if (end > size) {
+                System.arraycopy(bytes, size, bytes, 0, end - size);
+            }
+            LittleEndian.putU32(bytes, hdr, (len ^ BUSY_BIT) | (discard ? DISCARD_BIT : 0));
         }
-        int end = hdr + HDR_SZ + (len & ~BUSY_BIT);
-        if (end > size) {
-            System.arraycopy(bytes, size, bytes, 0, end - size);
-        }
-        int newLen = (len ^ BUSY_BIT) | (discard ? DISCARD_BIT : 0);
-        LittleEndian.INT.getAndSet(bytes, hdr, newLen);
         long cons = consumerPos & mask;
         if ((flags & RB_FORCE_WAKEUP) != 0 || (cons == hdr && (flags & RB_NO_WAKEUP) == 0)) {
             wake();
@@ -229,23 +236,24 @@ public final class RingBufMap extends BpfMap {
         checkOpen("consume");
         int count = 0;
         long cons = consumerPos;
-        boolean progress = true;
-        while (progress && count < max) {
-            progress = false;
-            long prod = producerPos;
-            while (cons < prod && count < max) {
-                int hdr = (int) (cons & mask);
-                int len = (int) LittleEndian.INT.getAcquire(bytes, hdr);
-                if ((len & BUSY_BIT) != 0) {
-                    return count;
+        while (count < max) {
+            int hdr = (int) (cons & mask);
+            int len;
+            synchronized (producerLock) {
+                if (cons >= producerPos) {
+                    break;
                 }
-                progress = true;
-                cons += recordLength(len);
-                consumerPos = cons;
-                if ((len & DISCARD_BIT) == 0) {
-                    handler.accept(read(hdr + HDR_SZ, len & ~DISCARD_BIT));
-                    count++;
-                }
+                len = (int) LittleEndian.getU32(bytes, hdr);
+            }
+            if ((len & BUSY_BIT) != 0) {
+                break;
+            }
+            byte[] record = (len & DISCARD_BIT) == 0 ? read(hdr + HDR_SZ, len) : null;
+            cons += recordLength(len);
+            consumerPos = cons;
+            if (record != null) {
+                handler.accept(record);
+                count++;
             }
         }
         return count;

@@ -45,18 +45,4 @@ final class UpdateFlags {
         } while (!count.compareAndSet(n, n + 1));
         return true;
     }
-
-    /**
-     * {@return the bucket count of a hash map: roundup_pow_of_two(max_entries)}
-     *
-     * @throws MapException ENOMEM above 2^30 buckets, which no Java array holds
-     */
-    static int buckets(MapSpec spec, int maxEntries) {
-        long max = Integer.toUnsignedLong(maxEntries);
-        long buckets = Long.highestOneBit(Math.max(1, max - 1)) << (max > 1 ? 1 : 0);
-        if (buckets > 1L << 30) {
-            throw new MapException(spec.name(), "create", Errno.ENOMEM, buckets + " buckets exceed a Java array");
-        }
-        return (int) buckets;
-    }
 }

@@ -42,11 +42,6 @@ final class ValueLayout {
         return cpu * stride;
     }
 
-    /** {@return the length of the user-space value buffer: value_size, or one stride per CPU} */
-    int userSize(boolean percpu) {
-        return percpu ? stride * cpus : valueSize;
-    }
-
     /** A program's write: {@code value_size} bytes into one CPU's value. */
     void writeOne(byte[] dst, int slot, int cpu, byte[] src, int srcOff) {
         System.arraycopy(src, srcOff, dst, slot + cpu * stride, valueSize);

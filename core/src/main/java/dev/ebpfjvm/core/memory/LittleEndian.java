@@ -13,9 +13,9 @@ import java.nio.ByteOrder;
 public final class LittleEndian {
     /** 2-byte view. */
     public static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    /** 4-byte view; supports atomic access modes at 4-aligned indices. */
+    /** 4-byte view; atomic access modes only on JDK 17–21 (see {@code exec.Atomics}). */
     public static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    /** 8-byte view; supports atomic access modes at 8-aligned indices. */
+    /** 8-byte view; atomic access modes only on JDK 17–21 (see {@code exec.Atomics}). */
     public static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private LittleEndian() {

@@ -85,7 +85,7 @@ class InsnCodecTest {
         "lddw second slot with off;    18 00 00 00 01 00 00 00 00 00 01 00 00 00 00 00 " + EXIT + "; 1; invalid bpf_ld_imm64 insn: second slot has reserved fields set",
         "lddw with off;                18 00 01 00 01 00 00 00 00 00 00 00 00 00 00 00 " + EXIT + "; 0; BPF_LD_IMM64 uses reserved fields",
         "lddw with pseudo source 7;    18 70 00 00 01 00 00 00 00 00 00 00 00 00 00 00 " + EXIT + "; 0; unrecognized bpf_ld_imm64 insn",
-        "lddw map fd with high imm;    18 10 00 00 01 00 00 00 00 00 00 00 01 00 00 00 " + EXIT + "; 0; unrecognized bpf_ld_imm64 insn",
+        "lddw map index with high imm; 18 50 00 00 01 00 00 00 00 00 00 00 01 00 00 00 " + EXIT + "; 0; unrecognized bpf_ld_imm64 insn",
         "jump past the end;            15 00 05 00 00 00 00 00 " + EXIT + ";   0; jump out of range from insn 0 to 6",
         "jump before the start;        05 00 fe ff 00 00 00 00 " + EXIT + ";   0; jump out of range from insn 0 to -1",
         "gotol past the end;           06 00 00 00 a0 86 01 00 " + EXIT + ";   0; jump out of range from insn 0 to 100001",
@@ -111,6 +111,7 @@ class InsnCodecTest {
     @CsvSource({
         "kfunc call with a BTF object index in off, 85 20 01 00 05 00 00 00 " + EXIT,
         "map value with an offset in the second imm, 18 21 00 00 03 00 00 00 00 00 00 00 10 00 00 00 " + EXIT,
+        "map fd resolved to a map address by the loader, 18 11 00 00 00 00 00 00 00 00 00 00 05 00 00 00 " + EXIT,
         "ld_ind with any src register, 50 20 00 00 0c 00 00 00 " + EXIT,
         "function ending in a jump back, 15 00 01 00 00 00 00 00 " + EXIT + " 05 00 fd ff 00 00 00 00",
         "callx with the register in dst, 8d 02 00 00 00 00 00 00 " + EXIT,

@@ -1,0 +1,212 @@
+package dev.ebpfjvm.core.interp;
+
+import static dev.ebpfjvm.core.interp.Insns.aluImm;
+import static dev.ebpfjvm.core.interp.Insns.call;
+import static dev.ebpfjvm.core.interp.Insns.callLocal;
+import static dev.ebpfjvm.core.interp.Insns.exit;
+import static dev.ebpfjvm.core.interp.Insns.ja;
+import static dev.ebpfjvm.core.interp.Insns.jumpImm;
+import static dev.ebpfjvm.core.interp.Insns.lddw;
+import static dev.ebpfjvm.core.interp.Insns.ldx;
+import static dev.ebpfjvm.core.interp.Insns.mov;
+import static dev.ebpfjvm.core.interp.Insns.movReg;
+import static dev.ebpfjvm.core.interp.Insns.st;
+import static dev.ebpfjvm.core.interp.Insns.stx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.isa.AluOp;
+import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.JumpOp;
+import dev.ebpfjvm.core.isa.Size;
+import dev.ebpfjvm.core.memory.Address;
+import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.memory.Region;
+import dev.ebpfjvm.core.memory.RegionKind;
+import dev.ebpfjvm.core.memory.RegionTable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every way a run can go wrong ends in a {@link ProgramFaultException} naming the slot that
+ * faulted (and the address, for memory), never in a JDK exception.
+ */
+class FaultTest {
+
+    private static ProgramFaultException fault(ProgramContext ctx, Insn... insns) {
+        return assertThrows(ProgramFaultException.class, () -> Runs.run(ctx, insns));
+    }
+
+    private static ProgramFaultException fault(Insn... insns) {
+        return fault(new ProgramContext(), insns);
+    }
+
+    @Test
+    void nullDereference_load() {
+        ProgramFaultException e = fault(mov(1, 0), mov(2, 0), ldx(Size.DW, false, 0, 1, 0), exit());
+        assertEquals(2, e.pc());
+        assertTrue(e.getMessage().contains("0:0x0"), e.getMessage());
+    }
+
+    @Test
+    void nullDereference_storeAtOffset() {
+        ProgramFaultException e = fault(mov(1, 0), st(Size.W, 1, 16, 1), exit());
+        assertEquals(1, e.pc());
+        assertTrue(e.getMessage().contains("0:0x10"), e.getMessage());
+    }
+
+    @Test
+    void outOfBounds_pastTheEndOfTheContext() {
+        ProgramContext ctx = new ProgramContext().withBuffer(new byte[8]);
+        ProgramFaultException e = fault(ctx, ldx(Size.B, false, 0, 1, 7), ldx(Size.DW, false, 0, 1, 4), exit());
+        assertEquals(1, e.pc());
+        assertTrue(e.getMessage().contains("8 bytes at 2:0x4"), e.getMessage());
+    }
+
+    @Test
+    void outOfBounds_pastTheEndOfThePacket() {
+        ProgramContext ctx = new ProgramContext();
+        ctx.memory().setPacket(new byte[16]);
+        ProgramFaultException e = fault(ctx, lddw(1, Address.of(Memory.PACKET_REGION, 0)),
+                ldx(Size.W, false, 0, 1, 12), ldx(Size.W, false, 0, 1, 13), exit());
+        assertEquals(3, e.pc());
+        assertTrue(e.getMessage().contains("read of 4 bytes at 3:0xd"), e.getMessage());
+        assertInstanceOf(IndexOutOfBoundsException.class, e.getCause());
+    }
+
+    @Test
+    void outOfBounds_belowTheStack() {
+        // Below offset 0 of the stack region the address borrows from the region id: region 0.
+        ProgramFaultException e = fault(mov(0, 0), stx(Size.DW, 10, 0, -Memory.FRAME_SIZE - 8), exit());
+        assertEquals(1, e.pc());
+        assertTrue(e.getMessage().contains("write at 0:0xfffffff8"), e.getMessage());
+    }
+
+    @Test
+    void outOfBounds_aboveTheLastFrame() {
+        ProgramContext ctx = new ProgramContext();
+        assertThrows(ProgramFaultException.class, () -> {
+            try (var exe = Runs.ENGINE.load(Insns.program(ldx(Size.B, false, 0, 10, 0), exit()))) {
+                exe.execute(ctx, 0, 0, Memory.MAX_FRAMES - 1);
+            }
+        });
+    }
+
+    @Test
+    void unknownRegion() {
+        ProgramFaultException e = fault(lddw(1, Address.of(0x7fff_0000, 8)), ldx(Size.W, false, 0, 1, 0), exit());
+        assertEquals(2, e.pc());
+        assertTrue(e.getMessage().contains(Address.toString(Address.of(0x7fff_0000, 8))), e.getMessage());
+    }
+
+    @Test
+    void noContext_isNoRegion() {
+        ProgramFaultException e = fault(lddw(1, Address.of(Memory.CONTEXT_REGION, 0)), ldx(Size.B, false, 0, 1, 0), exit());
+        assertEquals(2, e.pc());
+    }
+
+    @Test
+    void storeToReadOnlyRegion() {
+        byte[] rodata = new byte[8];
+        Region region = RegionTable.GLOBAL.register(RegionKind.GLOBAL_DATA, rodata, false, null);
+        try {
+            ProgramFaultException e = fault(lddw(1, region.address(0)), mov(2, 5), stx(Size.B, 1, 2, 3), exit());
+            assertEquals(3, e.pc());
+            assertTrue(e.getMessage().contains(Address.toString(region.address(3))), e.getMessage());
+            assertEquals(0, rodata[3]);
+        } finally {
+            RegionTable.GLOBAL.release(region);
+        }
+    }
+
+    @Test
+    void storeToReadOnlyContext() {
+        ProgramContext ctx = new ProgramContext().withBuffer(new byte[8]);
+        ctx.memory().setContext(ctx.memory().context(), false);
+        ProgramFaultException e = fault(ctx, ldx(Size.B, false, 0, 1, 0), st(Size.B, 1, 0, 1), exit());
+        assertEquals(1, e.pc());
+    }
+
+    @Test
+    void storeToMapObject() {
+        Region map = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false, new Object());
+        try {
+            ProgramFaultException e = fault(lddw(1, map.address(0)), st(Size.DW, 1, 0, 1), exit());
+            assertEquals(2, e.pc());
+        } finally {
+            RegionTable.GLOBAL.release(map);
+        }
+    }
+
+    /** f(r1) = r1 == 0 ? r10 : f(r1 - 1): r1 + 1 frames deep. */
+    private static final Insn[] RECURSE = {
+        movReg(0, 10),
+        jumpImm(true, JumpOp.JEQ, 1, 0, 2),
+        aluImm(true, AluOp.SUB, 1, 1),
+        callLocal(-4),
+        exit(),
+    };
+
+    @Test
+    void callStack_ofEightFrames_runs() {
+        ProgramContext ctx = new ProgramContext();
+        ctx.setEntry(7, 0);
+        assertEquals(Memory.framePointer(7), Runs.run(ctx, RECURSE));
+    }
+
+    @Test
+    void callStack_ofNineFrames_faultsAtTheCall() {
+        ProgramContext ctx = new ProgramContext();
+        ctx.setEntry(8, 0);
+        ProgramFaultException e = fault(ctx, RECURSE);
+        assertEquals(3, e.pc());
+        assertTrue(e.getMessage().contains("9 frames"), e.getMessage());
+    }
+
+    @Test
+    void budget_exhaustedByAnEndlessLoop() {
+        ProgramContext ctx = new ProgramContext();
+        ctx.setBudget(1000);
+        ProgramFaultException e = fault(ctx, mov(0, 0), aluImm(true, AluOp.ADD, 0, 1), ja(-2), exit());
+        assertTrue(e.pc() == 1 || e.pc() == 2, "pc " + e.pc());
+        assertTrue(e.getMessage().contains("budget of 1000"), e.getMessage());
+    }
+
+    @Test
+    void budget_countsEveryExecutedInstruction() {
+        Insn[] three = {mov(0, 1), mov(0, 2), exit()};
+        ProgramContext ctx = new ProgramContext();
+        ctx.setBudget(3);
+        assertEquals(2, Runs.run(ctx, three));
+        assertEquals(2, Runs.run(ctx, three), "the budget is per run");
+        ctx.setBudget(2);
+        assertEquals(2, fault(ctx, three).pc());
+    }
+
+    @Test
+    void budget_coversCalledFunctions() {
+        ProgramContext ctx = new ProgramContext();
+        ctx.setEntry(3, 0);
+        ctx.setBudget(4 * 4); // four frames of four instructions each, but not the last exit
+        assertThrows(ProgramFaultException.class, () -> Runs.run(ctx, RECURSE));
+        ctx.setBudget(4 * 4 + 3 + 1);
+        assertEquals(Memory.framePointer(3), Runs.run(ctx, RECURSE));
+    }
+
+    @Test
+    void helperThrowingAJdkException_becomesAFaultAtTheCall() {
+        HelperRegistry helpers = HelperRegistry.builder()
+                .add(1, "broken", (ctx, r1, r2, r3, r4, r5) -> {
+                    throw new IllegalStateException("broken helper");
+                })
+                .build();
+        ProgramFaultException e = assertThrows(ProgramFaultException.class,
+                () -> Runs.run(new ProgramContext(), helpers, mov(0, 0), call(1), exit()));
+        assertEquals(1, e.pc());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+    }
+}
