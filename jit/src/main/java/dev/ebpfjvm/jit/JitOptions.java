@@ -10,7 +10,8 @@ package dev.ebpfjvm.jit;
  *     compiles a method above 8000 bytes ({@code HugeMethodLimit}; research/jvm-facts.md, item 2:
  *     130–150× slower), so larger functions are split. Below about 600 a chunk holds a single
  *     instruction and may exceed the budget; tests use such budgets to split small programs as
- *     finely as possible
+ *     finely as possible. The dispatchers of a split function are not bound by it (at most about
+ *     3 KB each)
  */
 public record JitOptions(boolean checkBytecode, int maxMethodBytes) {
     /** The default method budget: about 7.5 KB, the safe margin under the 8000-byte limit. */

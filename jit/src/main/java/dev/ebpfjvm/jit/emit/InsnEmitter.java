@@ -9,7 +9,7 @@ final class InsnEmitter {
     private InsnEmitter() {
     }
 
-    /** {@return true for loads, stores and atomics (LDX, ST, STX), the instructions with a memory fact} */
+    /** {@return true for loads, stores and atomics (LDX, ST, STX)} */
     static boolean accessesMemory(Insn insn) {
         switch (insn.insnClass()) {
             case LDX:
@@ -19,6 +19,11 @@ final class InsnEmitter {
             default:
                 return false;
         }
+    }
+
+    /** {@return true for the loads and stores whose code follows the memory facts (atomics do not)} */
+    static boolean usesRegionFacts(Insn insn) {
+        return accessesMemory(insn) && insn.mode() != MemMode.ATOMIC;
     }
 
     /** {@return true when the instruction's code can throw: memory accesses, legacy packet loads and calls} */

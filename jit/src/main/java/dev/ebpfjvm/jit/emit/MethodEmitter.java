@@ -219,7 +219,7 @@ public final class MethodEmitter {
         EnumSet<RegionHint> used = EnumSet.noneOf(RegionHint.class);
         for (int slot = start; slot < end; slot++) {
             Insn insn = plan.insns().atSlot(slot);
-            RegionHint hint = insn != null && InsnEmitter.accessesMemory(insn) ? plan.facts().regionAt(slot) : null;
+            RegionHint hint = insn != null && InsnEmitter.usesRegionFacts(insn) ? plan.facts().regionAt(slot) : null;
             if (hint != null) {
                 used.add(hint);
             }

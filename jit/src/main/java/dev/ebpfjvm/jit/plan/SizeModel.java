@@ -27,10 +27,8 @@ public final class SizeModel {
     static final int MEMORY = 28;
     /** A load or store with both a direct and a generic path (context, entry r1), without its constants. */
     static final int GUARDED_MEMORY = 52;
-    /** An atomic operation on the stack or through {@code Atomics}. */
+    /** An atomic operation, through {@code Atomics}. */
     static final int ATOMIC = 36;
-    /** An atomic operation with both a direct and a generic path. */
-    static final int GUARDED_ATOMIC = 66;
     /** A helper call, tail call, callx, local call or legacy packet load, without its constant. */
     static final int CALL = 50;
 
@@ -82,10 +80,10 @@ public final class SizeModel {
     }
 
     private static int memory(Insn insn, RegionHint hint, int constant) {
-        boolean guarded = hint == RegionHint.CONTEXT || hint == RegionHint.ENTRY_R1;
         if (insn.mode() == MemMode.ATOMIC) {
-            return guarded ? GUARDED_ATOMIC : ATOMIC;
+            return ATOMIC;
         }
+        boolean guarded = hint == RegionHint.CONTEXT || hint == RegionHint.ENTRY_R1;
         return guarded ? GUARDED_MEMORY + 2 * constant : MEMORY + constant;
     }
 }

@@ -99,7 +99,10 @@ class SizeModelTest {
         }
     }
 
-    /** Random programs cut with random budgets: every method's real size is within its budget. */
+    /**
+     * Random programs cut with random budgets: every function and chunk method's real size is within
+     * its budget; dispatchers, whose size the fan-out bounds, stay under the 8000-byte limit.
+     */
     @Test
     void methodBytes_withinBudget() {
         long seed = Long.getLong("ebpfjvm.seed", 78);
@@ -110,7 +113,8 @@ class SizeModelTest {
                     .program("budget", HELPERS);
             byte[] bytes = new JitCompiler(JitOptions.defaults().withMaxMethodBytes(budget)).classBytes(program);
             for (Map.Entry<String, Integer> m : MethodSizes.of(bytes).entrySet()) {
-                assertTrue(m.getValue() <= budget, () -> "seed " + seed + " budget " + budget + ": " + m);
+                int limit = m.getKey().contains("_d") ? JitOptions.HUGE_METHOD_LIMIT : budget;
+                assertTrue(m.getValue() <= limit, () -> "seed " + seed + " budget " + budget + ": " + m);
             }
         }
     }
