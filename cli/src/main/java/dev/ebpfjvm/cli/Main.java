@@ -8,6 +8,7 @@ import java.util.List;
 public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new ConformanceCommand(),
+            new DumpCommand(),
             new ObjectCommand(),
             new TestRunCommand()
     );
