@@ -8,7 +8,9 @@ import java.util.List;
 public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new ConformanceCommand(),
-            new ObjectCommand()
+            new DumpCommand(),
+            new ObjectCommand(),
+            new TestRunCommand()
     );
 
     private Main() {

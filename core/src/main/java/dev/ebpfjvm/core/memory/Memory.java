@@ -98,16 +98,7 @@ public final class Memory {
      * @throws ProgramFaultException when the address is in no region
      */
     public byte[] readable(long address) {
-        int id = Address.region(address);
-        byte[] bytes;
-        switch (id) {
-            case STACK_REGION: bytes = stack; break;
-            case CONTEXT_REGION: bytes = context; break;
-            case PACKET_REGION: bytes = packet; break;
-            default:
-                Region region = table.get(id);
-                bytes = region == null ? null : region.bytes();
-        }
+        byte[] bytes = readableOrNull(address);
         if (bytes == null) {
             throw invalidAccess("read", address);
         }
@@ -120,20 +111,41 @@ public final class Memory {
      * @throws ProgramFaultException when the address is in no region or in a read-only one
      */
     public byte[] writable(long address) {
-        int id = Address.region(address);
-        byte[] bytes;
-        switch (id) {
-            case STACK_REGION: bytes = stack; break;
-            case CONTEXT_REGION: bytes = contextWritable ? context : null; break;
-            case PACKET_REGION: bytes = packet; break;
-            default:
-                Region region = table.get(id);
-                bytes = region == null || !region.isWritable() ? null : region.bytes();
-        }
+        byte[] bytes = writableOrNull(address);
         if (bytes == null) {
             throw invalidAccess("write", address);
         }
         return bytes;
+    }
+
+    /**
+     * {@return the bytes an address points into, or null when it is in no region} The JIT resolves
+     * a region once per run this way (the context behind the entry r1) and lets a null array fault
+     * on first use.
+     */
+    public byte[] readableOrNull(long address) {
+        int id = Address.region(address);
+        switch (id) {
+            case STACK_REGION: return stack;
+            case CONTEXT_REGION: return context;
+            case PACKET_REGION: return packet;
+            default:
+                Region region = table.get(id);
+                return region == null ? null : region.bytes();
+        }
+    }
+
+    /** {@return the bytes an address points into, or null when it is in no region or a read-only one} */
+    public byte[] writableOrNull(long address) {
+        int id = Address.region(address);
+        switch (id) {
+            case STACK_REGION: return stack;
+            case CONTEXT_REGION: return contextWritable ? context : null;
+            case PACKET_REGION: return packet;
+            default:
+                Region region = table.get(id);
+                return region == null || !region.isWritable() ? null : region.bytes();
+        }
     }
 
     /** {@return the zero-extended value of {@code size} bytes at an address} */

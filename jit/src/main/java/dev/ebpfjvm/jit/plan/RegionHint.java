@@ -1,0 +1,26 @@
+package dev.ebpfjvm.jit.plan;
+
+/**
+ * The region a load, store or atomic provably accesses, so that the JIT can index that region's
+ * {@code byte[]} directly with {@code (int) ptr + off} instead of decoding the address. In every
+ * case the array's own bounds check still guards the access.
+ */
+public enum RegionHint {
+    /**
+     * The stack ({@link dev.ebpfjvm.core.memory.Memory#STACK_REGION}): the pointer is r10, or
+     * derived from it by constant adds. Both the verifier and the JIT's own inference produce it.
+     */
+    STACK,
+    /**
+     * The context ({@link dev.ebpfjvm.core.memory.Memory#CONTEXT_REGION}), as the verifier proves
+     * for {@code PTR_TO_CTX} accesses. Writes use the context only when it is writable.
+     */
+    CONTEXT,
+    /**
+     * The region that r1 pointed into when the current function was entered: the pointer is that
+     * r1 plus a constant. This is what the JIT's own inference proves for "context through r1"
+     * without a verifier; it is exact for every entry value, including pointers that are not the
+     * context and NULL (whose accesses fault, as in the interpreter).
+     */
+    ENTRY_R1
+}

@@ -1,0 +1,61 @@
+package dev.ebpfjvm.jit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.isa.AluOp;
+import dev.ebpfjvm.core.isa.InsnClass;
+import dev.ebpfjvm.core.isa.JumpOp;
+import dev.ebpfjvm.core.isa.Size;
+import dev.ebpfjvm.core.memory.LittleEndian;
+import dev.ebpfjvm.jit.testing.Asm;
+import dev.ebpfjvm.jit.testing.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** One executable runs on many threads at once, each with its own context, with no interference. */
+class ConcurrencyTest {
+    /** sum(i * ctx[0] for i in 1..n) with the loop state on the stack, through a bpf-to-bpf call. */
+    private static Asm program() {
+        return new Asm().ldx(Size.DW, 6, 1, 0).mov(7, 200).mov(0, 0).stx(Size.DW, 10, -8, 0)
+                .label("loop").movReg(1, 7).movReg(2, 6).callLocal("mul")
+                .ldx(Size.DW, 3, 10, -8).aluReg(InsnClass.ALU64, AluOp.ADD, 3, 0).stx(Size.DW, 10, -8, 3)
+                .add(7, -1).jump(InsnClass.JMP, JumpOp.JNE, 7, 0, "loop")
+                .ldx(Size.DW, 0, 10, -8).exit()
+                .label("mul").stx(Size.DW, 10, -16, 1).ldx(Size.DW, 0, 10, -16)
+                .aluReg(InsnClass.ALU64, AluOp.MUL, 0, 2).exit();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Variant.class, names = {"INFERRED", "CHUNKED"})
+    void run_manyThreadsAtOnce(Variant variant) throws Exception {
+        Executable e = variant.compile(program().program("concurrent"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                long factor = t + 1;
+                futures.add(pool.submit(() -> {
+                    byte[] buf = new byte[8];
+                    LittleEndian.putU64(buf, 0, factor);
+                    ProgramContext ctx = new ProgramContext().withBuffer(buf);
+                    for (int i = 0; i < 300; i++) {
+                        assertEquals(factor * 200 * 201 / 2, e.run(ctx));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.ebpfjvm.jit.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ebpfjvm.core.InvalidProgramException;
+import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.UnsupportedFeatureException;
+import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.exec.ProgramArray;
+import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.exec.TailCalls;
+import dev.ebpfjvm.core.isa.AluOp;
+import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.InsnClass;
+import dev.ebpfjvm.core.isa.JumpOp;
+import dev.ebpfjvm.core.isa.Size;
+import dev.ebpfjvm.core.memory.Region;
+import dev.ebpfjvm.core.memory.RegionKind;
+import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.jit.JitCompiler;
+import dev.ebpfjvm.jit.testing.Asm;
+import dev.ebpfjvm.jit.testing.Variant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Helper calls, callx, bpf-to-bpf calls and tail calls, in every {@link Variant}. */
+class CallEmitterTest {
+    /** Helper 1: a weighted sum of its arguments, so that every argument's position matters. */
+    private static final HelperRegistry HELPERS = HelperRegistry.builder()
+            .add(1, "weighted_sum", (ctx, a, b, c, d, e) -> a + 2 * b + 3 * c + 4 * d + 5 * e)
+            .add(2, "fail", (ctx, a, b, c, d, e) -> {
+                throw new ProgramFaultException(-1, "helper failed");
+            })
+            .build();
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void helper_receivesR1ToR5(Variant variant) {
+        Asm asm = new Asm().mov(1, 1).mov(2, 10).mov(3, 100).mov(4, 1000).mov(5, 10000).call(1).exit();
+        assertEquals(1 + 20 + 300 + 4000 + 50000, variant.compile(asm.program("helper", HELPERS)).run(new ProgramContext()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void callx_takesTheHelperIdFromARegister(Variant variant) {
+        Asm asm = new Asm().mov(1, 7).mov(2, 0).mov(3, 0).mov(4, 0).mov(5, 0).mov(8, 1).callx(8).exit();
+        assertEquals(7, variant.compile(asm.program("callx", HELPERS)).run(new ProgramContext()));
+    }
+
+    @Test
+    void callx_unknownIdFaultsAtTheCall() {
+        Asm asm = new Asm().mov(8, 99).callx(8).exit();
+        ProgramFaultException e = assertThrows(ProgramFaultException.class,
+                () -> Variant.INFERRED.compile(asm.program("callx", HELPERS)).run(new ProgramContext()));
+        assertEquals(1, e.pc());
+    }
+
+    @Test
+    void helper_unknownIdIsRejectedAtCompileTime() {
+        InvalidProgramException e = assertThrows(InvalidProgramException.class,
+                () -> new JitCompiler().compile(new Asm().mov(0, 0).call(42).exit().program("unknown", HELPERS)));
+        assertEquals(1, e.index());
+    }
+
+    @Test
+    void kfuncCall_isUnsupported() {
+        Asm asm = new Asm().insn(Insn.of(0x85, 0, 2, 0, 7)).exit();
+        assertThrows(UnsupportedFeatureException.class, () -> new JitCompiler().compile(asm.program("kfunc")));
+    }
+
+    /** The conformance suite's call_local: r1–r5 passed, r6–r9 preserved, r0 returned. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void localCall_passesArgumentsAndPreservesCalleeSaved(Variant variant) {
+        Asm asm = new Asm().mov(0, 0).mov(1, 1).mov(2, 2).mov(3, 3).mov(4, 4).mov(5, 5)
+                .mov(6, 6).mov(7, 7).mov(8, 8).mov(9, 9).callLocal("func1")
+                .jump(InsnClass.JMP, JumpOp.JNE, 0, 15, "failed")
+                .jump(InsnClass.JMP, JumpOp.JNE, 6, 6, "failed").jump(InsnClass.JMP, JumpOp.JNE, 7, 7, "failed")
+                .jump(InsnClass.JMP, JumpOp.JNE, 8, 8, "failed").jump(InsnClass.JMP, JumpOp.JNE, 9, 9, "failed")
+                .mov(0, 1).exit()
+                .label("failed").mov(0, -1).exit()
+                .label("func1").mov(0, 0);
+        for (int r = 1; r <= 5; r++) {
+            asm.aluReg(InsnClass.ALU64, AluOp.ADD, 0, r);
+        }
+        asm.mov(6, 0).mov(7, 0).mov(8, 0).mov(9, 0).exit();
+        assertEquals(1, variant.compile(asm.program("call_local")).run(new ProgramContext()));
+    }
+
+    /** Each function has its own stack frame: the callee's r10-8 is not the caller's. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void localCall_getsItsOwnStackFrame(Variant variant) {
+        Asm asm = new Asm().mov(1, 11).stx(Size.DW, 10, -8, 1).movReg(1, 10).callLocal("f")
+                .ldx(Size.DW, 2, 10, -8).aluReg(InsnClass.ALU64, AluOp.ADD, 0, 2).exit()
+                .label("f").mov(2, 22).stx(Size.DW, 10, -8, 2)
+                .ldx(Size.DW, 0, 1, -8)           // the caller's slot, through the pointer passed in r1
+                .ldx(Size.DW, 3, 10, -8).aluReg(InsnClass.ALU64, AluOp.MUL, 0, 3).exit();
+        assertEquals(11 * 22 + 11, variant.compile(asm.program("frames")).run(new ProgramContext()));
+    }
+
+    /** A function's address is (region << 32) | slot in a PROGRAM region owned by the executable, released on close. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void functionAddress_pointsIntoTheProgramsRegion(Variant variant) {
+        Asm asm = new Asm().lddwFunc(0, "cb").exit().label("cb").mov(0, 1).exit();
+        Executable e = variant.compile(asm.program("callback"));
+        long address = e.run(new ProgramContext());
+        assertEquals(3, dev.ebpfjvm.core.memory.Address.offset(address));
+        assertEquals(e, RegionTable.GLOBAL.ownerAt(address, RegionKind.PROGRAM));
+        e.close();
+        assertEquals(null, RegionTable.GLOBAL.ownerAt(address, RegionKind.PROGRAM));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void tailCall_entersTargetAndFallsThroughWhenEmpty(Variant variant) {
+        Map<Long, Executable> slots = new HashMap<>();
+        Region map = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false, (ProgramArray) slots::get);
+        try {
+            Executable target = variant.compile(new Asm().movReg(0, 1).add(0, 1000).exit().program("target"));
+            slots.put(3L, target);
+            Asm caller = new Asm().mov(1, 5).lddw(2, map.address(0)).mov(3, 4).call(TailCalls.HELPER_ID)
+                    .movReg(6, 0)                                      // r0 after the fall-through
+                    .mov(1, 7).lddw(2, map.address(0)).mov(3, 3).call(TailCalls.HELPER_ID)
+                    .mov(0, -99).exit();
+            ProgramContext ctx = new ProgramContext();
+            assertEquals(1007, variant.compile(caller.program("caller")).run(ctx));
+            Asm fallThrough = new Asm().mov(1, 5).lddw(2, map.address(0)).mov(3, 4).call(TailCalls.HELPER_ID).exit();
+            assertEquals(TailCalls.FALL_THROUGH_R0, variant.compile(fallThrough.program("fall")).run(ctx));
+        } finally {
+            RegionTable.GLOBAL.release(map);
+        }
+    }
+
+    /** A program that tail-calls itself, counting runs in the context: 1 run plus 33 tail calls. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void tailCall_stopsAfter33(Variant variant) {
+        Executable[] self = new Executable[1];
+        Region map = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false,
+                (ProgramArray) index -> index == 0 ? self[0] : null);
+        try {
+            Asm asm = new Asm().movReg(6, 1).ldx(Size.DW, 0, 6, 0).add(0, 1).stx(Size.DW, 6, 0, 0)
+                    .movReg(1, 6).lddw(2, map.address(0)).mov(3, 0).call(TailCalls.HELPER_ID)
+                    .ldx(Size.DW, 0, 6, 0).exit();
+            self[0] = variant.compile(asm.program("self"));
+            ProgramContext ctx = new ProgramContext().withBuffer(new byte[8]);
+            assertEquals(1 + 33, self[0].run(ctx));
+            assertEquals(1 + 33 + 1 + 33, self[0].run(ctx.withBuffer(new byte[] {34, 0, 0, 0, 0, 0, 0, 0})));
+        } finally {
+            RegionTable.GLOBAL.release(map);
+        }
+    }
+}
