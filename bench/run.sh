@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds bench/target/benchmarks.jar and runs the whole suite: ProgramBench (every workload on the
+# Builds bench/target/benchmarks.jar and runs the whole suite: EngineBench (every workload on the
 # interpreter and the JIT) and the load -> first-run measurement, then prints the markdown tables.
 # With the default settings it takes about seven minutes on 2 cores (32 forks of 8 s plus JVM
 # starts, then about a minute of load -> first-run measurement).
@@ -34,7 +34,7 @@ mkdir -p "$OUT"
 } > "$OUT/env.txt"
 
 # shellcheck disable=SC2086 # JAVA_OPTS and JMH_OPTS are word lists
-"$JAVA" $JAVA_OPTS -jar "$JAR" ProgramBench $JMH_OPTS -rf csv -rff "$OUT/results.csv" -o "$OUT/jmh.txt" "$@"
+"$JAVA" $JAVA_OPTS -jar "$JAR" EngineBench $JMH_OPTS -rf csv -rff "$OUT/results.csv" -o "$OUT/jmh.txt" "$@"
 echo "load after jmh: $(uptime)" >> "$OUT/env.txt"
 
 # load -> first run: each engine in a fresh JVM, once as a new host sees it (5 unmeasured programs

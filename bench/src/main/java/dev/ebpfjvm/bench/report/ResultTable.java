@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns {@link dev.ebpfjvm.bench.ProgramBench}'s JMH CSV results into markdown: one table for the
+ * Turns {@link dev.ebpfjvm.bench.EngineBench}'s JMH CSV results into markdown: one table for the
  * micro programs beside their native timings (uBPF interpreter and JIT, Linux JIT) with the JIT's
  * ratio to each native JIT, and one for the other workloads. Scores read "mean ± 99.9% error" in
  * ns per run.
@@ -22,7 +22,7 @@ import java.util.Map;
  * </pre>
  */
 public final class ResultTable {
-    private static final String BENCHMARK = "ProgramBench.run";
+    private static final String BENCHMARK = "EngineBench.run";
 
     private ResultTable() {
     }
@@ -39,7 +39,7 @@ public final class ResultTable {
         System.out.print(format(JmhRow.parseCsv(Files.readString(Paths.get(args[0]))), natives));
     }
 
-    /** {@return the markdown tables of ProgramBench rows, micro programs with native timings first} */
+    /** {@return the markdown tables of EngineBench rows, micro programs with native timings first} */
     public static String format(List<JmhRow> rows, List<NativeTiming> natives) {
         Map<String, Map<String, JmhRow>> byProgram = byProgram(rows);
         Map<String, NativeTiming> nativeByName = new LinkedHashMap<>();

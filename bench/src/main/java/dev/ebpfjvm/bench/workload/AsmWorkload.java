@@ -4,6 +4,7 @@ import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
+import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.helpers.MapHelpers;
 import dev.ebpfjvm.core.isa.Assembler;
 import dev.ebpfjvm.core.maps.BpfMap;
@@ -68,7 +69,8 @@ public record AsmWorkload(String name, String origin, String resource, IntFuncti
             }
             Program program = new Program(name, Assembler.assemble(resolve(source(), created)), HELPERS);
             Executable executable = engine.load(program);
-            return new Instance(executable, input.apply(memSize()), created, () -> {
+            byte[] buffer = input.apply(memSize());
+            return new Instance(executable, new ProgramContext().withBuffer(buffer), buffer, created, () -> {
                 executable.close();
                 created.values().forEach(BpfMap::close);
             });

@@ -2,27 +2,35 @@ package dev.ebpfjvm.bench.workload;
 
 import dev.ebpfjvm.core.elf.ObjectReader;
 import dev.ebpfjvm.core.exec.Engine;
+import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.helpers.TcHelpers;
 import dev.ebpfjvm.core.load.LoadedObject;
 import dev.ebpfjvm.core.load.ObjectLoader;
 import dev.ebpfjvm.core.maps.PinRegistry;
+import dev.ebpfjvm.core.skb.Skb;
+import dev.ebpfjvm.core.testrun.SkbTestRun;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A clang-compiled program of the repository's {@code testdata/}, loaded with {@link ObjectLoader}
- * (its maps created, its relocations applied) and run with a raw {@code __sk_buff} buffer as its
- * context. Only fixtures that read plain context fields (len, mark, protocol) and call map helpers
- * qualify until the skb model lands. The maps are created for one CPU, private to the instance.
+ * A clang-compiled tc program of the repository's {@code testdata/}, loaded with
+ * {@link ObjectLoader} and the tc helpers (its maps created for one CPU, private to the
+ * instance, its relocations applied) and run as {@code BPF_PROG_TEST_RUN} runs it: on an skb made
+ * from a frame ({@link SkbTestRun#prepare}), with an input {@code __sk_buff}. Every run reuses
+ * that skb, so a program that changes its packet sees its own changes.
  *
  * @param name the workload's name (the program's C function name)
  * @param object the fixture's file name without {@code .o}
- * @param context makes the context buffer
+ * @param frame makes the frame, from its Ethernet header
+ * @param skbIn makes the input {@code struct __sk_buff} (192 bytes)
  */
-public record FixtureWorkload(String name, String object, Supplier<byte[]> context) implements Workload {
+public record FixtureWorkload(String name, String object, Supplier<byte[]> frame, Supplier<byte[]> skbIn)
+        implements Workload {
     public FixtureWorkload {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(object, "object");
-        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(skbIn, "skbIn");
     }
 
     @Override
@@ -32,10 +40,17 @@ public record FixtureWorkload(String name, String object, Supplier<byte[]> conte
 
     @Override
     public Instance open(Engine engine) {
-        ObjectLoader loader = ObjectLoader.builder().engine(engine).pins(new PinRegistry()).cpus(1).build();
+        ObjectLoader loader = ObjectLoader.builder().engine(engine).helpers(TcHelpers.registry())
+                .pins(new PinRegistry()).cpus(1).build();
         LoadedObject loaded = loader.load(ObjectReader.read(ResourceFiles.bytes("/testdata/" + object + ".o")));
         try {
-            return new Instance(loaded.program(name), context.get(), loaded.maps(), loaded);
+            ProgramContext ctx = new ProgramContext();
+            long[] error = new long[1];
+            Skb skb = SkbTestRun.prepare(ctx, frame.get(), skbIn.get(), error);
+            if (skb == null) {
+                throw new IllegalArgumentException(name + ": the test run's input is refused with errno " + -error[0]);
+            }
+            return new Instance(loaded.program(name), ctx, skb.buffer(), loaded.maps(), loaded);
         } catch (RuntimeException e) {
             loaded.close();
             throw e;

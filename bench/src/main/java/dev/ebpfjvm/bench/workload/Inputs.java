@@ -17,9 +17,7 @@ public final class Inputs {
     /** {@code sizeof(struct __sk_buff)}. */
     public static final int SKB_SIZE = 192;
 
-    private static final int SKB_LEN = 0;
     private static final int SKB_MARK = 8;
-    private static final int SKB_PROTOCOL = 16;
 
     private Inputs() {
     }
@@ -34,7 +32,7 @@ public final class Inputs {
     /**
      * {@return an Ethernet/IPv4/TCP frame of {@code size} bytes (at least 54)} 02:00:00:00:00:0a to
      * …:0b, 10.0.0.1:40000 to 10.0.0.2:443, DF set, TTL 64, a valid IPv4 header checksum, TCP
-     * flags PSH|ACK, and a pseudo-random payload.
+     * flags SYN|ACK, and a pseudo-random payload.
      */
     public static byte[] tcpFrame(int size) {
         if (size < TCP + 20) {
@@ -58,19 +56,14 @@ public final class Inputs {
         putBe16(f, TCP, 40000);
         putBe16(f, TCP + 2, 443);
         f[TCP + 12] = 0x50;
-        f[TCP + 13] = 0x18;
+        f[TCP + 13] = 0x12;
         return f;
     }
 
-    /**
-     * {@return a raw {@code struct __sk_buff} buffer holding len, mark and protocol} The protocol is
-     * stored as the kernel keeps it, in network byte order (0x0800 reads back as {@code bpf_htons(ETH_P_IP)}).
-     */
-    public static byte[] skb(int len, int mark, int protocol) {
+    /** {@return an input {@code struct __sk_buff} for a test run: all zero but the mark} */
+    public static byte[] skbIn(int mark) {
         byte[] skb = new byte[SKB_SIZE];
-        LittleEndian.putU32(skb, SKB_LEN, len);
         LittleEndian.putU32(skb, SKB_MARK, mark);
-        putBe16(skb, SKB_PROTOCOL, protocol);
         return skb;
     }
 

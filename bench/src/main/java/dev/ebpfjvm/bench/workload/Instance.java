@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * A workload prepared on one engine: one {@link Executable}, the {@link ProgramContext} every run
- * reuses (its context region is {@link #buffer()}), and the maps the program uses. A benchmark
+ * reuses, the bytes the program reads (its buffer or its packet), and the maps it uses. A benchmark
  * state holds exactly one instance, so its call site sees one program class only (DESIGN.md,
  * "Calling programs: no megamorphic hot path").
  */
@@ -20,14 +20,16 @@ public final class Instance implements AutoCloseable {
     private final AutoCloseable resources;
 
     /**
-     * @param buffer the bytes r1 points at (the context region)
+     * @param context the context of every run, its entry registers set
+     * @param buffer the bytes the program reads: the buffer r1 points at, or the skb's packet
      * @param maps the program's maps by name
      * @param resources what {@link #close()} releases: the executable and the maps
      */
-    Instance(Executable executable, byte[] buffer, Map<String, BpfMap> maps, AutoCloseable resources) {
+    Instance(Executable executable, ProgramContext context, byte[] buffer, Map<String, BpfMap> maps,
+             AutoCloseable resources) {
         this.executable = Objects.requireNonNull(executable, "executable");
+        this.context = Objects.requireNonNull(context, "context");
         this.buffer = Objects.requireNonNull(buffer, "buffer");
-        this.context = new ProgramContext().withBuffer(buffer);
         this.maps = Map.copyOf(maps);
         this.resources = Objects.requireNonNull(resources, "resources");
     }
@@ -42,7 +44,7 @@ public final class Instance implements AutoCloseable {
         return context;
     }
 
-    /** {@return the input buffer, which programs may change in place} */
+    /** {@return the bytes the program reads, which it may change in place} */
     public byte[] buffer() {
         return buffer;
     }

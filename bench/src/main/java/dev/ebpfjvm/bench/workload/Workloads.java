@@ -11,12 +11,12 @@ import java.util.function.IntFunction;
 /**
  * Every benchmark program, by name: the seven micro programs of ../shared/bench (copied into the
  * jar, with the native timings they are compared with), our own assembled programs, and
- * clang-compiled fixtures of {@code testdata/} that run with the map helpers alone.
+ * clang-compiled tc fixtures of {@code testdata/} run on an skb as the kernel's test run does.
  */
 public final class Workloads {
-    /** The frame length of the fixtures' {@code __sk_buff}. */
+    /** The length of the fixtures' frame (a full-size Ethernet frame). */
     public static final int SKB_LEN = 1514;
-    /** The mark of the fixtures' {@code __sk_buff}. */
+    /** The mark of the fixtures' input {@code __sk_buff}. */
     public static final int SKB_MARK = 7;
     /** The action {@code parse_lookup}'s map holds for the benchmark frame's flow. */
     public static final int FLOW_ACTION = 7;
@@ -35,7 +35,11 @@ public final class Workloads {
             asm("parse_lookup", Inputs::tcpFrame, flows()),
             asm("inet_csum", Inputs::tcpFrame),
             asm("map_hash", Inputs::random, MapSpec.of("counters", MapType.HASH, 4, 8, 64, 0)),
+            asm("map_array", Inputs::random, MapSpec.of("counters", MapType.ARRAY, 4, 8, 16, 0),
+                    MapSpec.of("last", MapType.HASH, 4, 8, 8, 0)),
             asm("call_chain", Inputs::random),
+            fixture("ipv4_filter", "ipv4_filter"),
+            fixture("conntrack", "conntrack"),
             fixture("legacy_count", "legacy_maps"),
             fixture("percpu_stats", "percpu_stats"),
             fixture("atomic_ops", "atomics"));
@@ -86,7 +90,7 @@ public final class Workloads {
     }
 
     private static Workload fixture(String program, String object) {
-        return new FixtureWorkload(program, object, () -> Inputs.skb(SKB_LEN, SKB_MARK, 0x0800));
+        return new FixtureWorkload(program, object, () -> Inputs.tcpFrame(SKB_LEN), () -> Inputs.skbIn(SKB_MARK));
     }
 
     /**

@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 class ResultTableTest {
     private static final String CSV = String.join("\n",
             "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\",\"Param: engine\",\"Param: program\"",
-            "\"dev.ebpfjvm.bench.ProgramBench.run\",\"avgt\",1,5,30000.000000,1500.000000,\"ns/op\",interpreter,alu64_loop",
-            "\"dev.ebpfjvm.bench.ProgramBench.run\",\"avgt\",1,5,2000.000000,100.000000,\"ns/op\",jit,alu64_loop",
-            "\"dev.ebpfjvm.bench.ProgramBench.run\",\"avgt\",1,5,0.100000,0.010000,\"us/op\",jit,parse_tcp",
-            "\"dev.ebpfjvm.bench.ProgramBench.run\",\"avgt\",1,1,4.250000,NaN,\"ns/op\",jit,empty",
+            "\"dev.ebpfjvm.bench.EngineBench.run\",\"avgt\",1,5,30000.000000,1500.000000,\"ns/op\",interpreter,alu64_loop",
+            "\"dev.ebpfjvm.bench.EngineBench.run\",\"avgt\",1,5,2000.000000,100.000000,\"ns/op\",jit,alu64_loop",
+            "\"dev.ebpfjvm.bench.EngineBench.run\",\"avgt\",1,5,0.100000,0.010000,\"us/op\",jit,parse_tcp",
+            "\"dev.ebpfjvm.bench.EngineBench.run\",\"avgt\",1,1,4.250000,NaN,\"ns/op\",jit,empty",
             "");
 
     @Test
     void parseCsv_readsScoresUnitsAndParams() {
         List<JmhRow> rows = JmhRow.parseCsv(CSV);
         assertEquals(4, rows.size());
-        assertEquals(new JmhRow("dev.ebpfjvm.bench.ProgramBench.run", 0.1, 0.01, "us/op",
+        assertEquals(new JmhRow("dev.ebpfjvm.bench.EngineBench.run", 0.1, 0.01, "us/op",
                 Map.of("engine", "jit", "program", "parse_tcp")), rows.get(2));
         assertEquals(100, rows.get(2).nanos(), 1e-9);
         assertTrue(Double.isNaN(rows.get(3).error()));
