@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds bench/target/benchmarks.jar and runs the whole suite: EngineBench (every workload on the
 # interpreter and the JIT) and the load -> first-run measurement, then prints the markdown tables.
-# With the default settings it takes about seven minutes on 2 cores (32 forks of 8 s plus JVM
+# With the default settings it takes about eight minutes on 2 cores (38 forks of 8 s plus JVM
 # starts, then about a minute of load -> first-run measurement).
 #
 #   bench/run.sh                                  # everything
