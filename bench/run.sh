@@ -1,8 +1,8 @@
 #!/bin/sh
 # Builds bench/target/benchmarks.jar and runs the whole suite: EngineBench (every workload on the
 # interpreter and the JIT) and the load -> first-run measurement, then prints the markdown tables.
-# With the default settings it takes about eight minutes on 2 cores (38 forks of 8 s plus JVM
-# starts, then about a minute of load -> first-run measurement).
+# With the default settings it takes about seven minutes on 2 cores (38 forks of 8 s plus JVM
+# starts, then under a minute of load -> first-run measurement).
 #
 #   bench/run.sh                                  # everything
 #   bench/run.sh -p program=alu64_loop,calls      # extra JMH arguments (here: a subset)
