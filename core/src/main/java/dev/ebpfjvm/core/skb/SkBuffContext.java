@@ -180,7 +180,9 @@ public final class SkBuffContext implements ContextModel {
      */
     private static SkBuffField check(int offset, int size, boolean write) {
         SkBuffField f = SkBuffField.at(offset);
-        if (f == null || size <= 0 || offset % size != 0 || (write && !f.isWritable())) {
+        // size is 1, 2, 4 or 8, so alignment is a mask test (a division would cost more than the rest).
+        if (f == null || size <= 0 || size > 8 || (size & (size - 1)) != 0 || (offset & (size - 1)) != 0
+                || (write && !f.isWritable())) {
             throw invalid(offset, size);
         }
         boolean ok;
