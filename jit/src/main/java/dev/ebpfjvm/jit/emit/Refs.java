@@ -62,6 +62,7 @@ final class Refs {
     static final MethodRef FUNCTION_BASE = MethodRef.of(FunctionRegion.class, "base");
     static final MethodRef FUNCTION_CLOSE = MethodRef.of(FunctionRegion.class, "close");
     static final MethodRef ENTRY_FRAME = MethodRef.of(RuntimeSupport.class, "entryFrame", int.class);
+    static final MethodRef REGION_OF = MethodRef.of(RuntimeSupport.class, "regionOf", byte[].class, long.class);
     static final MethodRef NEXT_FRAME = MethodRef.of(RuntimeSupport.class, "nextFrame", int.class);
     static final MethodRef FAULT = MethodRef.of(RuntimeSupport.class, "fault", RuntimeException.class, int.class);
 

@@ -14,8 +14,11 @@ import java.util.BitSet;
 /**
  * The JIT's own memory facts, for programs that come without a verifier's: a forward dataflow over
  * each function that tracks registers holding r10 or the entry r1 plus a known constant (through
- * {@code mov}, {@code add} and {@code sub} with immediates). Accesses through such registers get
- * {@link RegionHint#STACK} or {@link RegionHint#ENTRY_R1}.
+ * {@code mov}, {@code add} and {@code sub} with immediates), or plus an amount it cannot follow
+ * (a register added, a pointer moved in a loop). Accesses through the former get
+ * {@link RegionHint#STACK} or {@link RegionHint#ENTRY_R1}, through the latter
+ * {@link RegionHint#STACK_CHECKED} or {@link RegionHint#ENTRY_R1_CHECKED}, whose code checks the
+ * region at run time.
  *
  * <p>Why the direct access is exact: the engines compute the same 32-bit index from the same
  * low half of the address, so they agree whenever the address stays in the base's region. The
@@ -32,6 +35,8 @@ public final class RegionInference implements MemoryFacts {
     private static final int R1 = 2;
     private static final int KIND_SHIFT = 24;
     private static final int BIAS = 1 << 22;
+    /** The delta field of a register derived from its base by unknown amounts. */
+    private static final int ANY = (1 << KIND_SHIFT) - 1;
 
     private final RegionHint[] hints;
 
@@ -55,9 +60,26 @@ public final class RegionInference implements MemoryFacts {
 
     private static int value(int kind, long delta) {
         if (delta < -MAX_DELTA || delta > MAX_DELTA) {
-            return UNKNOWN;
+            return any(kind);
         }
         return kind << KIND_SHIFT | (int) (delta + BIAS);
+    }
+
+    /** {@return a register derived from the base of a kind by amounts not followed; UNKNOWN for no kind} */
+    private static int any(int kind) {
+        return kind == UNKNOWN ? UNKNOWN : kind << KIND_SHIFT | ANY;
+    }
+
+    private static boolean isExact(int value) {
+        return (value & ANY) != ANY;
+    }
+
+    /** {@return the least value both are: equal values stay, the same base becomes "any", else unknown} */
+    private static int join(int a, int b) {
+        if (a == b) {
+            return a;
+        }
+        return kind(a) == kind(b) ? any(kind(a)) : UNKNOWN;
     }
 
     private static int kind(int value) {
@@ -155,8 +177,9 @@ public final class RegionInference implements MemoryFacts {
             }
             boolean changed = false;
             for (int r = 0; r < Reg.COUNT; r++) {
-                if (old[r] != state[r] && old[r] != UNKNOWN) {
-                    old[r] = UNKNOWN;
+                int joined = join(old[r], state[r]);
+                if (joined != old[r]) {
+                    old[r] = joined;
                     changed = true;
                 }
             }
@@ -181,8 +204,8 @@ public final class RegionInference implements MemoryFacts {
         }
         int v = state[base];
         switch (kind(v)) {
-            case FP: return RegionHint.STACK;
-            case R1: return RegionHint.ENTRY_R1;
+            case FP: return isExact(v) ? RegionHint.STACK : RegionHint.STACK_CHECKED;
+            case R1: return isExact(v) ? RegionHint.ENTRY_R1 : RegionHint.ENTRY_R1_CHECKED;
             default: return null;
         }
     }
@@ -197,7 +220,13 @@ public final class RegionInference implements MemoryFacts {
                 && (insn.aluOp() == AluOp.ADD || insn.aluOp() == AluOp.SUB)) {
             int v = state[insn.dst()];
             long d = insn.aluOp() == AluOp.ADD ? insn.imm() : -insn.imm();
-            state[insn.dst()] = v == UNKNOWN ? UNKNOWN : value(kind(v), delta(v) + d);
+            state[insn.dst()] = v == UNKNOWN || !isExact(v) ? v : value(kind(v), delta(v) + d);
+            return;
+        }
+        if (c == InsnClass.ALU64 && insn.source() == Source.X
+                && (insn.aluOp() == AluOp.ADD || insn.aluOp() == AluOp.SUB)) {
+            int kind = kind(state[insn.dst()]);
+            state[insn.dst()] = any(kind != UNKNOWN || insn.aluOp() == AluOp.SUB ? kind : kind(state[insn.src()]));
             return;
         }
         if (c.isJump() && insn.jumpOp() == JumpOp.CALL) {

@@ -27,6 +27,8 @@ public final class SizeModel {
     static final int MEMORY = 28;
     /** A load or store with both a direct and a generic path (context, entry r1), without its constants. */
     static final int GUARDED_MEMORY = 52;
+    /** A load or store whose region is checked at run time, without its constants. */
+    static final int CHECKED_MEMORY = 64;
     /** An atomic operation, through {@code Atomics}. */
     static final int ATOMIC = 36;
     /** A helper call, tail call, callx, local call or legacy packet load, without its constant. */
@@ -82,6 +84,9 @@ public final class SizeModel {
     private static int memory(Insn insn, RegionHint hint, int constant) {
         if (insn.mode() == MemMode.ATOMIC) {
             return ATOMIC;
+        }
+        if (hint != null && hint.isChecked()) {
+            return CHECKED_MEMORY + 2 * constant;
         }
         boolean guarded = hint == RegionHint.CONTEXT || hint == RegionHint.ENTRY_R1;
         return guarded ? GUARDED_MEMORY + 2 * constant : MEMORY + constant;
