@@ -7,7 +7,6 @@ import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.isa.Reg;
 import dev.ebpfjvm.core.isa.Source;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -90,7 +89,10 @@ public final class RegionInference implements MemoryFacts {
         return (value & ((1 << KIND_SHIFT) - 1)) - BIAS;
     }
 
-    /** The worklist solver for one function; states are kept per block entry. */
+    /**
+     * The worklist solver for one function; states are kept per block entry. Blocks are taken in
+     * slot order, sweep after sweep, so that a program without backward jumps is solved in one.
+     */
     private static final class Solver {
         private final Instructions insns;
         private final FunctionRange f;
@@ -110,12 +112,13 @@ public final class RegionInference implements MemoryFacts {
             init[Reg.R1] = value(R1, 0);
             init[Reg.R10] = value(FP, 0);
             entry[0] = init;
-            ArrayDeque<Integer> work = new ArrayDeque<>();
-            work.add(f.start());
+            BitSet work = new BitSet();
+            work.set(f.start());
             while (!work.isEmpty()) {
-                int start = work.poll();
-                int[] state = entry[start - f.start()].clone();
-                walk(start, state, leaders, work, false);
+                for (int start = work.nextSetBit(0); start >= 0; start = work.nextSetBit(start + 1)) {
+                    work.clear(start);
+                    walk(start, entry[start - f.start()].clone(), leaders, work, false);
+                }
             }
             for (int s = leaders.nextSetBit(f.start()); s >= 0 && s < f.end(); s = leaders.nextSetBit(s + 1)) {
                 if (entry[s - f.start()] != null) {
@@ -144,7 +147,7 @@ public final class RegionInference implements MemoryFacts {
         }
 
         /** Runs one block; propagates to successors, or records the facts when {@code record}. */
-        private void walk(int slot, int[] state, BitSet leaders, ArrayDeque<Integer> work, boolean record) {
+        private void walk(int slot, int[] state, BitSet leaders, BitSet work, boolean record) {
             while (true) {
                 Insn insn = insns.atSlot(slot);
                 if (record) {
@@ -168,11 +171,11 @@ public final class RegionInference implements MemoryFacts {
             }
         }
 
-        private void merge(int slot, int[] state, ArrayDeque<Integer> work) {
+        private void merge(int slot, int[] state, BitSet work) {
             int[] old = entry[slot - f.start()];
             if (old == null) {
                 entry[slot - f.start()] = state.clone();
-                work.add(slot);
+                work.set(slot);
                 return;
             }
             boolean changed = false;
@@ -184,7 +187,7 @@ public final class RegionInference implements MemoryFacts {
                 }
             }
             if (changed) {
-                work.add(slot);
+                work.set(slot);
             }
         }
     }
@@ -212,21 +215,21 @@ public final class RegionInference implements MemoryFacts {
 
     private static void transfer(Insn insn, int[] state) {
         InsnClass c = insn.insnClass();
-        if (c == InsnClass.ALU64 && insn.source() == Source.X && insn.aluOp() == AluOp.MOV) {
+        AluOp op = c == InsnClass.ALU64 ? insn.aluOp() : null;
+        if (op == AluOp.MOV && insn.source() == Source.X) {
             state[insn.dst()] = state[insn.src()];
             return;
         }
-        if (c == InsnClass.ALU64 && insn.source() == Source.K
-                && (insn.aluOp() == AluOp.ADD || insn.aluOp() == AluOp.SUB)) {
+        boolean addOrSub = op == AluOp.ADD || op == AluOp.SUB;
+        if (addOrSub && insn.source() == Source.K) {
             int v = state[insn.dst()];
-            long d = insn.aluOp() == AluOp.ADD ? insn.imm() : -insn.imm();
+            long d = op == AluOp.ADD ? insn.imm() : -insn.imm();
             state[insn.dst()] = v == UNKNOWN || !isExact(v) ? v : value(kind(v), delta(v) + d);
             return;
         }
-        if (c == InsnClass.ALU64 && insn.source() == Source.X
-                && (insn.aluOp() == AluOp.ADD || insn.aluOp() == AluOp.SUB)) {
+        if (addOrSub) {
             int kind = kind(state[insn.dst()]);
-            state[insn.dst()] = any(kind != UNKNOWN || insn.aluOp() == AluOp.SUB ? kind : kind(state[insn.src()]));
+            state[insn.dst()] = any(kind != UNKNOWN || op == AluOp.SUB ? kind : kind(state[insn.src()]));
             return;
         }
         if (c.isJump() && insn.jumpOp() == JumpOp.CALL) {
