@@ -50,6 +50,10 @@ public final class SizeModel {
     private final ConstantPlan constants;
     private final MemoryFacts facts;
 
+    /**
+     * @param constants which constants the code loads from the pool
+     * @param facts the memory facts, which decide the shape of each access's code
+     */
     public SizeModel(ConstantPlan constants, MemoryFacts facts) {
         this.constants = constants;
         this.facts = facts;
