@@ -41,7 +41,8 @@ final class CallEmitter {
         } else if (insn.isLocalCall()) {
             emitLocal(ctx, insn, slot);
         } else if (insn.isKfuncCall()) {
-            throw new UnsupportedFeatureException("insn " + slot + ": kfunc calls are not supported");
+            throw new UnsupportedFeatureException("insn " + slot + ": kernel function calls (kfunc btf id "
+                    + insn.imm() + ") are not supported");
         } else if (insn.imm() == TailCalls.HELPER_ID) {
             emitTailCall(ctx, slot);
         } else {
