@@ -9,7 +9,8 @@ public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new ConformanceCommand(),
             new DumpCommand(),
-            new ObjectCommand()
+            new ObjectCommand(),
+            new TestRunCommand()
     );
 
     private Main() {

@@ -19,12 +19,16 @@ public enum Errno {
     EAGAIN(11),
     /** {@code ENOMEM}: out of memory (an LRU map without free nodes, an allocation too large). */
     ENOMEM(12),
+    /** {@code EACCES}: permission denied ({@code bpf_csum_level} queried on an skb whose checksum is not verified). */
+    EACCES(13),
     /** {@code EFAULT}: bad address. */
     EFAULT(14),
     /** {@code EBUSY}: resource busy. */
     EBUSY(16),
     /** {@code EEXIST}: the element (or pinned path) already exists. */
     EEXIST(17),
+    /** {@code ENODEV}: no such device. */
+    ENODEV(19),
     /** {@code EINVAL}: invalid argument (bad flags, sizes, types). */
     EINVAL(22),
     /** {@code ENOSPC}: no space left. */
@@ -35,6 +39,8 @@ public enum Errno {
     ENODATA(61),
     /** {@code EOPNOTSUPP}: operation not supported (the user-visible one). */
     EOPNOTSUPP(95),
+    /** {@code EALREADY}: already in progress ({@code bpf_skb_adjust_room} encapsulating twice). */
+    EALREADY(114),
     /**
      * {@code ENOTSUPP}: the kernel-internal "operation not supported" (524), which {@code bpf(2)}
      * nevertheless returns for map operations a map type lacks (ring buffer lookups, LRU maps with

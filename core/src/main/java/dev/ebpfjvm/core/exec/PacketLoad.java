@@ -1,5 +1,7 @@
 package dev.ebpfjvm.core.exec;
 
+import dev.ebpfjvm.core.memory.Address;
+import dev.ebpfjvm.core.memory.ContextModel;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Memory;
 
@@ -13,14 +15,20 @@ import dev.ebpfjvm.core.memory.Memory;
  * {@code bpf_gen_ld_abs()} and {@code ____bpf_skb_load_helper_*()} in net/core/filter.c). The
  * value is read in network byte order and zero-extended.
  *
- * <p>Offsets count from the first byte of the packet region ({@code skb->data}) and the whole
- * region is linear data. Negative offsets, which the kernel resolves relative to the network or
- * MAC header ({@code SKF_NET_OFF}, {@code SKF_LL_OFF}), are treated as out of bounds: the packet
- * model has no header offsets yet.
+ * <p>Offsets count from {@code skb->data}. When the context is a modelled {@code __sk_buff}
+ * (a {@link ContextModel}), the packet region has head- and tailroom, and the data are the bytes
+ * between the {@code data} and {@code data_end} pointers the model gives at their uapi offsets;
+ * otherwise the whole packet region is the data. Negative offsets, which the kernel resolves
+ * relative to the network or MAC header ({@code SKF_NET_OFF}, {@code SKF_LL_OFF}), are treated as
+ * out of bounds.
  */
 public final class PacketLoad {
     /** What {@link #load} returns when the bytes are not in the packet: {@code -EFAULT}. */
     public static final long FAILED = -14;
+    /** {@code offsetof(struct __sk_buff, data)}. */
+    private static final int SKB_DATA = 76;
+    /** {@code offsetof(struct __sk_buff, data_end)}. */
+    private static final int SKB_DATA_END = 80;
 
     private PacketLoad() {
     }
@@ -38,10 +46,20 @@ public final class PacketLoad {
     public static long load(Memory memory, long offset, int size) {
         byte[] packet = memory.packet();
         int off = (int) offset;
-        if (packet == null || off < 0 || packet.length - off < size) {
+        if (packet == null || off < 0) {
             return FAILED;
         }
-        long littleEndian = LittleEndian.get(packet, off, size);
+        int start = 0;
+        int end = packet.length;
+        ContextModel skb = memory.contextModel();
+        if (skb != null) {
+            start = Address.offset(skb.load(SKB_DATA, 4));
+            end = Address.offset(skb.load(SKB_DATA_END, 4));
+        }
+        if (end - start - off < size) {
+            return FAILED;
+        }
+        long littleEndian = LittleEndian.get(packet, start + off, size);
         return size == 1 ? littleEndian : Alu.bswap(littleEndian, size * 8);
     }
 }

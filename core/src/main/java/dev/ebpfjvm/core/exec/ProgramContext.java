@@ -23,6 +23,7 @@ public final class ProgramContext {
     private int tailCalls;
     private long budget = UNLIMITED;
     private long budgetLeft = UNLIMITED;
+    private int callDepth;
     private Object attachment;
 
     /** A context with a fresh memory and the default environment. */
@@ -124,6 +125,19 @@ public final class ProgramContext {
     /** Records what is left of the run's budget, before the interpreter hands control elsewhere. */
     public void setBudgetLeft(long budgetLeft) {
         this.budgetLeft = budgetLeft;
+    }
+
+    /**
+     * {@return the call depth (0 = the entry function) of the function now calling a helper that
+     * takes a {@link Callback}} Engines set it before such calls only.
+     */
+    public int callDepth() {
+        return callDepth;
+    }
+
+    /** Records the call depth of the function about to call a helper that takes a {@link Callback}. */
+    public void setCallDepth(int depth) {
+        this.callDepth = depth;
     }
 
     /** {@return the object the context region models (an skb), or null} */
