@@ -48,6 +48,11 @@ public final class RuntimeSupport {
         return bytes == null ? -1 : Address.region(address);
     }
 
+    /** {@return the fault of a callback into an offset of the function region where no function starts} */
+    public static ProgramFaultException noFunction(int function) {
+        return new ProgramFaultException(-1, "no function starts at insn " + function);
+    }
+
     /**
      * {@return the stack frame an entry into the program runs on, as {@code execute} received it}
      *
