@@ -27,9 +27,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EngineBench {
+    /** The engine. */
     @Param({"interpreter", "jit"})
     public String engine;
 
+    /** The program, by {@link BenchPrograms} name. */
     @Param({"alu64_loop", "packet_parser", "csum_1500", "map_heavy", "calls", "div_loop", "empty", "mem_rw_1k",
         "straight_line"})
     public String program;
@@ -38,6 +40,7 @@ public class EngineBench {
     private Executable executable;
     private ProgramContext ctx;
 
+    /** Loads the program on the engine. */
     @Setup
     public void setUp() {
         bench = BenchPrograms.load(program);
@@ -45,12 +48,14 @@ public class EngineBench {
         ctx = bench.context();
     }
 
+    /** Releases the executable and the maps. */
     @TearDown
     public void tearDown() throws Exception {
         executable.close();
         bench.close();
     }
 
+    /** {@return r0 of one run} */
     @Benchmark
     public long run() {
         return executable.run(ctx);

@@ -34,9 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LoadBench {
     private static final int PROGRAMS = 64;
 
+    /** The program length in instructions. */
     @Param({"100", "1000", "10000"})
     public int size;
 
+    /** The engine. */
     @Param({"interpreter", "jit"})
     public String engine;
 
@@ -44,6 +46,7 @@ public class LoadBench {
     private Program[] programs;
     private int next;
 
+    /** Generates the programs the invocations cycle through. */
     @Setup
     public void setUp() {
         loader = Engines.byName(engine);
@@ -53,12 +56,14 @@ public class LoadBench {
         }
     }
 
+    /** {@return r0 of the first run of a program loaded now} (warm: the JIT's own code compiled) */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public long loadAndRun() {
         return loadAndRunOnce(programs[next++ % PROGRAMS]);
     }
 
+    /** {@return r0 of the first program loaded in a fresh VM} */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @Warmup(iterations = 0)
