@@ -81,6 +81,7 @@ public final class ProgramClassGenerator {
                 MethodEmitter.emitChunk(cv, env, plan, f, chunk);
             }
         }
+        data.emitResolver(cv);
         cv.visitEnd();
         byte[] bytes;
         try {
