@@ -1,11 +1,14 @@
 package dev.ebpfjvm.bench;
 
+import dev.ebpfjvm.bench.workload.Instance;
+import dev.ebpfjvm.bench.workload.Workloads;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -15,49 +18,48 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One run of a program ({@link BenchPrograms}) on the interpreter or the JIT, in ns. Each fork
- * runs one engine and one program, so the call site stays monomorphic (DESIGN.md). The buffer is
- * not reset between runs; the programs' timing does not depend on its content.
+ * Steady-state time of one run of a program, per engine: the program is prepared once per trial
+ * and run once per invocation with the same {@link ProgramContext}, its r0 returned to JMH's
+ * blackhole. JMH forks a JVM per parameter combination, so the call site below only ever sees
+ * one program class (DESIGN.md, "Calling programs: no megamorphic hot path").
  *
- * <pre>
- * java -jar bench/target/benchmarks.jar EngineBench -f 1 -wi 3 -w 1s -i 5 -r 1s
- * </pre>
+ * <p>The {@code program} values are {@link Workloads#names()} (a test keeps the two in step).
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EngineBench {
-    /** The engine. */
+    /** The engine's name, as {@link Engines#byName} takes it. */
     @Param({"interpreter", "jit"})
     public String engine;
 
-    /** The program, by {@link BenchPrograms} name. */
-    @Param({"alu64_loop", "packet_parser", "csum_1500", "map_heavy", "calls", "div_loop", "empty", "mem_rw_1k",
-        "straight_line"})
+    /** The workload's name. */
+    @Param({"empty", "alu64_loop", "mem_rw_1k", "csum_1500", "calls", "div_loop", "straight_line",
+            "alu_mix", "parse_tcp", "parse_lookup", "inet_csum", "map_hash", "map_array", "call_chain",
+            "ipv4_filter", "conntrack", "legacy_count", "percpu_stats", "atomic_ops"})
     public String program;
 
-    private BenchProgram bench;
+    private Instance instance;
     private Executable executable;
-    private ProgramContext ctx;
+    private ProgramContext context;
 
-    /** Loads the program on the engine. */
-    @Setup
-    public void setUp() {
-        bench = BenchPrograms.load(program);
-        executable = Engines.byName(engine).load(bench.program());
-        ctx = bench.context();
+    /** Prepares the program on the engine, with fresh input and maps. */
+    @Setup(Level.Trial)
+    public void open() {
+        instance = Workloads.byName(program).open(Engines.byName(engine));
+        executable = instance.executable();
+        context = instance.context();
     }
 
-    /** Releases the executable and the maps. */
-    @TearDown
-    public void tearDown() throws Exception {
-        executable.close();
-        bench.close();
+    /** Releases the program and its maps. */
+    @TearDown(Level.Trial)
+    public void close() {
+        instance.close();
     }
 
-    /** {@return r0 of one run} */
+    /** One run. {@return r0, for JMH to consume} */
     @Benchmark
     public long run() {
-        return executable.run(ctx);
+        return executable.run(context);
     }
 }
