@@ -3,7 +3,6 @@ package dev.ebpfjvm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.elf.ObjectReader;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.exec.Engine;
@@ -64,16 +63,9 @@ class KernelCasesTest {
             TestCase c = cases.cases().get(i);
             Map<?, ?> want = (Map<?, ?>) expected.get(i);
             tests.add(DynamicTest.dynamicTest(c.name(), () -> {
-                EngineSupport.assumeModelContext(engine);
                 Environment env = new Environment(() -> 1_000_000, () -> 2_000_000, new Random(1), line -> { },
                         recordingCpus(want));
-                Map<String, Object> got;
-                try {
-                    got = new TestRunner(spec, engine, env).run(c, 0);
-                } catch (ProgramFaultException e) {
-                    EngineSupport.assumeNoCallbackFault(engine, e);
-                    throw e;
-                }
+                Map<String, Object> got = new TestRunner(spec, engine, env).run(c, 0);
                 List<String> diffs = ResultDiff.diff(want, got);
                 assertEquals(List.of(), diffs, engine.name() + " " + c.name());
             }));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.testing.TestPaths;
 import dev.ebpfjvm.core.testrun.Json;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +46,6 @@ class TestRunCommandTest {
 
     @Test
     void oneCasePrintsOneObject() throws IOException {
-        EngineSupport.assumeModelContext(Engines.byName("interpreter"));
         int code = run(object("skb_fields"), "--case", caseFile("{\"prog\": \"write_fields\", \"data_in\": \"" + FRAME + "\"}"));
         assertEquals(0, code, err.toString());
         Map<?, ?> r = (Map<?, ?>) Json.parse(out.toString(StandardCharsets.UTF_8));
@@ -60,7 +58,6 @@ class TestRunCommandTest {
 
     @Test
     void listPrintsArrayAndRepeatAddsDuration() throws IOException {
-        EngineSupport.assumeModelContext(Engines.byName("interpreter"));
         String c = "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\"}";
         int code = run(object("skb_fields"), "--case", caseFile("{\"cases\": [" + c + ", " + c + "]}"), "--repeat", "5");
         assertEquals(0, code, err.toString());
@@ -71,7 +68,6 @@ class TestRunCommandTest {
 
     @Test
     void kernelRefusalIsAResultNotAnError() throws IOException {
-        EngineSupport.assumeModelContext(Engines.byName("interpreter"));
         assertEquals(0, run(object("skb_fields"), "--case", caseFile("{\"prog\": \"read_fields\", \"data_in\": \"00\"}")));
         Map<?, ?> r = (Map<?, ?>) Json.parse(out.toString(StandardCharsets.UTF_8));
         assertEquals(-22L, r.get("error"));

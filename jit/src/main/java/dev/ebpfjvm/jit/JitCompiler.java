@@ -30,6 +30,7 @@ public final class JitCompiler {
         this(JitOptions.defaults());
     }
 
+    /** A compiler with the given options. */
     public JitCompiler(JitOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }

@@ -10,6 +10,8 @@ import dev.ebpfjvm.core.isa.Disassembler;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
+import dev.ebpfjvm.jit.plan.MemoryFacts;
+import dev.ebpfjvm.jit.plan.RegionHint;
 import dev.ebpfjvm.jit.testing.Asm;
 import dev.ebpfjvm.jit.testing.RandomPrograms;
 import dev.ebpfjvm.jit.testing.RunResult;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * and helper code (see {@link RandomPrograms}). To keep class definition from dominating, each
  * class holds a batch of programs as functions of one BPF program whose entry calls the one r2
  * selects; a quarter of the batches are compiled with a small method budget, so that split
- * functions are fuzzed too. After each run r0 (or the fault's slot), the whole stack and the
+ * functions are fuzzed too, and a third with no memory facts or with every access checking its
+ * region. After each run r0 (or the fault's slot), the whole stack and the
  * context must be equal.
  *
  * <p>Seeded and reproducible ({@code -Debpfjvm.seed}); a mismatch prints the batch seed and the
@@ -39,6 +42,9 @@ import org.junit.jupiter.api.Test;
  */
 class DifferentialFuzzTest {
     private static final int PER_BATCH = 100;
+    /** Inferred facts most of the time; also none, and every access checking its region. */
+    private static final MemoryFacts[] FACTS = {null, null, null, null, MemoryFacts.NONE,
+        slot -> slot % 2 == 0 ? RegionHint.STACK_CHECKED : RegionHint.ENTRY_R1_CHECKED};
 
     @Test
     void jitMatchesInterpreter() throws IOException {
@@ -50,14 +56,16 @@ class DifferentialFuzzTest {
             long batchSeed = rnd.nextLong();
             Batch batch = Batch.of(new Random(batchSeed));
             int budget = rnd.nextInt(4) == 0 ? 600 + rnd.nextInt(1400) : JitOptions.DEFAULT_MAX_METHOD_BYTES;
-            Executable jit = new JitCompiler(JitOptions.defaults().withMaxMethodBytes(budget)).compile(batch.program);
+            int factsIndex = rnd.nextInt(FACTS.length);
+            MemoryFacts facts = FACTS[factsIndex];
+            Executable jit = new JitCompiler(JitOptions.defaults().withMaxMethodBytes(budget)).compile(batch.program, facts);
             Executable oracle = interpreter.load(batch.program);
             for (int i = 0; i < PER_BATCH; i++) {
                 RunResult expected = RunResult.of(oracle, batch.context, i);
                 RunResult actual = RunResult.of(jit, batch.context, i);
                 if (!expected.equals(actual)) {
                     Path saved = save(batch, i, expected);
-                    fail("seed " + seed + ", batch seed " + batchSeed + ", program " + i + ", budget " + budget
+                    fail("seed " + seed + ", batch seed " + batchSeed + ", program " + i + ", budget " + budget + ", facts #" + factsIndex
                             + ":\n expected " + expected + "\n actual   " + actual + "\n saved as " + saved
                             + "\n" + Disassembler.toAsm(batch.functions.get(i)));
                 }

@@ -1,6 +1,7 @@
 package dev.ebpfjvm.core.interp;
 
 import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.exec.Callback;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
@@ -19,7 +20,7 @@ import dev.ebpfjvm.core.memory.RegionTable;
  * {@link RegionTable#GLOBAL}, and the address is {@code Address.of(region, slot of the function)};
  * {@link #close()} releases the region.
  */
-final class InterpretedProgram implements Executable {
+final class InterpretedProgram implements Executable, Callback {
     private final DecodedProgram decoded;
     private final Region functionRegion;
 
@@ -37,10 +38,24 @@ final class InterpretedProgram implements Executable {
 
     @Override
     public long execute(ProgramContext ctx, long r1, long r2, int frame) {
-        if (frame < 0 || frame >= Memory.MAX_FRAMES) {
-            throw new ProgramFaultException(0, "no stack frame " + frame + " (at most " + Memory.MAX_FRAMES + ")");
+        checkFrame(0, frame);
+        return InterpreterLoop.run(decoded, ctx, 0, frame, r1, r2, 0, 0, 0);
+    }
+
+    /** Runs the function starting at slot {@code function} (its address's offset), for callback helpers. */
+    @Override
+    public long call(ProgramContext ctx, int function, int frame, long r1, long r2, long r3, long r4, long r5) {
+        if (function < 0 || function >= decoded.slots()) {
+            throw new ProgramFaultException(-1, "no function at slot " + function);
         }
-        return InterpreterLoop.run(decoded, ctx, r1, r2, frame);
+        checkFrame(function, frame);
+        return InterpreterLoop.run(decoded, ctx, function, frame, r1, r2, r3, r4, r5);
+    }
+
+    private static void checkFrame(int pc, int frame) {
+        if (frame < 0 || frame >= Memory.MAX_FRAMES) {
+            throw new ProgramFaultException(pc, "no stack frame " + frame + " (at most " + Memory.MAX_FRAMES + ")");
+        }
     }
 
     @Override

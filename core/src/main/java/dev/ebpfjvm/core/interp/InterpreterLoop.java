@@ -33,19 +33,24 @@ final class InterpreterLoop {
     }
 
     /**
-     * Runs a decoded program from slot 0 until the entry function exits.
+     * Runs a function of a decoded program until it exits: the entry function (slot 0), or a
+     * callback that a helper calls back into.
      *
-     * @param r1 r1 at entry
-     * @param r2 r2 at entry
-     * @param frame the call depth of the entry function (its stack frame)
-     * @return r0 at the entry function's exit
+     * @param start the first slot of the function
+     * @param frame the call depth of the function (its stack frame)
+     * @param r1 r1 at entry, and r2–r5 likewise
+     * @return r0 at the function's exit
      */
-    static long run(DecodedProgram program, ProgramContext ctx, long r1, long r2, int frame) {
+    static long run(DecodedProgram program, ProgramContext ctx, int start, int frame,
+                    long r1, long r2, long r3, long r4, long r5) {
         // 16 registers, allocated here: with the length known and every index masked to 4 bits,
         // C2 drops the bounds checks of register accesses.
         final long[] regs = new long[16];
         regs[1] = r1;
         regs[2] = r2;
+        regs[3] = r3;
+        regs[4] = r4;
+        regs[5] = r5;
         regs[10] = Memory.framePointer(frame);
         final long[] code = program.code;
         final Helper[] helpers = program.helpers;
@@ -54,7 +59,7 @@ final class InterpreterLoop {
         long[] saved = null;
         int depth = frame;
         long left = ctx.budgetLeft();
-        int pc = 0;
+        int pc = start;
         try {
             for (;; pc++) {
                 if (--left < 0) {
@@ -203,6 +208,7 @@ final class InterpreterLoop {
 
                     case Op.CALL_HELPER:
                         ctx.setBudgetLeft(left);
+                        ctx.setCallDepth(depth); // a callback the helper makes runs on the next frame
                         regs[0] = helpers[pc].call(ctx, regs[1], regs[2], regs[3], regs[4], regs[5]);
                         left = ctx.budgetLeft();
                         continue;

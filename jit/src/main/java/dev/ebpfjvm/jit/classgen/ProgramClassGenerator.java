@@ -1,8 +1,10 @@
 package dev.ebpfjvm.jit.classgen;
 
+import dev.ebpfjvm.core.exec.Callback;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.PseudoSrc;
 import dev.ebpfjvm.jit.emit.ClassData;
 import dev.ebpfjvm.jit.emit.ClassEnv;
@@ -15,6 +17,8 @@ import dev.ebpfjvm.jit.plan.MethodPlan;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
+import java.util.TreeMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassVisitor;
@@ -25,8 +29,8 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
- * Lays out the class of one program: a final class implementing {@link Executable}
- * ({@link EntryEmitter}), one method per function that fits the budget ({@code fN}), and for a
+ * Lays out the class of one program: a final class implementing {@link Executable}, and
+ * {@link Callback} when the program takes function addresses ({@link EntryEmitter}), one method per function that fits the budget ({@code fN}), and for a
  * split function a driver, its dispatchers and its chunks ({@link DispatchEmitter}).
  *
  * <pre>
@@ -61,10 +65,12 @@ public final class ProgramClassGenerator {
         data.indexOf(program);
         FunctionRegion functions = takesFunctionAddresses(program) ? new FunctionRegion() : null;
         ClassEnv env = new ClassEnv(OWNER, data, program, plan.insns().slotCount() <= 0xffff, functions);
+        String[] interfaces = functions == null ? new String[] {Type.getInternalName(Executable.class)}
+                : new String[] {Type.getInternalName(Executable.class), Type.getInternalName(Callback.class)};
         cv.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, OWNER, null,
-                Type.getInternalName(Object.class), new String[] {Type.getInternalName(Executable.class)});
+                Type.getInternalName(Object.class), interfaces);
         cv.visitSource(program.name() + ".bpf", null);
-        EntryEmitter.emit(cv, env);
+        EntryEmitter.emit(cv, env, callbacks(program, plan));
         for (FunctionPlan f : plan.functions()) {
             if (!f.isSplit()) {
                 MethodEmitter.emitFunction(cv, env, plan, f);
@@ -75,6 +81,7 @@ public final class ProgramClassGenerator {
                 MethodEmitter.emitChunk(cv, env, plan, f, chunk);
             }
         }
+        data.emitResolver(cv);
         cv.visitEnd();
         byte[] bytes;
         try {
@@ -86,6 +93,20 @@ public final class ProgramClassGenerator {
             verify(bytes);
         }
         return new GeneratedClass(bytes, data.values(), functions);
+    }
+
+    /** {@return the functions whose address the program takes: start slot → function index} */
+    private static Map<Integer, Integer> callbacks(Program program, ProgramPlan plan) {
+        Map<Integer, Integer> callbacks = new TreeMap<>();
+        Instructions insns = program.insns();
+        for (int i = 0; i < insns.size(); i++) {
+            Insn insn = insns.list().get(i);
+            if (insn.isWide() && insn.pseudoSrc() == PseudoSrc.FUNC) {
+                int start = insns.slotOf(i) + 1 + insn.imm32();
+                callbacks.put(start, plan.functionAt(start).range().index());
+            }
+        }
+        return callbacks;
     }
 
     private static boolean takesFunctionAddresses(Program program) {

@@ -16,7 +16,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Calls: helpers (resolved once, here, and loaded as a class-data constant so that C2 inlines the
- * helper), {@code bpf_tail_call}, {@code callx} through the registry, and bpf-to-bpf calls, which
+ * helper; in a program that takes function addresses the caller's depth is recorded first, for
+ * helpers that call back, see {@link dev.ebpfjvm.core.exec.Callback}), {@code bpf_tail_call}, {@code callx} through the registry, and bpf-to-bpf calls, which
  * are JVM calls of the callee's method on the next stack frame. The callee's r6–r9 are its own
  * locals, so the caller's are preserved as the ABI requires.
  *
@@ -41,7 +42,8 @@ final class CallEmitter {
         } else if (insn.isLocalCall()) {
             emitLocal(ctx, insn, slot);
         } else if (insn.isKfuncCall()) {
-            throw new UnsupportedFeatureException("insn " + slot + ": kfunc calls are not supported");
+            throw new UnsupportedFeatureException("insn " + slot + ": kernel function calls (kfunc btf id "
+                    + insn.imm() + ") are not supported");
         } else if (insn.imm() == TailCalls.HELPER_ID) {
             emitTailCall(ctx, slot);
         } else {
@@ -55,6 +57,11 @@ final class CallEmitter {
             throw new InvalidProgramException(slot, "invalid func unknown#" + insn.imm());
         }
         ctx.setPc(slot);
+        if (ctx.env().functions() != null) {
+            ctx.loadCtx();
+            ctx.loadDepth();
+            Refs.SET_CALL_DEPTH.invoke(ctx.mv());
+        }
         ctx.env().data().load(ctx.mv(), helper.impl(), Helper.class);
         pushArguments(ctx);
         Refs.HELPER_CALL.invoke(ctx.mv());

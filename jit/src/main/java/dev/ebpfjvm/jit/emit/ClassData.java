@@ -5,7 +5,10 @@ import java.lang.invoke.MethodHandles.Lookup;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
@@ -23,6 +26,7 @@ public final class ClassData {
 
     private final List<Object> values = new ArrayList<>();
     private final Map<Object, Integer> indices = new IdentityHashMap<>();
+    private final Set<ConstantDynamic> loaded = new LinkedHashSet<>();
 
     /** {@return the index of a value, adding it on first use} */
     public int indexOf(Object value) {
@@ -39,7 +43,28 @@ public final class ClassData {
 
     /** Emits {@code ldc} of a value, typed as {@code type}. */
     public void load(MethodVisitor mv, Object value, Class<?> type) {
-        mv.visitLdcInsn(new ConstantDynamic("_", Type.getDescriptor(type), CLASS_DATA_AT, indexOf(value)));
+        ConstantDynamic constant = new ConstantDynamic("_", Type.getDescriptor(type), CLASS_DATA_AT, indexOf(value));
+        loaded.add(constant);
+        mv.visitLdcInsn(constant);
+    }
+
+    /**
+     * Emits a static initializer that resolves every constant {@link #load} emitted, so that all
+     * are resolved before HotSpot compiles any method: C1 and C2 give up on a whole method that
+     * holds an unresolved dynamic constant ("could not resolve a constant"), which left methods
+     * whose helper calls sit on paths not yet taken running in the bytecode interpreter. Call it
+     * after every method is emitted.
+     */
+    public void emitResolver(ClassVisitor cv) {
+        MethodVisitor mv = cv.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        for (ConstantDynamic constant : loaded) {
+            mv.visitLdcInsn(constant);
+            mv.visitInsn(Opcodes.POP);
+        }
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     private static Handle bootstrap() {

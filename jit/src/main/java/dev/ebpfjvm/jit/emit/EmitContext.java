@@ -152,10 +152,19 @@ final class EmitContext {
     void loadRegion(RegionHint hint, boolean write) {
         int local;
         switch (hint) {
-            case STACK: local = layout.stack(); break;
-            case CONTEXT: local = write ? layout.ctxWrite() : layout.ctxRead(); break;
-            case ENTRY_R1: local = write ? layout.r1Write() : layout.r1Read(); break;
-            default: throw new AssertionError(hint);
+            case STACK:
+            case STACK_CHECKED:
+                local = layout.stack();
+                break;
+            case CONTEXT:
+                local = write ? layout.ctxWrite() : layout.ctxRead();
+                break;
+            case ENTRY_R1:
+            case ENTRY_R1_CHECKED:
+                local = write ? layout.r1Write() : layout.r1Read();
+                break;
+            default:
+                throw new AssertionError(hint);
         }
         mv.visitVarInsn(Opcodes.ALOAD, local);
     }

@@ -10,8 +10,10 @@ import dev.ebpfjvm.core.memory.RegionTable;
  * The {@link RegionKind#PROGRAM} region that identifies the functions of a program whose code takes
  * their address ({@code lddw} with {@code BPF_PSEUDO_FUNC}, for callbacks): a function's address is
  * {@code Address.of(region, its slot)}, and the region's owner is the executable, as in the
- * interpreter. The generated class holds this object as a class-data constant; the region is
- * registered once the executable exists and released when it is closed.
+ * interpreter; the executable implements {@link dev.ebpfjvm.core.exec.Callback}, so that helpers
+ * such as {@code bpf_loop} can call the function. The generated class holds this object as a
+ * class-data constant; the region is registered once the executable exists and released when it
+ * is closed.
  */
 public final class FunctionRegion {
     private volatile Region region;

@@ -18,7 +18,8 @@ import org.objectweb.asm.Type;
  * <pre>
  * function  f(ProgramContext ctx, long r1..r5, int depth): r0, r6..r10, then the common tail
  * chunk     c(ProgramContext ctx, long[] regs, int depth, int entry): r0..r10, then the common tail
- * tail      Memory memory, byte[] stack, int pc, [byte[] ctxR, ctxW], [byte[] r1R, r1W]
+ * tail      Memory memory, byte[] stack, int pc, [byte[] ctxR, ctxW], [byte[] r1R, r1W],
+ *           [int r1RegionR, r1RegionW], [long tmpAddr]
  * </pre>
  */
 final class LocalLayout {
@@ -30,8 +31,15 @@ final class LocalLayout {
         CHUNK
     }
 
-    /** The optional locals a method needs. */
-    record Needs(boolean context, boolean entryR1) {
+    /**
+     * The optional locals a method needs.
+     *
+     * @param context the context's arrays, for {@code RegionHint.CONTEXT}
+     * @param entryR1 the arrays of the entry r1's region, for {@code ENTRY_R1} and {@code ENTRY_R1_CHECKED}
+     * @param entryR1Region the region ids those arrays belong to, for {@code ENTRY_R1_CHECKED}
+     * @param address a scratch address, for the checked hints
+     */
+    record Needs(boolean context, boolean entryR1, boolean entryR1Region, boolean address) {
     }
 
     static final int CTX = 0;
@@ -44,6 +52,8 @@ final class LocalLayout {
     private final int memory;
     private final int ctxRead;
     private final int r1Read;
+    private final int r1Region;
+    private final int tmpAddr;
     private final Object[] frameLocals;
 
     LocalLayout(Shape shape, Needs needs) {
@@ -78,12 +88,30 @@ final class LocalLayout {
         types.add(Opcodes.INTEGER);
         next += 3;
         ctxRead = needs.context() ? next : NONE;
-        r1Read = needs.entryR1() ? next + (needs.context() ? 2 : 0) : NONE;
-        int arrays = (needs.context() ? 2 : 0) + (needs.entryR1() ? 2 : 0);
-        for (int i = 0; i < arrays; i++) {
-            types.add("[B");
+        next = addArrays(types, needs.context(), next);
+        r1Read = needs.entryR1() ? next : NONE;
+        next = addArrays(types, needs.entryR1(), next);
+        r1Region = needs.entryR1Region() ? next : NONE;
+        if (needs.entryR1Region()) {
+            types.add(Opcodes.INTEGER);
+            types.add(Opcodes.INTEGER);
+            next += 2;
+        }
+        tmpAddr = needs.address() ? next : NONE;
+        if (needs.address()) {
+            types.add(Opcodes.LONG);
         }
         frameLocals = types.toArray();
+    }
+
+    /** Adds a read and a write {@code byte[]} when {@code present}; {@return the next free local} */
+    private static int addArrays(List<Object> types, boolean present, int next) {
+        if (!present) {
+            return next;
+        }
+        types.add("[B");
+        types.add("[B");
+        return next + 2;
     }
 
     private int addLong(List<Object> types, int r, int next) {
@@ -150,6 +178,20 @@ final class LocalLayout {
 
     int r1Write() {
         return present(r1Read) + 1;
+    }
+
+    /** {@return the region id of the readable entry-r1 array, -1 when it is null ({@code ENTRY_R1_CHECKED})} */
+    int r1RegionRead() {
+        return present(r1Region);
+    }
+
+    int r1RegionWrite() {
+        return present(r1Region) + 1;
+    }
+
+    /** {@return a scratch long holding the address of a checked access} */
+    int tmpAddr() {
+        return present(tmpAddr);
     }
 
     /** {@return the locals of the full stack-map frame, in ASM's compressed form} */

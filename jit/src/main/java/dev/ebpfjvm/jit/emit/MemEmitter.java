@@ -3,6 +3,7 @@ package dev.ebpfjvm.jit.emit;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.MemMode;
+import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.jit.plan.RegionHint;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -13,59 +14,91 @@ import org.objectweb.asm.Type;
  * Loads (LDX, sign-extending MEMSX) and stores (ST, STX). An access whose region is known indexes
  * that region's array directly through the little-endian VarHandles, with no range check of its
  * own: the VarHandle's check is the safety net, and its exception becomes the program fault at
- * this instruction. Any other access goes through {@link dev.ebpfjvm.core.memory.Memory}, as the
- * interpreter's do. The context and the entry r1's region may have no plain bytes (NULL, a region
- * that does not exist, a modelled {@code __sk_buff}); their direct accesses fall back to the
- * generic path when the array is null.
+ * this instruction. Any other access goes through {@link Memory}, as the interpreter's do. Three
+ * shapes:
  *
  * <pre>
- * ldxw r0, [r10-8]   →  pc = slot; r0 = Integer.toUnsignedLong((int) LittleEndian.INT.get(stack, (int) r10 + -8));
- * ldxw r0, [r2+4]    →  pc = slot; r0 = memory.load(r2 + 4L, 4);
- * stxdw [r1+0], r3   →  pc = slot; if (r1W != null) LittleEndian.LONG.set(r1W, (int) r1, r3);
- *                                  else memory.store(r1, 8, r3);                  // r1 as at entry
+ * stack            ldxw r0, [r10-8]  →  r0 = toUnsignedLong((int) INT.get(stack, (int) r10 + -8));
+ * context, r1      ldxw r0, [r1+4]   →  r0 = r1R != null ? ...INT.get(r1R, (int) r1 + 4)... : memory.load(r1 + 4L, 4);
+ * checked          ldxw r0, [r4+0]   →  a = r4 + 0L;
+ *                                       r0 = (int) (a >>> 32) == r1RegionR ? ...INT.get(r1R, (int) a)... : memory.load(a, 4);
+ * unknown          ldxw r0, [r2+4]   →  r0 = memory.load(r2 + 4L, 4);
  * </pre>
+ *
+ * The context and the entry r1's region may have no plain bytes (NULL, no such region, a modelled
+ * {@code __sk_buff}); their accesses then take the generic path. Each access starts by recording
+ * its slot in the pc local.
  */
 final class MemEmitter {
     private MemEmitter() {
     }
 
+    /** Where an access's index and address come from: a register plus offset, or a computed address in a local. */
+    private interface Operand {
+        /** Pushes the address as a long. */
+        void address();
+
+        /** Pushes the index into the region's array as an int: the address's low half. */
+        void index();
+    }
+
     /** Emits LDX (MEM or MEMSX). */
     static void emitLoad(EmitContext ctx, Insn insn, int slot) {
         ctx.setPc(slot);
-        RegionHint hint = ctx.hint(slot);
-        if (hint == null) {
-            genericLoad(ctx, insn);
-        } else {
-            withRegion(ctx, hint, false, () -> directLoad(ctx, insn, hint), () -> genericLoad(ctx, insn));
-        }
+        access(ctx, insn, slot, insn.src(), false);
     }
 
     /** Emits ST (immediate) or STX (register) in mode MEM. */
     static void emitStore(EmitContext ctx, Insn insn, int slot) {
         ctx.setPc(slot);
+        access(ctx, insn, slot, insn.dst(), true);
+    }
+
+    private static void access(EmitContext ctx, Insn insn, int slot, int base, boolean store) {
         RegionHint hint = ctx.hint(slot);
+        Operand operand = hint != null && hint.isChecked() ? computed(ctx, base, insn.off()) : register(ctx, base, insn.off());
+        Runnable generic = () -> generic(ctx, insn, operand, store);
         if (hint == null) {
-            genericStore(ctx, insn);
-        } else {
-            withRegion(ctx, hint, true, () -> directStore(ctx, insn, hint), () -> genericStore(ctx, insn));
+            generic.run();
+            return;
+        }
+        Runnable direct = () -> direct(ctx, insn, hint, operand, store);
+        MethodVisitor mv = ctx.mv();
+        switch (hint) {
+            case STACK:
+                direct.run();
+                return;
+            case STACK_CHECKED:
+                regionOf(ctx);
+                ctx.pushInt(Memory.STACK_REGION);
+                branch(ctx, Opcodes.IF_ICMPNE, direct, generic);
+                return;
+            case ENTRY_R1_CHECKED:
+                regionOf(ctx);
+                mv.visitVarInsn(Opcodes.ILOAD, store ? ctx.layout().r1RegionWrite() : ctx.layout().r1RegionRead());
+                branch(ctx, Opcodes.IF_ICMPNE, direct, generic);
+                return;
+            default:
+                ctx.loadRegion(hint, store);
+                branch(ctx, Opcodes.IFNULL, direct, generic);
         }
     }
 
-    /**
-     * Emits {@code direct} for the stack, whose array always exists, and
-     * {@code if (array != null) direct else generic} for the other regions. Each path leaves the
-     * operand stack empty.
-     */
-    static void withRegion(EmitContext ctx, RegionHint hint, boolean write, Runnable direct, Runnable generic) {
-        if (hint == RegionHint.STACK) {
-            direct.run();
-            return;
-        }
+    /** Pushes the region id of the address in the scratch local. */
+    private static void regionOf(EmitContext ctx) {
+        MethodVisitor mv = ctx.mv();
+        mv.visitVarInsn(Opcodes.LLOAD, ctx.layout().tmpAddr());
+        mv.visitIntInsn(Opcodes.BIPUSH, 32);
+        mv.visitInsn(Opcodes.LUSHR);
+        mv.visitInsn(Opcodes.L2I);
+    }
+
+    /** Emits {@code if (!test) direct else generic} after the operands of {@code jump}; each path leaves the stack empty. */
+    private static void branch(EmitContext ctx, int jump, Runnable direct, Runnable generic) {
         MethodVisitor mv = ctx.mv();
         Label fallback = new Label();
         Label done = new Label();
-        ctx.loadRegion(hint, write);
-        mv.visitJumpInsn(Opcodes.IFNULL, fallback);
+        mv.visitJumpInsn(jump, fallback);
         direct.run();
         mv.visitJumpInsn(Opcodes.GOTO, done);
         mv.visitLabel(fallback);
@@ -75,51 +108,69 @@ final class MemEmitter {
         ctx.frames().same();
     }
 
-    private static void genericLoad(EmitContext ctx, Insn insn) {
+    private static void generic(EmitContext ctx, Insn insn, Operand operand, boolean store) {
         MethodVisitor mv = ctx.mv();
         int size = insn.size().bytes();
         ctx.loadMemory();
-        pushAddress(ctx, insn.src(), insn.off());
+        operand.address();
         ctx.pushInt(size);
+        if (store) {
+            pushValue(ctx, insn);
+            Refs.STORE.invoke(mv);
+            return;
+        }
         Refs.LOAD.invoke(mv);
         if (insn.mode() == MemMode.MEMSX) {
             mv.visitInsn(Opcodes.L2I);
-            if (size == 1) {
-                mv.visitInsn(Opcodes.I2B);
-            } else if (size == 2) {
-                mv.visitInsn(Opcodes.I2S);
-            }
+            narrow(mv, size);
             mv.visitInsn(Opcodes.I2L);
         }
         ctx.storeReg(insn.dst());
     }
 
-    private static void directLoad(EmitContext ctx, Insn insn, RegionHint hint) {
+    private static void direct(EmitContext ctx, Insn insn, RegionHint hint, Operand operand, boolean store) {
         MethodVisitor mv = ctx.mv();
-        boolean signed = insn.mode() == MemMode.MEMSX;
         int size = insn.size().bytes();
-        if (size == 1) {
-            ctx.loadRegion(hint, false);
-            pushIndex(ctx, insn.src(), insn.off());
-            mv.visitInsn(Opcodes.BALOAD);
-            if (!signed) {
-                ctx.pushInt(0xff);
-                mv.visitInsn(Opcodes.IAND);
+        if (size > 1) {
+            view(size).get(mv);
+        }
+        ctx.loadRegion(hint, store);
+        operand.index();
+        if (store) {
+            pushValue(ctx, insn);
+            if (size < 8) {
+                mv.visitInsn(Opcodes.L2I);
             }
-            mv.visitInsn(Opcodes.I2L);
-            ctx.storeReg(insn.dst());
+            if (size == 1) {
+                mv.visitInsn(Opcodes.BASTORE);
+                return;
+            }
+            narrow(mv, size);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Refs.VAR_HANDLE, "set",
+                    Type.getMethodDescriptor(Type.VOID_TYPE, Refs.BYTES, Type.INT_TYPE, valueType(size)), false);
             return;
         }
-        view(size).get(mv);
-        ctx.loadRegion(hint, false);
-        pushIndex(ctx, insn.src(), insn.off());
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Refs.VAR_HANDLE, "get",
-                Type.getMethodDescriptor(valueType(size), Refs.BYTES, Type.INT_TYPE), false);
+        if (size == 1) {
+            mv.visitInsn(Opcodes.BALOAD);
+        } else {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Refs.VAR_HANDLE, "get",
+                    Type.getMethodDescriptor(valueType(size), Refs.BYTES, Type.INT_TYPE), false);
+        }
+        widen(ctx, size, insn.mode() == MemMode.MEMSX);
+        ctx.storeReg(insn.dst());
+    }
+
+    /** Turns the byte, short, int or long a direct load read into the register value. */
+    private static void widen(EmitContext ctx, int size, boolean signed) {
+        MethodVisitor mv = ctx.mv();
         if (size == 8) {
-            ctx.storeReg(insn.dst());
             return;
         }
         if (signed) {
+            mv.visitInsn(Opcodes.I2L);
+        } else if (size == 1) {
+            ctx.pushInt(0xff);
+            mv.visitInsn(Opcodes.IAND);
             mv.visitInsn(Opcodes.I2L);
         } else if (size == 2) {
             mv.visitInsn(Opcodes.I2C);
@@ -127,52 +178,56 @@ final class MemEmitter {
         } else {
             ctx.zeroExtend();
         }
-        ctx.storeReg(insn.dst());
     }
 
-    private static void genericStore(EmitContext ctx, Insn insn) {
-        ctx.loadMemory();
-        pushAddress(ctx, insn.dst(), insn.off());
-        ctx.pushInt(insn.size().bytes());
-        pushValue(ctx, insn);
-        Refs.STORE.invoke(ctx.mv());
-    }
-
-    private static void directStore(EmitContext ctx, Insn insn, RegionHint hint) {
-        MethodVisitor mv = ctx.mv();
-        int size = insn.size().bytes();
+    /** Narrows an int to a byte or short, sign-extending; nothing for 4 bytes. */
+    private static void narrow(MethodVisitor mv, int size) {
         if (size == 1) {
-            ctx.loadRegion(hint, true);
-            pushIndex(ctx, insn.dst(), insn.off());
-            pushValue(ctx, insn);
-            mv.visitInsn(Opcodes.L2I);
-            mv.visitInsn(Opcodes.BASTORE);
-            return;
-        }
-        view(size).get(mv);
-        ctx.loadRegion(hint, true);
-        pushIndex(ctx, insn.dst(), insn.off());
-        pushValue(ctx, insn);
-        if (size < 8) {
-            mv.visitInsn(Opcodes.L2I);
-        }
-        if (size == 2) {
+            mv.visitInsn(Opcodes.I2B);
+        } else if (size == 2) {
             mv.visitInsn(Opcodes.I2S);
         }
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Refs.VAR_HANDLE, "set",
-                Type.getMethodDescriptor(Type.VOID_TYPE, Refs.BYTES, Type.INT_TYPE, valueType(size)), false);
     }
 
-    /** Pushes the index of a direct access: {@code (int) base + off}. */
-    static void pushIndex(EmitContext ctx, int base, int off) {
-        ctx.loadReg32(base);
-        if (off != 0) {
-            ctx.pushInt(off);
-            ctx.mv().visitInsn(Opcodes.IADD);
-        }
+    /** {@return register {@code base} plus {@code off}: index {@code (int) base + off}, address {@code base + off} on 64 bits} */
+    private static Operand register(EmitContext ctx, int base, int off) {
+        return new Operand() {
+            @Override
+            public void address() {
+                pushAddress(ctx, base, off);
+            }
+
+            @Override
+            public void index() {
+                ctx.loadReg32(base);
+                if (off != 0) {
+                    ctx.pushInt(off);
+                    ctx.mv().visitInsn(Opcodes.IADD);
+                }
+            }
+        };
     }
 
-    /** Pushes the address of a generic access: {@code base + off} on 64 bits, as the interpreter computes it. */
+    /** Computes {@code base + off} into the scratch local now; {@return that address as the operand} */
+    private static Operand computed(EmitContext ctx, int base, int off) {
+        int local = ctx.layout().tmpAddr();
+        pushAddress(ctx, base, off);
+        ctx.mv().visitVarInsn(Opcodes.LSTORE, local);
+        return new Operand() {
+            @Override
+            public void address() {
+                ctx.mv().visitVarInsn(Opcodes.LLOAD, local);
+            }
+
+            @Override
+            public void index() {
+                ctx.mv().visitVarInsn(Opcodes.LLOAD, local);
+                ctx.mv().visitInsn(Opcodes.L2I);
+            }
+        };
+    }
+
+    /** Pushes the address {@code base + off} on 64 bits, as the interpreter computes it. */
     static void pushAddress(EmitContext ctx, int base, int off) {
         ctx.loadReg(base);
         if (off != 0) {
@@ -183,7 +238,7 @@ final class MemEmitter {
     }
 
     /** {@return the little-endian view of an access size of 2, 4 or 8 bytes} */
-    static Refs.FieldRef view(int size) {
+    private static Refs.FieldRef view(int size) {
         switch (size) {
             case 2: return Refs.LE_SHORT;
             case 4: return Refs.LE_INT;
@@ -193,7 +248,7 @@ final class MemEmitter {
     }
 
     /** {@return the Java type a view of an access size of 2, 4 or 8 bytes reads and writes} */
-    static Type valueType(int size) {
+    private static Type valueType(int size) {
         switch (size) {
             case 2: return Type.SHORT_TYPE;
             case 4: return Type.INT_TYPE;

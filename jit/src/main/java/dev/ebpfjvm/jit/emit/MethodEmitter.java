@@ -194,18 +194,39 @@ public final class MethodEmitter {
             entryRegion(ctx, Refs.READABLE_OR_NULL, layout.r1Read());
             entryRegion(ctx, Refs.WRITABLE_OR_NULL, layout.r1Write());
         }
+        if (needs.entryR1Region()) {
+            regionId(ctx, layout.r1Read(), layout.r1RegionRead());
+            regionId(ctx, layout.r1Write(), layout.r1RegionWrite());
+        }
+        if (needs.address()) {
+            mv.visitInsn(Opcodes.LCONST_0);
+            mv.visitVarInsn(Opcodes.LSTORE, layout.tmpAddr());
+        }
+    }
+
+    /** Stores the region id of the entry r1 when its array exists, else -1, which no address has. */
+    private static void regionId(EmitContext ctx, int array, int local) {
+        ctx.mv().visitVarInsn(Opcodes.ALOAD, array);
+        loadEntryR1(ctx);
+        Refs.REGION_OF.invoke(ctx.mv());
+        ctx.mv().visitVarInsn(Opcodes.ISTORE, local);
     }
 
     /** Resolves the region r1 pointed into at the function's entry (a chunk finds that r1 in the array). */
     private static void entryRegion(EmitContext ctx, Refs.MethodRef resolve, int local) {
         ctx.loadMemory();
+        loadEntryR1(ctx);
+        resolve.invoke(ctx.mv());
+        ctx.mv().visitVarInsn(Opcodes.ASTORE, local);
+    }
+
+    /** Pushes r1 as the function received it (a chunk finds it in the register array). */
+    private static void loadEntryR1(EmitContext ctx) {
         if (ctx.layout().shape() == LocalLayout.Shape.FUNCTION) {
             ctx.loadReg(Reg.R1);
         } else {
             loadFromArray(ctx, Signatures.ENTRY_R1);
         }
-        resolve.invoke(ctx.mv());
-        ctx.mv().visitVarInsn(Opcodes.ASTORE, local);
     }
 
     private static void loadFromArray(EmitContext ctx, int index) {
@@ -224,6 +245,9 @@ public final class MethodEmitter {
                 used.add(hint);
             }
         }
-        return new LocalLayout.Needs(used.contains(RegionHint.CONTEXT), used.contains(RegionHint.ENTRY_R1));
+        boolean checked = used.contains(RegionHint.STACK_CHECKED) || used.contains(RegionHint.ENTRY_R1_CHECKED);
+        return new LocalLayout.Needs(used.contains(RegionHint.CONTEXT),
+                used.contains(RegionHint.ENTRY_R1) || used.contains(RegionHint.ENTRY_R1_CHECKED),
+                used.contains(RegionHint.ENTRY_R1_CHECKED), checked);
     }
 }

@@ -62,7 +62,10 @@ final class Refs {
     static final MethodRef FUNCTION_BASE = MethodRef.of(FunctionRegion.class, "base");
     static final MethodRef FUNCTION_CLOSE = MethodRef.of(FunctionRegion.class, "close");
     static final MethodRef ENTRY_FRAME = MethodRef.of(RuntimeSupport.class, "entryFrame", int.class);
+    static final MethodRef REGION_OF = MethodRef.of(RuntimeSupport.class, "regionOf", byte[].class, long.class);
     static final MethodRef NEXT_FRAME = MethodRef.of(RuntimeSupport.class, "nextFrame", int.class);
+    static final MethodRef NO_FUNCTION = MethodRef.of(RuntimeSupport.class, "noFunction", int.class);
+    static final MethodRef SET_CALL_DEPTH = MethodRef.of(ProgramContext.class, "setCallDepth", int.class);
     static final MethodRef FAULT = MethodRef.of(RuntimeSupport.class, "fault", RuntimeException.class, int.class);
 
     static final FieldRef LE_SHORT = FieldRef.of(LittleEndian.class, "SHORT");

@@ -5,6 +5,7 @@ import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.HelperFunction;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
 
 /**
@@ -37,6 +38,19 @@ public final class RuntimeSupport {
             return e;
         }
         return new ProgramFaultException(pc, describe(e), e);
+    }
+
+    /**
+     * {@return the region id of an address when the array resolved for it exists, else -1}, which
+     * no address has: a checked access through it then always takes the generic path
+     */
+    public static int regionOf(byte[] bytes, long address) {
+        return bytes == null ? -1 : Address.region(address);
+    }
+
+    /** {@return the fault of a callback into an offset of the function region where no function starts} */
+    public static ProgramFaultException noFunction(int function) {
+        return new ProgramFaultException(-1, "no function starts at insn " + function);
     }
 
     /**

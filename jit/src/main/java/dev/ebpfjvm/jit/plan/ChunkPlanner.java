@@ -12,31 +12,36 @@ import java.util.TreeSet;
 /**
  * Cuts a function into methods under a byte budget. A function that fits stays one method; a
  * larger one is cut greedily, in slot order, into chunks whose estimated size (instructions, one
- * stub per distinct outside target, entry-switch cases and fixed overhead) stays within the
- * budget. Cuts may fall anywhere between instructions: a straight-line block of 10,000
+ * stub per distinct target outside the chunk, entry-switch cases and fixed overhead) stays within
+ * the budget. A jump ahead costs a stub only while its target is not yet in the chunk: the check
+ * before each instruction counts the stubs a cut right there would need. Cuts may fall anywhere between instructions: a straight-line block of 10,000
  * instructions is cut too, and falling through a cut is just one more way to leave a chunk.
  */
 final class ChunkPlanner {
+    /** A chunk's cost before its first instruction: fixed overhead, the fall-through stub, its first entry. */
+    private static final int OPEN = SizeModel.CHUNK_FIXED + SizeModel.STUB + SizeModel.ENTRY;
+
     private final Instructions insns;
-    private final SizeModel size;
+    private final int[] bytes;
     private final int budget;
 
     ChunkPlanner(Instructions insns, SizeModel size, int budget) {
         this.insns = insns;
-        this.size = size;
         this.budget = budget;
+        this.bytes = new int[insns.slotCount()];
+        for (int i = 0; i < insns.size(); i++) {
+            int slot = insns.slotOf(i);
+            bytes[slot] = size.bytes(insns.list().get(i), slot);
+        }
     }
 
     /** {@return the estimated bytes of the function as one method} */
     long wholeBytes(FunctionRange f) {
-        long bytes = SizeModel.FUNCTION_FIXED;
+        long total = SizeModel.FUNCTION_FIXED;
         for (int slot = f.start(); slot < f.end(); slot++) {
-            Insn insn = insns.atSlot(slot);
-            if (insn != null) {
-                bytes += size.bytes(insn, slot);
-            }
+            total += bytes[slot];
         }
-        return bytes;
+        return total;
     }
 
     /** {@return the function's plan: one method when it fits the budget, else its chunks} */
@@ -80,37 +85,44 @@ final class ChunkPlanner {
         }
         List<int[]> ranges = new ArrayList<>();
         int start = f.start();
-        long est = SizeModel.CHUNK_FIXED + SizeModel.STUB + SizeModel.ENTRY;
-        Set<Integer> stubbed = new HashSet<>();
+        long est = OPEN;
+        Set<Integer> behind = new HashSet<>();
+        Set<Integer> ahead = new HashSet<>();
         for (int slot = f.start(); slot < f.end(); slot++) {
             Insn insn = insns.atSlot(slot);
             if (insn == null) {
                 continue;
             }
-            int cost = size.bytes(insn, slot) + (targets.get(slot) ? SizeModel.ENTRY : 0);
+            int cost = bytes[slot] + (targets.get(slot) ? SizeModel.ENTRY : 0);
             int target = Flow.branchTarget(insn, slot);
-            if (slot > start && est + cost + stubCost(target, start, slot, stubbed) > budget) {
+            if (slot > start && est + cost + stubs(target, start, slot, behind, ahead) > budget) {
                 ranges.add(new int[] {start, slot});
                 start = slot;
-                est = SizeModel.CHUNK_FIXED + SizeModel.STUB + SizeModel.ENTRY;
-                stubbed.clear();
+                est = OPEN;
+                behind.clear();
+                ahead.clear();
             }
-            int stub = stubCost(target, start, slot, stubbed);
-            if (stub > 0) {
-                stubbed.add(target);
+            ahead.remove(slot);
+            if (target >= 0 && target < start && behind.add(target)) {
+                est += SizeModel.STUB;
+            } else if (target > slot) {
+                ahead.add(target);
             }
-            est += cost + stub;
+            est += cost;
         }
         ranges.add(new int[] {start, f.end()});
         return ranges;
     }
 
-    /** A jump to a slot outside {@code [start, slot]} may need a stub; later-internal targets are overcounted. */
-    private static int stubCost(int target, int start, int slot, Set<Integer> stubbed) {
-        if (target < 0 || (target >= start && target <= slot) || stubbed.contains(target)) {
-            return 0;
-        }
-        return SizeModel.STUB;
+    /**
+     * {@return the stubs the chunk would need if it were cut after this instruction: one per
+     * distinct target before the chunk not yet counted, and one per distinct target from this slot
+     * on (a target at this very slot would be outside if the cut came before it, and is counted too)}
+     */
+    private static long stubs(int target, int start, int slot, Set<Integer> behind, Set<Integer> ahead) {
+        boolean newBehind = target >= 0 && target < start && !behind.contains(target);
+        boolean newAhead = target > slot && !ahead.contains(target);
+        return (long) SizeModel.STUB * ((newBehind ? 1 : 0) + ahead.size() + (newAhead ? 1 : 0));
     }
 
     private static int chunkIndex(int[] starts, int slot) {

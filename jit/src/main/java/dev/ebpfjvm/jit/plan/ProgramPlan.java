@@ -22,6 +22,8 @@ public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Live
     static final int POOL_PER_METHOD = 4;
     /** The constant pool's capacity. */
     static final int POOL_CAPACITY = 65535;
+    /** The most bytes one instruction and a stub for it can take, for the quick pool bound. */
+    private static final int QUICK_INSN_BYTES = 220;
 
     public ProgramPlan {
         functions = List.copyOf(functions);
@@ -66,11 +68,16 @@ public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Live
     }
 
     /**
-     * The pool entries left for instruction constants once the methods are counted, with the
-     * method count bounded from above by planning with no constant pooled (every constant at its
-     * largest).
+     * The pool entries left for instruction constants once the methods are counted. A quick bound
+     * (every instruction at its largest, a stub each) settles small programs; larger ones bound the
+     * method count by planning with no constant pooled (every constant at its largest).
      */
     private static int poolSlots(Instructions insns, Functions functions, MemoryFacts facts, int budget) {
+        long perChunk = Math.max(1, (budget - SizeModel.CHUNK_FIXED - SizeModel.STUB) / QUICK_INSN_BYTES);
+        long quick = 3L * functions.ranges().size() + insns.slotCount() / perChunk + insns.slotCount() / 256 + 1;
+        if (quick * POOL_PER_METHOD + RESERVED_POOL + 2L * insns.size() <= POOL_CAPACITY) {
+            return POOL_CAPACITY;
+        }
         ChunkPlanner worst = new ChunkPlanner(insns, new SizeModel(ConstantPlan.poolNone(), facts), budget);
         long methods = 1;
         for (FunctionRange f : functions.ranges()) {

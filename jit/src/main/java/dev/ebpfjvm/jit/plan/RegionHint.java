@@ -22,5 +22,22 @@ public enum RegionHint {
      * without a verifier; it is exact for every entry value, including pointers that are not the
      * context and NULL (whose accesses fault, as in the interpreter).
      */
-    ENTRY_R1
+    ENTRY_R1,
+    /**
+     * Most likely the stack: the pointer was derived from r10 by additions the JIT cannot follow (a
+     * loop moving it, a register added). The code checks the address's region at run time and uses
+     * the stack's array when it is the stack, {@link dev.ebpfjvm.core.memory.Memory} otherwise; only
+     * the JIT's own inference produces it.
+     */
+    STACK_CHECKED,
+    /**
+     * Most likely the entry r1's region, reached by additions the JIT cannot follow; checked at run
+     * time like {@link #STACK_CHECKED}.
+     */
+    ENTRY_R1_CHECKED;
+
+    /** {@return true for the hints whose region the code checks at run time} */
+    public boolean isChecked() {
+        return this == STACK_CHECKED || this == ENTRY_R1_CHECKED;
+    }
 }

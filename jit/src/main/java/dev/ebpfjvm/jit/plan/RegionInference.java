@@ -7,15 +7,17 @@ import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.isa.Reg;
 import dev.ebpfjvm.core.isa.Source;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
 
 /**
  * The JIT's own memory facts, for programs that come without a verifier's: a forward dataflow over
  * each function that tracks registers holding r10 or the entry r1 plus a known constant (through
- * {@code mov}, {@code add} and {@code sub} with immediates). Accesses through such registers get
- * {@link RegionHint#STACK} or {@link RegionHint#ENTRY_R1}.
+ * {@code mov}, {@code add} and {@code sub} with immediates), or plus an amount it cannot follow
+ * (a register added, a pointer moved in a loop). Accesses through the former get
+ * {@link RegionHint#STACK} or {@link RegionHint#ENTRY_R1}, through the latter
+ * {@link RegionHint#STACK_CHECKED} or {@link RegionHint#ENTRY_R1_CHECKED}, whose code checks the
+ * region at run time.
  *
  * <p>Why the direct access is exact: the engines compute the same 32-bit index from the same
  * low half of the address, so they agree whenever the address stays in the base's region. The
@@ -32,6 +34,8 @@ public final class RegionInference implements MemoryFacts {
     private static final int R1 = 2;
     private static final int KIND_SHIFT = 24;
     private static final int BIAS = 1 << 22;
+    /** The delta field of a register derived from its base by unknown amounts. */
+    private static final int ANY = (1 << KIND_SHIFT) - 1;
 
     private final RegionHint[] hints;
 
@@ -55,9 +59,26 @@ public final class RegionInference implements MemoryFacts {
 
     private static int value(int kind, long delta) {
         if (delta < -MAX_DELTA || delta > MAX_DELTA) {
-            return UNKNOWN;
+            return any(kind);
         }
         return kind << KIND_SHIFT | (int) (delta + BIAS);
+    }
+
+    /** {@return a register derived from the base of a kind by amounts not followed; UNKNOWN for no kind} */
+    private static int any(int kind) {
+        return kind == UNKNOWN ? UNKNOWN : kind << KIND_SHIFT | ANY;
+    }
+
+    private static boolean isExact(int value) {
+        return (value & ANY) != ANY;
+    }
+
+    /** {@return the least value both are: equal values stay, the same base becomes "any", else unknown} */
+    private static int join(int a, int b) {
+        if (a == b) {
+            return a;
+        }
+        return kind(a) == kind(b) ? any(kind(a)) : UNKNOWN;
     }
 
     private static int kind(int value) {
@@ -68,7 +89,10 @@ public final class RegionInference implements MemoryFacts {
         return (value & ((1 << KIND_SHIFT) - 1)) - BIAS;
     }
 
-    /** The worklist solver for one function; states are kept per block entry. */
+    /**
+     * The worklist solver for one function; states are kept per block entry. Blocks are taken in
+     * slot order, sweep after sweep, so that a program without backward jumps is solved in one.
+     */
     private static final class Solver {
         private final Instructions insns;
         private final FunctionRange f;
@@ -88,12 +112,13 @@ public final class RegionInference implements MemoryFacts {
             init[Reg.R1] = value(R1, 0);
             init[Reg.R10] = value(FP, 0);
             entry[0] = init;
-            ArrayDeque<Integer> work = new ArrayDeque<>();
-            work.add(f.start());
+            BitSet work = new BitSet();
+            work.set(f.start());
             while (!work.isEmpty()) {
-                int start = work.poll();
-                int[] state = entry[start - f.start()].clone();
-                walk(start, state, leaders, work, false);
+                for (int start = work.nextSetBit(0); start >= 0; start = work.nextSetBit(start + 1)) {
+                    work.clear(start);
+                    walk(start, entry[start - f.start()].clone(), leaders, work, false);
+                }
             }
             for (int s = leaders.nextSetBit(f.start()); s >= 0 && s < f.end(); s = leaders.nextSetBit(s + 1)) {
                 if (entry[s - f.start()] != null) {
@@ -122,7 +147,7 @@ public final class RegionInference implements MemoryFacts {
         }
 
         /** Runs one block; propagates to successors, or records the facts when {@code record}. */
-        private void walk(int slot, int[] state, BitSet leaders, ArrayDeque<Integer> work, boolean record) {
+        private void walk(int slot, int[] state, BitSet leaders, BitSet work, boolean record) {
             while (true) {
                 Insn insn = insns.atSlot(slot);
                 if (record) {
@@ -146,22 +171,23 @@ public final class RegionInference implements MemoryFacts {
             }
         }
 
-        private void merge(int slot, int[] state, ArrayDeque<Integer> work) {
+        private void merge(int slot, int[] state, BitSet work) {
             int[] old = entry[slot - f.start()];
             if (old == null) {
                 entry[slot - f.start()] = state.clone();
-                work.add(slot);
+                work.set(slot);
                 return;
             }
             boolean changed = false;
             for (int r = 0; r < Reg.COUNT; r++) {
-                if (old[r] != state[r] && old[r] != UNKNOWN) {
-                    old[r] = UNKNOWN;
+                int joined = join(old[r], state[r]);
+                if (joined != old[r]) {
+                    old[r] = joined;
                     changed = true;
                 }
             }
             if (changed) {
-                work.add(slot);
+                work.set(slot);
             }
         }
     }
@@ -181,23 +207,29 @@ public final class RegionInference implements MemoryFacts {
         }
         int v = state[base];
         switch (kind(v)) {
-            case FP: return RegionHint.STACK;
-            case R1: return RegionHint.ENTRY_R1;
+            case FP: return isExact(v) ? RegionHint.STACK : RegionHint.STACK_CHECKED;
+            case R1: return isExact(v) ? RegionHint.ENTRY_R1 : RegionHint.ENTRY_R1_CHECKED;
             default: return null;
         }
     }
 
     private static void transfer(Insn insn, int[] state) {
         InsnClass c = insn.insnClass();
-        if (c == InsnClass.ALU64 && insn.source() == Source.X && insn.aluOp() == AluOp.MOV) {
+        AluOp op = c == InsnClass.ALU64 ? insn.aluOp() : null;
+        if (op == AluOp.MOV && insn.source() == Source.X) {
             state[insn.dst()] = state[insn.src()];
             return;
         }
-        if (c == InsnClass.ALU64 && insn.source() == Source.K
-                && (insn.aluOp() == AluOp.ADD || insn.aluOp() == AluOp.SUB)) {
+        boolean addOrSub = op == AluOp.ADD || op == AluOp.SUB;
+        if (addOrSub && insn.source() == Source.K) {
             int v = state[insn.dst()];
-            long d = insn.aluOp() == AluOp.ADD ? insn.imm() : -insn.imm();
-            state[insn.dst()] = v == UNKNOWN ? UNKNOWN : value(kind(v), delta(v) + d);
+            long d = op == AluOp.ADD ? insn.imm() : -insn.imm();
+            state[insn.dst()] = v == UNKNOWN || !isExact(v) ? v : value(kind(v), delta(v) + d);
+            return;
+        }
+        if (addOrSub) {
+            int kind = kind(state[insn.dst()]);
+            state[insn.dst()] = any(kind != UNKNOWN || op == AluOp.SUB ? kind : kind(state[insn.src()]));
             return;
         }
         if (c.isJump() && insn.jumpOp() == JumpOp.CALL) {

@@ -11,10 +11,14 @@ import dev.ebpfjvm.core.isa.PseudoSrc;
  * 130–150× slower). The emitter tests check every bound against the code actually produced.
  */
 public final class SizeModel {
-    /** An ALU instruction without its constant: {@code lload; l2i; lload; l2i; iop; zext; lstore}. */
-    static final int ALU = 13;
-    /** A conditional jump without its constant: operands, an unsigned compare call and the branch. */
-    static final int JUMP = 13;
+    /** A 64-bit ALU instruction without its constant: {@code lload; lload; invokestatic Alu.div64; lstore}. */
+    static final int ALU64 = 9;
+    /** A 32-bit ALU instruction without its constant: {@code lload; l2i; lload; l2i; iop; zext; lstore}. */
+    static final int ALU32 = 12;
+    /** A 64-bit conditional jump without its constant: operands, an unsigned compare call and the branch. */
+    static final int JUMP64 = 10;
+    /** A 32-bit conditional jump without its constant: operands narrowed, an unsigned compare call and the branch. */
+    static final int JUMP32 = 12;
     /** {@code goto}. */
     static final int JA = 3;
     /** Exit from a split function: store r0 into the register array and return -1. */
@@ -24,9 +28,11 @@ public final class SizeModel {
     /** {@code lddw} of a function's address: the function region's base or'ed with the slot. */
     static final int LDDW_FUNCTION = 24;
     /** A load or store of the stack or through {@code Memory}, without its constant (the pc store included). */
-    static final int MEMORY = 28;
+    static final int MEMORY = 25;
     /** A load or store with both a direct and a generic path (context, entry r1), without its constants. */
     static final int GUARDED_MEMORY = 52;
+    /** A load or store whose region is checked at run time, without its constants. */
+    static final int CHECKED_MEMORY = 64;
     /** An atomic operation, through {@code Atomics}. */
     static final int ATOMIC = 36;
     /** A helper call, tail call, callx, local call or legacy packet load, without its constant. */
@@ -44,6 +50,10 @@ public final class SizeModel {
     private final ConstantPlan constants;
     private final MemoryFacts facts;
 
+    /**
+     * @param constants which constants the code loads from the pool
+     * @param facts the memory facts, which decide the shape of each access's code
+     */
     public SizeModel(ConstantPlan constants, MemoryFacts facts) {
         this.constants = constants;
         this.facts = facts;
@@ -54,8 +64,9 @@ public final class SizeModel {
         int constant = constants.constantBytes(insn);
         switch (insn.insnClass()) {
             case ALU:
+                return ALU32 + constant;
             case ALU64:
-                return ALU + constant;
+                return ALU64 + constant;
             case JMP:
             case JMP32:
                 if (Constants.isCall(insn)) {
@@ -64,7 +75,10 @@ public final class SizeModel {
                 if (insn.isExit()) {
                     return EXIT;
                 }
-                return (insn.jumpOp().isConditional() ? JUMP : JA) + constant;
+                if (!insn.jumpOp().isConditional()) {
+                    return JA;
+                }
+                return (insn.is32() ? JUMP32 : JUMP64) + constant;
             case LD:
                 if (!insn.isWide()) {
                     return CALL + constant;
@@ -82,6 +96,9 @@ public final class SizeModel {
     private static int memory(Insn insn, RegionHint hint, int constant) {
         if (insn.mode() == MemMode.ATOMIC) {
             return ATOMIC;
+        }
+        if (hint != null && hint.isChecked()) {
+            return CHECKED_MEMORY + 2 * constant;
         }
         boolean guarded = hint == RegionHint.CONTEXT || hint == RegionHint.ENTRY_R1;
         return guarded ? GUARDED_MEMORY + 2 * constant : MEMORY + constant;

@@ -11,6 +11,7 @@ import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramArray;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.exec.TailCalls;
+import dev.ebpfjvm.core.helpers.LoopHelpers;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
@@ -115,6 +116,24 @@ class CallEmitterTest {
         assertEquals(e, RegionTable.GLOBAL.ownerAt(address, RegionKind.PROGRAM));
         e.close();
         assertEquals(null, RegionTable.GLOBAL.ownerAt(address, RegionKind.PROGRAM));
+    }
+
+    /** bpf_loop calls back into the program (Callback) on the next frame: sum of 0..9 through the caller's stack. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void callback_bpfLoopCallsTheFunction(Variant variant) {
+        HelperRegistry helpers = HelperRegistry.builder().add(181, "loop", LoopHelpers::loop).build();
+        Asm asm = new Asm().mov(6, 0).stx(Size.DW, 10, -8, 6)
+                .mov(1, 10).lddwFunc(2, "cb").movReg(3, 10).add(3, -8).mov(4, 0).call(181).movReg(7, 0)
+                .ldx(Size.DW, 0, 10, -8).aluReg(InsnClass.ALU64, AluOp.MUL, 0, 7).exit()
+                .label("cb").ldx(Size.DW, 3, 2, 0).aluReg(InsnClass.ALU64, AluOp.ADD, 3, 1).stx(Size.DW, 2, 0, 3)
+                .stx(Size.DW, 10, -8, 1).mov(0, 0).exit();
+        Executable e = variant.compile(asm.program("loop", helpers));
+        assertEquals(45 * 10, e.run(new ProgramContext()));
+        assertEquals(true, e instanceof dev.ebpfjvm.core.exec.Callback);
+        ProgramFaultException bad = assertThrows(ProgramFaultException.class,
+                () -> ((dev.ebpfjvm.core.exec.Callback) e).call(new ProgramContext(), 1, 1, 0, 0, 0, 0, 0));
+        assertEquals(-1, bad.pc());
     }
 
     @ParameterizedTest

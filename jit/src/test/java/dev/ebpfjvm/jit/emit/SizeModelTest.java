@@ -63,7 +63,7 @@ class SizeModelTest {
         Instructions insns = asm.instructions();
         Program program = new Program("sizes", insns, HELPERS);
         for (MemoryFacts facts : new MemoryFacts[] {null, MemoryFacts.NONE, slot -> RegionHint.CONTEXT,
-            slot -> RegionHint.ENTRY_R1}) {
+            slot -> RegionHint.ENTRY_R1, slot -> RegionHint.STACK_CHECKED, slot -> RegionHint.ENTRY_R1_CHECKED}) {
             for (ConstantPlan constants : new ConstantPlan[] {ConstantPlan.poolAll(), ConstantPlan.poolNone()}) {
                 ProgramPlan plan = ProgramPlan.of(insns, facts, 7500);
                 plan = new ProgramPlan(insns, plan.functions(), plan.liveness(), plan.facts(), constants);
@@ -82,7 +82,7 @@ class SizeModelTest {
         LdcCounter counter = new LdcCounter(sizes);
         ClassEnv env = new ClassEnv("Owner", new ClassData(), program, false, new FunctionRegion());
         LocalLayout layout = new LocalLayout(chunk ? LocalLayout.Shape.CHUNK : LocalLayout.Shape.FUNCTION,
-                new LocalLayout.Needs(true, true));
+                new LocalLayout.Needs(true, true, true, true));
         int end = plan.insns().slotCount();
         EmitContext ctx = new EmitContext(counter, layout, env, plan, f, 0, chunk ? end - 1 : end);
         for (int slot = 0; slot < f.range().end(); slot++) {

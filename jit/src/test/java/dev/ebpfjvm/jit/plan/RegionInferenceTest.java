@@ -65,15 +65,15 @@ class RegionInferenceTest {
     }
 
     @Test
-    void infer_loopWithMovingPointerIsUnknown() {
+    void infer_loopWithMovingPointerIsChecked() {
         RegionInference facts = infer(new Asm()
                 .movReg(2, 10).add(2, -64).mov(3, 8)                   // 0, 1, 2
-                .label("loop").st(Size.B, 2, 0, 1)                     // 3: r2 changes every iteration
+                .label("loop").st(Size.B, 2, 0, 1)                     // 3: r2 moves every iteration
                 .add(2, 1).add(3, -1)
                 .jump(InsnClass.JMP, JumpOp.JNE, 3, 0, "loop")
                 .st(Size.B, 10, -1, 1)                                 // 7
                 .mov(0, 0).exit());
-        assertNull(facts.regionAt(3));
+        assertEquals(RegionHint.STACK_CHECKED, facts.regionAt(3));
         assertEquals(RegionHint.STACK, facts.regionAt(7));
     }
 
@@ -89,11 +89,20 @@ class RegionInferenceTest {
     }
 
     @Test
-    void infer_farOffsetsAreUnknown() {
+    void infer_farOffsetsAndAddedRegistersAreChecked() {
         RegionInference facts = infer(new Asm()
                 .movReg(2, 10).add(2, 0x7fffffff).add(2, 0x7fffffff)
-                .ldx(Size.B, 0, 2, 0)
+                .ldx(Size.B, 0, 2, 0)                                  // 3
+                .movReg(3, 1).aluReg(InsnClass.ALU64, dev.ebpfjvm.core.isa.AluOp.ADD, 3, 0)
+                .ldx(Size.B, 0, 3, 0)                                  // 6: entry r1 plus a register
+                .mov(4, 8).aluReg(InsnClass.ALU64, dev.ebpfjvm.core.isa.AluOp.ADD, 4, 10)
+                .stx(Size.B, 4, -16, 0)                                // 9: a scalar plus r10
+                .alu(InsnClass.ALU, dev.ebpfjvm.core.isa.AluOp.ADD, 4, 0)
+                .stx(Size.B, 4, -16, 0)                                // 11: a 32-bit result is no pointer
                 .exit());
-        assertNull(facts.regionAt(3));
+        assertEquals(RegionHint.STACK_CHECKED, facts.regionAt(3));
+        assertEquals(RegionHint.ENTRY_R1_CHECKED, facts.regionAt(6));
+        assertEquals(RegionHint.STACK_CHECKED, facts.regionAt(9));
+        assertNull(facts.regionAt(11));
     }
 }

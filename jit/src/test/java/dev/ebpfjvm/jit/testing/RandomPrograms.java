@@ -12,8 +12,8 @@ import java.util.Random;
 /**
  * Random terminating programs for differential and size tests: ALU operations of every kind on
  * r0 and r2–r9, loads and stores of every size on the stack (through r10, through a register
- * derived from it, through a pointer reloaded from memory) and on the context (through r1, which
- * is never written), atomics, 64-bit immediates, calls of {@link #HELPERS} and forward conditional
+ * derived from it by a constant or by a register, through a pointer reloaded from memory) and on
+ * the context (through r1, which is never written, and registers derived from it), atomics, 64-bit immediates, calls of {@link #HELPERS} and forward conditional
  * jumps. Only forward jumps,
  * so every program terminates. Reproducible from the {@link Random} given.
  */
@@ -110,9 +110,16 @@ public final class RandomPrograms {
             int base = 2 + rnd.nextInt(8);
             int off = -8 * (1 + rnd.nextInt(60));
             asm.movReg(base, 10).add(base, off);
-            if (rnd.nextBoolean()) {
+            int how = rnd.nextInt(3);
+            if (how == 1) {
                 int spill = -8 * (61 + rnd.nextInt(3));
                 asm.stx(Size.DW, 10, spill, base).ldx(Size.DW, base, 10, spill);
+            } else if (how == 2) {
+                int delta = base == 9 ? 8 : base + 1;
+                boolean context = rnd.nextBoolean();
+                asm.mov(delta, context ? rnd.nextInt(CONTEXT_BYTES - 8) : -8 * rnd.nextInt(4));
+                asm.movReg(base, context ? 1 : 10).add(base, context ? 0 : off);
+                asm.aluReg(InsnClass.ALU64, AluOp.ADD, base, delta);
             }
             Size size = pick(SIZES);
             if (rnd.nextBoolean()) {
