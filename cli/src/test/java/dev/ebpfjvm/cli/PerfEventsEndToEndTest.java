@@ -17,6 +17,7 @@ import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.skb.Skb;
 import dev.ebpfjvm.core.testing.TestPaths;
 import dev.ebpfjvm.core.testrun.SkbTestRun;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,7 +53,7 @@ class PerfEventsEndToEndTest {
 
     @ParameterizedTest(name = "{0} cpu {1}")
     @MethodSource("enginesAndCpus")
-    void recordsReachTheConsumerOfTheRunsCpu(String engineName, int cpu) {
+    void recordsReachTheConsumerOfTheRunsCpu(String engineName, int cpu) throws IOException {
         try (LoadedObject obj = load(engineName)) {
             PerfEventArrayMap events = (PerfEventArrayMap) obj.map("events");
             assertEquals(CPUS, events.maxEntries());
@@ -73,7 +74,7 @@ class PerfEventsEndToEndTest {
 
     @ParameterizedTest(name = "{0} cpu {1}")
     @MethodSource("enginesAndCpus")
-    void failedOutputDropsThePacket(String engineName, int cpu) {
+    void failedOutputDropsThePacket(String engineName, int cpu) throws IOException {
         try (LoadedObject obj = load(engineName)) {
             PerfEventArrayMap events = (PerfEventArrayMap) obj.map("events");
             List<String> records = new ArrayList<>();
@@ -85,7 +86,7 @@ class PerfEventsEndToEndTest {
         }
     }
 
-    private static LoadedObject load(String engineName) {
+    private static LoadedObject load(String engineName) throws IOException {
         ObjectSpec spec = ObjectReader.read(TestPaths.testdata().resolve("perf_events.o"));
         return ObjectLoader.builder().engine(Engines.byName(engineName)).helpers(TcHelpers.registry())
                 .pins(new PinRegistry()).cpus(CPUS).build().load(spec);
