@@ -3,7 +3,6 @@ package dev.ebpfjvm.bench.workload;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Engines;
@@ -70,8 +69,6 @@ class WorkloadAgreementTest {
     }
 
     private static Engine engine(String name) {
-        boolean present = Engines.all().stream().anyMatch(e -> e.name().equals(name));
-        assumeTrue(present, "engine '" + name + "' is not on the class path yet");
         return Engines.byName(name);
     }
 
