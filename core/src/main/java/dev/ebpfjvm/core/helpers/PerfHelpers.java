@@ -3,6 +3,7 @@ package dev.ebpfjvm.core.helpers;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.maps.PerfEventArray;
 import dev.ebpfjvm.core.memory.RegionKind;
 import dev.ebpfjvm.core.skb.SkBuffContext;
 import dev.ebpfjvm.core.skb.Skb;

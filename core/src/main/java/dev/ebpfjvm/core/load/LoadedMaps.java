@@ -7,6 +7,7 @@ import dev.ebpfjvm.core.maps.ArrayOfMapsMap;
 import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.maps.HashOfMapsMap;
 import dev.ebpfjvm.core.maps.MapSpec;
+import dev.ebpfjvm.core.maps.MapType;
 import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.maps.PinRegistry;
 import dev.ebpfjvm.core.maps.ProgArrayMap;
@@ -48,7 +49,8 @@ final class LoadedMaps implements AutoCloseable {
         return maps;
     }
 
-    private BpfMap open(MapSpec m, PinRegistry pins, int cpus) {
+    private BpfMap open(MapSpec declared, PinRegistry pins, int cpus) {
+        MapSpec m = withDefaultMaxEntries(declared, cpus);
         if (m.pinning() != Pinning.BY_NAME) {
             return BpfMap.create(m, cpus);
         }
@@ -57,6 +59,19 @@ final class LoadedMaps implements AutoCloseable {
             reused.add(m.name());
         }
         return pins.openOrCreate(m, path, cpus);
+    }
+
+    /**
+     * {@return the spec with libbpf's default capacity}: a perf event array declared with
+     * max_entries 0 gets one slot per possible CPU, as map_set_def_max_entries() in libbpf.c does
+     * before creating (or reusing a pinned) map; the kernel itself rejects 0 with EINVAL.
+     */
+    static MapSpec withDefaultMaxEntries(MapSpec m, int cpus) {
+        if (m.type() != MapType.PERF_EVENT_ARRAY || m.maxEntries() != 0) {
+            return m;
+        }
+        return new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), cpus, m.flags(), m.pinning(), m.innerMap(),
+                m.contents());
     }
 
     BpfMap get(String name) {

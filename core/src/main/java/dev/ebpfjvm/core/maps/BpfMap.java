@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * regions; the map then refuses every operation with {@code EBADF}.
  */
 public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
-        permits ArrayMap, HashMap, LruHashMap, ProgArrayMap, RingBufMap, ArrayOfMapsMap, HashOfMapsMap {
+        permits ArrayMap, HashMap, LruHashMap, ProgArrayMap, PerfEventArrayMap, RingBufMap, ArrayOfMapsMap, HashOfMapsMap {
 
     /** Which class implements a map: one constant per class of this sealed family. */
     public enum Kind {
@@ -39,6 +39,8 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
         LRU_HASH,
         /** {@link ProgArrayMap}: PROG_ARRAY. */
         PROG_ARRAY,
+        /** {@link PerfEventArrayMap}: PERF_EVENT_ARRAY. */
+        PERF_EVENT_ARRAY,
         /** {@link RingBufMap}: RINGBUF. */
         RINGBUF,
         /** {@link ArrayOfMapsMap}: ARRAY_OF_MAPS. */
@@ -115,6 +117,8 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
                 return new LruHashMap(spec, cpus);
             case PROG_ARRAY:
                 return new ProgArrayMap(spec, cpus);
+            case PERF_EVENT_ARRAY:
+                return new PerfEventArrayMap(spec, cpus);
             case RINGBUF:
                 return new RingBufMap(spec, cpus);
             case ARRAY_OF_MAPS:

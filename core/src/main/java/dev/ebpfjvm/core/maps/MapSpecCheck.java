@@ -55,6 +55,7 @@ final class MapSpecCheck {
                 checkArray(spec);
                 break;
             case PROG_ARRAY:
+            case PERF_EVENT_ARRAY:
                 checkFdArray(spec);
                 break;
             case ARRAY_OF_MAPS:
@@ -93,13 +94,14 @@ final class MapSpecCheck {
         require(spec, !(percpu && (flags & MapSpec.F_NUMA_NODE) != 0), Errno.EINVAL, "per-CPU map on a NUMA node");
         require(spec, spec.type() == MapType.ARRAY || (flags & (MapSpec.F_MMAPABLE | MapSpec.F_INNER_MAP)) == 0,
                 Errno.EINVAL, "BPF_F_MMAPABLE and BPF_F_INNER_MAP are for plain arrays");
-        require(spec, (flags & MapSpec.F_PRESERVE_ELEMS) == 0, Errno.EINVAL, "BPF_F_PRESERVE_ELEMS is for perf event arrays");
+        require(spec, (flags & MapSpec.F_PRESERVE_ELEMS) == 0 || spec.type() == MapType.PERF_EVENT_ARRAY, Errno.EINVAL,
+                "BPF_F_PRESERVE_ELEMS is for perf event arrays");
         require(spec, spec.valueSize() > 0, Errno.E2BIG, "value_size above INT_MAX");
         require(spec, !(percpu && ValueLayout.roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE), Errno.E2BIG,
                 "per-CPU value above " + PCPU_MIN_UNIT_SIZE + " bytes");
     }
 
-    /** fd_array_map_alloc_check(): prog arrays and arrays of maps hold a 4-byte fd per slot. */
+    /** fd_array_map_alloc_check(): prog arrays, perf event arrays and arrays of maps hold a 4-byte fd per slot. */
     private static void checkFdArray(MapSpec spec) {
         require(spec, spec.valueSize() == 4, Errno.EINVAL, "value_size of a " + spec.type().kernelName() + " must be 4");
         require(spec, (spec.flags() & (MapSpec.F_RDONLY_PROG | MapSpec.F_WRONLY_PROG)) == 0, Errno.EINVAL,

@@ -6,7 +6,7 @@ public enum MapType {
     HASH(1, true),
     ARRAY(2, true),
     PROG_ARRAY(3, true),
-    PERF_EVENT_ARRAY(4, false),
+    PERF_EVENT_ARRAY(4, true),
     PERCPU_HASH(5, true),
     PERCPU_ARRAY(6, true),
     STACK_TRACE(7, false),

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.maps.BpfMap;
+import dev.ebpfjvm.core.maps.MapSpec;
+import dev.ebpfjvm.core.maps.MapType;
+import dev.ebpfjvm.core.maps.PerfEventArrayMap;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
@@ -57,47 +61,36 @@ class LockAndPerfHelpersTest {
         }
     }
 
-    /** A perf event array with consumers on slots 0 and 1; slot 1's event lives on CPU 2. */
-    private static final class Events implements PerfEventArray {
-        final List<String> records = new ArrayList<>();
-
-        @Override
-        public int maxEntries() {
-            return 4;
-        }
-
-        @Override
-        public long output(int index, int cpu, byte[] record) {
-            if (index > 1) {
-                return -2;
-            }
-            if (index == 1 && cpu != 2) {
-                return -95;
-            }
-            records.add(index + ":" + HexFormat.of().formatHex(record));
-            return 0;
+    /** Slot 0's event lives on CPU 0, slot 1's on CPU 2; slots 2 and 3 are empty. */
+    @Test
+    void perfEventOutput_sendsDataAndPacketBytes() {
+        MapSpec spec = MapSpec.of("events", MapType.PERF_EVENT_ARRAY, 4, 4, 4, 0);
+        try (PerfEventArrayMap events = (PerfEventArrayMap) BpfMap.create(spec, 4)) {
+            List<String> records = new ArrayList<>();
+            events.attach(0, 0, r -> records.add("0:" + HexFormat.of().formatHex(r)));
+            events.attach(1, 2, r -> records.add("1:" + HexFormat.of().formatHex(r)));
+            long map = events.address();
+            h.putHex(Harness.stack(0), "aabb");
+            long flags = (14L << 32) | PerfHelpers.F_CURRENT_CPU;
+            assertEquals(0, PerfHelpers.perfEventOutput(h.ctx, 0, map, flags, Harness.stack(0), 2));
+            assertEquals(List.of("0:aabb" + Harness.IPV4_UDP.substring(0, 28) + "00000000"), records);
+            assertEquals(-95, PerfHelpers.perfEventOutput(h.ctx, 0, map, 1, Harness.stack(0), 2));
+            h.ctx.setCpu(2);
+            assertEquals(0, PerfHelpers.perfEventOutput(h.ctx, 0, map, 1, Harness.stack(0), 0));
+            assertEquals(-2, PerfHelpers.perfEventOutput(h.ctx, 0, map, 3, Harness.stack(0), 2));
+            assertEquals(-2, PerfHelpers.perfEventOutput(h.ctx, 0, map, PerfHelpers.F_CURRENT_CPU, Harness.stack(0), 2));
+            assertEquals(-7, PerfHelpers.perfEventOutput(h.ctx, 0, map, 4, Harness.stack(0), 2));
+            assertEquals(-14, PerfHelpers.perfEventOutput(h.ctx, 0, map, 47L << 32, Harness.stack(0), 2));
+            assertEquals(-22, PerfHelpers.perfEventOutput(h.ctx, 0, map, 1L << 52, Harness.stack(0), 2));
+            assertEquals(List.of("0", "1"), records.stream().map(r -> r.substring(0, 1)).toList());
         }
     }
 
     @Test
-    void perfEventOutput_sendsDataAndPacketBytes() {
-        Events events = new Events();
-        Region map = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false, events);
-        try {
-            h.putHex(Harness.stack(0), "aabb");
-            long flags = (14L << 32) | PerfHelpers.F_CURRENT_CPU;
-            assertEquals(0, PerfHelpers.perfEventOutput(h.ctx, 0, map.address(0), flags, Harness.stack(0), 2));
-            assertEquals(List.of("0:aabb" + Harness.IPV4_UDP.substring(0, 28)), events.records);
-            assertEquals(-95, PerfHelpers.perfEventOutput(h.ctx, 0, map.address(0), 1, Harness.stack(0), 2));
-            h.ctx.setCpu(2);
-            assertEquals(0, PerfHelpers.perfEventOutput(h.ctx, 0, map.address(0), 1, Harness.stack(0), 0));
-            assertEquals(-2, PerfHelpers.perfEventOutput(h.ctx, 0, map.address(0), 3, Harness.stack(0), 2));
-            assertEquals(-7, PerfHelpers.perfEventOutput(h.ctx, 0, map.address(0), 4, Harness.stack(0), 2));
-            assertEquals(-14, PerfHelpers.perfEventOutput(h.ctx, 0, map.address(0), 47L << 32, Harness.stack(0), 2));
-            assertEquals(-22, PerfHelpers.perfEventOutput(h.ctx, 0, map.address(0), 1L << 52, Harness.stack(0), 2));
-            assertArrayEquals(new String[] {"0", "1"}, events.records.stream().map(r -> r.substring(0, 1)).toArray());
-        } finally {
-            RegionTable.GLOBAL.release(map);
+    void perfEventOutput_otherMapFaults() {
+        try (BpfMap array = BpfMap.create(MapSpec.of("a", MapType.ARRAY, 4, 4, 1, 0), 1)) {
+            assertThrows(ProgramFaultException.class, () -> PerfHelpers.perfEventOutput(h.ctx, 0, array.address(),
+                    PerfHelpers.F_CURRENT_CPU, Harness.stack(0), 0));
         }
     }
 }

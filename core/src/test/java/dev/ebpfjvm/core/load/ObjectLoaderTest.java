@@ -14,6 +14,7 @@ import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.elf.Relocation;
 import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.helpers.TcHelpers;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.PseudoSrc;
 import dev.ebpfjvm.core.maps.ArrayOfMapsMap;
@@ -21,6 +22,7 @@ import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.maps.HashOfMapsMap;
 import dev.ebpfjvm.core.maps.MapException;
 import dev.ebpfjvm.core.maps.MapSpec;
+import dev.ebpfjvm.core.maps.PerfEventArrayMap;
 import dev.ebpfjvm.core.maps.PinRegistry;
 import dev.ebpfjvm.core.maps.ProgArrayMap;
 import java.util.List;
@@ -75,6 +77,19 @@ class ObjectLoaderTest {
             assertSame(obj.program("handle_tcp"), jmp.get(6));
             assertSame(obj.program("handle_udp"), jmp.get(17));
             assertEquals(null, jmp.get(0));
+        }
+    }
+
+    /** libbpf's map_set_def_max_entries(): a perf event array declared without max_entries gets one slot per CPU. */
+    @Test
+    void load_givesPerfEventArrayOneSlotPerCpu() {
+        ObjectSpec spec = Fixtures.spec("perf_events");
+        assertEquals(0, spec.map("events").orElseThrow().maxEntries());
+        ObjectLoader tc = ObjectLoader.builder().pins(pins).cpus(3).helpers(TcHelpers.registry()).build();
+        try (LoadedObject obj = tc.load(spec)) {
+            PerfEventArrayMap events = (PerfEventArrayMap) obj.map("events");
+            assertEquals(3, events.maxEntries());
+            assertEquals(3, events.spec().maxEntries());
         }
     }
 

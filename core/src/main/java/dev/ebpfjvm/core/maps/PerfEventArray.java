@@ -1,4 +1,4 @@
-package dev.ebpfjvm.core.helpers;
+package dev.ebpfjvm.core.maps;
 
 /**
  * The view of a {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY} that {@code bpf_perf_event_output} needs.

@@ -1,0 +1,114 @@
+package dev.ebpfjvm.core.maps;
+
+import dev.ebpfjvm.core.Errno;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY} ({@code perf_event_array_map_ops} in kernel/bpf/arraymap.c):
+ * one slot per index holding a perf event that user space opened on a CPU, here a
+ * {@link PerfEventConsumer} put in with {@link #attach} (libbpf's {@code perf_buffer} opens one
+ * event per CPU and stores it at the CPU's index). Programs send records with
+ * {@code bpf_perf_event_output}, which resolves the map through its address as a
+ * {@link PerfEventArray}; the slot choice and its -E2BIG check live in that helper
+ * ({@link dev.ebpfjvm.core.helpers.PerfHelpers}), the per-slot checks in {@link #output}.
+ *
+ * <p>Created with key_size 4 and value_size 4 (a perf event fd), else EINVAL
+ * (fd_array_map_alloc_check()); a max_entries of 0 is EINVAL here as in the kernel, and libbpf's
+ * default of one slot per possible CPU is applied by the object loader. The byte API cannot
+ * look up or store slots (they hold events, not bytes: {@code -ENOTSUPP}); it can delete them.
+ */
+public final class PerfEventArrayMap extends BpfMap implements PerfEventArray {
+    private final ObjectSlots<PerfEventConsumer> slots;
+
+    PerfEventArrayMap(MapSpec spec, int cpus) {
+        super(spec, spec.maxEntries(), cpus);
+        this.slots = new ObjectSlots<>(spec.maxEntries());
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.PERF_EVENT_ARRAY;
+    }
+
+    /**
+     * Opens an event on a CPU and puts it into a slot, replacing what was there.
+     *
+     * @param sink receives every record a program on {@code cpu} outputs to this slot
+     * @throws MapException E2BIG when the index is out of range, EINVAL for a CPU the map was not
+     *     created for (perf_event_open() fails for it), EPERM when frozen or read-only
+     */
+    public void attach(int index, int cpu, Consumer<byte[]> sink) {
+        checkWritable("update");
+        if (cpu < 0 || cpu >= cpus()) {
+            throw error("update", (int) Errno.EINVAL.negative(), "cpu " + cpu + " of " + cpus());
+        }
+        PerfEventConsumer consumer = new PerfEventConsumer(cpu, sink);
+        int err = slots.checkUpdate(Integer.toUnsignedLong(index), ANY);
+        if (err != 0) {
+            throw error("update", err, "index " + Integer.toUnsignedLong(index));
+        }
+        slots.swap(index, consumer);
+    }
+
+    /** {@return the consumer in a slot, or null} */
+    public PerfEventConsumer get(int index) {
+        checkOpen("lookup");
+        return slots.get(Integer.toUnsignedLong(index));
+    }
+
+    /**
+     * Empties a slot, as closing the perf event does (perf_event_fd_array_release()).
+     * {@return false when it was empty} @throws MapException E2BIG out of range
+     */
+    public boolean detach(int index) {
+        return delete(u32(index));
+    }
+
+    /**
+     * Delivers a record to the slot's consumer, as __bpf_perf_event_output() in
+     * kernel/trace/bpf_trace.c does after its index check. The raw sample is padded with zeros so
+     * that its size plus the 4-byte size field is a multiple of 8, as perf_prepare_sample() in
+     * kernel/events/core.c does; consumers see that padded size, as libbpf's do.
+     */
+    @Override
+    public long output(int index, int cpu, byte[] record) {
+        PerfEventConsumer consumer = slots.get(Integer.toUnsignedLong(index));
+        if (consumer == null) {
+            return Errno.ENOENT.negative();
+        }
+        if (consumer.cpu() != cpu) {
+            return Errno.EOPNOTSUPP.negative();
+        }
+        int padded = ((record.length + 4 + 7) & ~7) - 4;
+        consumer.sink().accept(padded == record.length ? record : Arrays.copyOf(record, padded));
+        return 0;
+    }
+
+    /** The value of a slot is a perf event, not bytes: use {@link #get}. */
+    @Override
+    int doLookup(byte[] key, byte[] out) {
+        return (int) Errno.ENOTSUPP.negative();
+    }
+
+    /** The value of a slot is a perf event, not bytes: use {@link #attach}. */
+    @Override
+    int doUpdate(byte[] key, byte[] value, long flags) {
+        return (int) Errno.ENOTSUPP.negative();
+    }
+
+    @Override
+    int doDelete(byte[] key) {
+        return slots.delete(ArrayIndex.of(key, 0), consumer -> { });
+    }
+
+    @Override
+    int doNextKey(byte[] key, byte[] next) {
+        return ArrayIndex.nextKey(key, next, maxEntries());
+    }
+
+    @Override
+    void releaseValues() {
+        slots.clear(consumer -> { });
+    }
+}
