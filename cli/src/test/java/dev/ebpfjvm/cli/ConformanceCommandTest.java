@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.testing.TestPaths;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -16,16 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code ebpf-jvm conformance} through {@link Main#run}, on ../shared/conformance when present. */
 class ConformanceCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private List<String> outLines() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
-    }
+    private final CliRun cli = new CliRun();
 
     private static Path suite() {
         Path dir = TestPaths.conformance().orElse(null);
@@ -35,39 +23,39 @@ class ConformanceCommandTest {
 
     @Test
     void conformance_wholeSuitePassesOnTheInterpreter() {
-        assertEquals(0, run("conformance", suite().toString()), err.toString(StandardCharsets.UTF_8));
-        assertEquals(List.of("313 passed, 0 failed"), outLines());
+        assertEquals(0, cli.run("conformance", suite().toString()), cli.err());
+        assertEquals(List.of("313 passed, 0 failed"), cli.outLines());
     }
 
     @Test
     void conformance_wholeSuiteOnEveryOtherEngine() {
         for (Engine engine : Engines.all()) {
-            out.reset();
-            assertEquals(0, run("conformance", suite().toString(), "--engine", engine.name()), engine.name());
-            assertEquals("313 passed, 0 failed", outLines().get(outLines().size() - 1), engine.name());
+            cli.reset();
+            assertEquals(0, cli.run("conformance", suite().toString(), "--engine", engine.name()), engine.name());
+            assertEquals("313 passed, 0 failed", cli.outLines().get(cli.outLines().size() - 1), engine.name());
         }
     }
 
     @Test
     void conformance_negativeFilesFailAndExitOne() {
-        assertEquals(1, run("conformance", suite().resolve("negative").toString()));
-        List<String> lines = outLines();
+        assertEquals(1, cli.run("conformance", suite().resolve("negative").toString()));
+        List<String> lines = cli.outLines();
         assertEquals("0 passed, 12 failed, 48 skipped", lines.get(lines.size() - 1));
         assertTrue(lines.contains("FAIL incorrect_return_value_high_bits.data: expected r0 0x8977665544332211, got 0x8877665544332211"));
     }
 
     @Test
     void conformance_badArgumentsAreUsageErrors() {
-        assertEquals(2, run("conformance"));
-        assertEquals(2, run("conformance", "/no/such/dir"));
-        assertEquals(2, run("conformance", ".", "--fast"));
-        assertEquals(2, run("conformance", ".", "--engine"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: ebpf-jvm conformance DIR [--engine interpreter|jit]"));
+        assertEquals(2, cli.run("conformance"));
+        assertEquals(2, cli.run("conformance", "/no/such/dir"));
+        assertEquals(2, cli.run("conformance", ".", "--fast"));
+        assertEquals(2, cli.run("conformance", ".", "--engine"));
+        assertTrue(cli.err().contains("usage: ebpf-jvm conformance DIR [--engine interpreter|jit]"));
     }
 
     @Test
     void conformance_unknownEngineFails() {
-        assertEquals(1, run("conformance", suite().toString(), "--engine", "quantum"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no engine named 'quantum'"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, cli.run("conformance", suite().toString(), "--engine", "quantum"));
+        assertTrue(cli.err().contains("no engine named 'quantum'"), cli.err());
     }
 }

@@ -3,34 +3,16 @@ package dev.ebpfjvm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ebpfjvm.core.testing.TestPaths;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code ebpf-jvm object} through {@link Main#run}, on the fixtures of testdata/. */
 class ObjectCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private static String fixture(String name) {
-        return TestPaths.testdata().resolve(name + ".o").toString();
-    }
-
-    private List<String> outLines() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void object_listsProgramsMapsAndSlots() {
-        assertEquals(0, run("object", fixture("tail_calls")), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, cli.run("object", CliRun.fixture("tail_calls")), cli.err());
         assertEquals(List.of(
                 "object tail_calls.o: license \"GPL\", 50 BTF types",
                 "programs (4):",
@@ -43,13 +25,13 @@ class ObjectCommandTest {
                 "  NAME       TYPE        KEY  VALUE  MAX_ENTRIES  FLAGS",
                 "  jmp_table  prog_array  4    4      32           0x0    slots 1=handle_icmp 6=handle_tcp 17=handle_udp",
                 "  tail_hits  array       4    8      4            0x0",
-                "globals (0):"), outLines());
+                "globals (0):"), cli.outLines());
     }
 
     @Test
     void object_listsGlobalsWithTheirTypes() {
-        assertEquals(0, run("object", fixture("globals")));
-        List<String> lines = outLines();
+        assertEquals(0, cli.run("object", CliRun.fixture("globals")));
+        List<String> lines = cli.outLines();
         assertTrue(lines.contains("globals (8):"), lines.toString());
         assertTrue(lines.contains("  watched_port      .rodata      0       2     const volatile __u16"), lines.toString());
         assertTrue(lines.contains("  bytes_by_proto    .data.stats  0       32    __u64[4]"), lines.toString());
@@ -58,23 +40,23 @@ class ObjectCommandTest {
 
     @Test
     void object_marksUnsupportedProgramsAndSubprograms() {
-        assertEquals(0, run("object", fixture("sections")));
-        assertEquals(5, outLines().stream().filter(l -> l.endsWith("unsupported")).count());
-        out.reset();
-        assertEquals(0, run("object", fixture("bpf2bpf")));
-        assertTrue(outLines().contains("  tc         flow_hash  sched_cls  unspecified  76+32 (4 subprograms)"));
+        assertEquals(0, cli.run("object", CliRun.fixture("sections")));
+        assertEquals(5, cli.outLines().stream().filter(l -> l.endsWith("unsupported")).count());
+        cli.reset();
+        assertEquals(0, cli.run("object", CliRun.fixture("bpf2bpf")));
+        assertTrue(cli.outLines().contains("  tc         flow_hash  sched_cls  unspecified  76+32 (4 subprograms)"));
     }
 
     @Test
     void object_rejectedObjectExitsOne() {
-        assertEquals(1, run("object", fixture("invalid_kfunc")));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'bpf_rcu_read_lock' is an extern"));
+        assertEquals(1, cli.run("object", CliRun.fixture("invalid_kfunc")));
+        assertTrue(cli.err().contains("'bpf_rcu_read_lock' is an extern"));
     }
 
     @Test
     void object_usageErrors() {
-        assertEquals(2, run("object"));
-        assertEquals(2, run("object", fixture("nope")));
-        assertEquals(2, run("object", fixture("tail_calls"), fixture("globals")));
+        assertEquals(2, cli.run("object"));
+        assertEquals(2, cli.run("object", CliRun.fixture("nope")));
+        assertEquals(2, cli.run("object", CliRun.fixture("tail_calls"), CliRun.fixture("globals")));
     }
 }
