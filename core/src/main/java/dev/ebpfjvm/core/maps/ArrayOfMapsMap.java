@@ -11,12 +11,10 @@ import dev.ebpfjvm.core.exec.ProgramContext;
  * fills slots with {@link #set} (the kernel takes a map fd as the value). A slot holds a reference
  * to its map, released when the slot is emptied or this map is closed.
  */
-public final class ArrayOfMapsMap extends BpfMap {
-    private final ObjectSlots<BpfMap> slots;
+public final class ArrayOfMapsMap extends FdArrayMap<BpfMap> {
 
     ArrayOfMapsMap(MapSpec spec, int cpus) {
-        super(spec, spec.maxEntries(), cpus);
-        this.slots = new ObjectSlots<>(spec.maxEntries());
+        super(spec, cpus);
     }
 
     @Override
@@ -31,64 +29,30 @@ public final class ArrayOfMapsMap extends BpfMap {
      *     inner-map template, EBADF when it is closed, EPERM when this map is frozen or read-only
      */
     public void set(int index, BpfMap inner) {
-        checkWritable("update");
-        long i = Integer.toUnsignedLong(index);
-        int err = slots.checkUpdate(i, ANY);
-        if (err != 0) {
-            throw error("update", err, "index " + i);
-        }
+        long i = checkedSlot(index);
         InnerMaps.check(this, inner);
-        BpfMap old = slots.swap(i, inner.retain());
-        if (old != null) {
-            old.close();
-        }
+        replace(i, inner.retain());
     }
 
-    /** {@return the inner map in a slot, or null} */
-    public BpfMap get(int index) {
-        checkOpen("lookup");
-        return slots.get(Integer.toUnsignedLong(index));
-    }
-
-    /** Empties a slot. {@return false when it was empty} @throws MapException E2BIG out of range */
-    public boolean clear(int index) {
-        return delete(u32(index));
+    /** A slot holds a reference to its map. */
+    @Override
+    void release(BpfMap inner) {
+        inner.close();
     }
 
     @Override
     public long lookupFromProgram(ProgramContext ctx, byte[] key, int keyOff) {
-        BpfMap inner = slots.get(ArrayIndex.of(key, keyOff));
+        BpfMap inner = slot(ArrayIndex.of(key, keyOff));
         return inner == null ? 0 : inner.address();
     }
 
     @Override
     int doLookup(byte[] key, byte[] out) {
-        BpfMap inner = slots.get(ArrayIndex.of(key, 0));
+        BpfMap inner = slot(ArrayIndex.of(key, 0));
         if (inner == null) {
             return (int) Errno.ENOENT.negative();
         }
         System.arraycopy(u32(inner.id()), 0, out, 0, 4);
         return 0;
-    }
-
-    /** The value of a slot is a map, not bytes: use {@link #set}. */
-    @Override
-    int doUpdate(byte[] key, byte[] value, long flags) {
-        return (int) Errno.ENOTSUPP.negative();
-    }
-
-    @Override
-    int doDelete(byte[] key) {
-        return slots.delete(ArrayIndex.of(key, 0), BpfMap::close);
-    }
-
-    @Override
-    int doNextKey(byte[] key, byte[] next) {
-        return ArrayIndex.nextKey(key, next, maxEntries());
-    }
-
-    @Override
-    void releaseValues() {
-        slots.clear(BpfMap::close);
     }
 }

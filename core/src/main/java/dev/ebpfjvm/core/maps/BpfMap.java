@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * regions; the map then refuses every operation with {@code EBADF}.
  */
 public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
-        permits ArrayMap, HashMap, LruHashMap, ProgArrayMap, PerfEventArrayMap, RingBufMap, ArrayOfMapsMap, HashOfMapsMap {
+        permits ArrayMap, HashMap, LruHashMap, FdArrayMap, RingBufMap, HashOfMapsMap {
 
     /** Which class implements a map: one constant per class of this sealed family. */
     public enum Kind {

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * The slots of the fd-array maps (prog arrays, arrays of maps): each index holds an object or
+ * The slots of the fd-array maps ({@link FdArrayMap}): each index holds an object or
  * nothing, swapped atomically as fd_array_map_update_elem() and fd_array_map_delete_elem() in
  * kernel/bpf/arraymap.c do with {@code xchg}, so that programs read slots without a lock.
  *

@@ -18,12 +18,10 @@ import java.util.function.Consumer;
  * default of one slot per possible CPU is applied by the object loader. The byte API cannot
  * look up or store slots (they hold events, not bytes: {@code -ENOTSUPP}); it can delete them.
  */
-public final class PerfEventArrayMap extends BpfMap implements PerfEventArray {
-    private final ObjectSlots<PerfEventConsumer> slots;
+public final class PerfEventArrayMap extends FdArrayMap<PerfEventConsumer> implements PerfEventArray {
 
     PerfEventArrayMap(MapSpec spec, int cpus) {
-        super(spec, spec.maxEntries(), cpus);
-        this.slots = new ObjectSlots<>(spec.maxEntries());
+        super(spec, cpus);
     }
 
     @Override
@@ -43,18 +41,7 @@ public final class PerfEventArrayMap extends BpfMap implements PerfEventArray {
         if (cpu < 0 || cpu >= cpus()) {
             throw error("update", (int) Errno.EINVAL.negative(), "cpu " + cpu + " of " + cpus());
         }
-        PerfEventConsumer consumer = new PerfEventConsumer(cpu, sink);
-        int err = slots.checkUpdate(Integer.toUnsignedLong(index), ANY);
-        if (err != 0) {
-            throw error("update", err, "index " + Integer.toUnsignedLong(index));
-        }
-        slots.swap(index, consumer);
-    }
-
-    /** {@return the consumer in a slot, or null} */
-    public PerfEventConsumer get(int index) {
-        checkOpen("lookup");
-        return slots.get(Integer.toUnsignedLong(index));
+        replace(checkedSlot(index), new PerfEventConsumer(cpu, sink));
     }
 
     /**
@@ -62,7 +49,7 @@ public final class PerfEventArrayMap extends BpfMap implements PerfEventArray {
      * {@return false when it was empty} @throws MapException E2BIG out of range
      */
     public boolean detach(int index) {
-        return delete(u32(index));
+        return clear(index);
     }
 
     /**
@@ -73,7 +60,7 @@ public final class PerfEventArrayMap extends BpfMap implements PerfEventArray {
      */
     @Override
     public long output(int index, int cpu, byte[] record) {
-        PerfEventConsumer consumer = slots.get(Integer.toUnsignedLong(index));
+        PerfEventConsumer consumer = slot(Integer.toUnsignedLong(index));
         if (consumer == null) {
             return Errno.ENOENT.negative();
         }
@@ -83,32 +70,5 @@ public final class PerfEventArrayMap extends BpfMap implements PerfEventArray {
         int padded = ((record.length + 4 + 7) & ~7) - 4;
         consumer.sink().accept(padded == record.length ? record : Arrays.copyOf(record, padded));
         return 0;
-    }
-
-    /** The value of a slot is a perf event, not bytes: use {@link #get}. */
-    @Override
-    int doLookup(byte[] key, byte[] out) {
-        return (int) Errno.ENOTSUPP.negative();
-    }
-
-    /** The value of a slot is a perf event, not bytes: use {@link #attach}. */
-    @Override
-    int doUpdate(byte[] key, byte[] value, long flags) {
-        return (int) Errno.ENOTSUPP.negative();
-    }
-
-    @Override
-    int doDelete(byte[] key) {
-        return slots.delete(ArrayIndex.of(key, 0), consumer -> { });
-    }
-
-    @Override
-    int doNextKey(byte[] key, byte[] next) {
-        return ArrayIndex.nextKey(key, next, maxEntries());
-    }
-
-    @Override
-    void releaseValues() {
-        slots.clear(consumer -> { });
     }
 }

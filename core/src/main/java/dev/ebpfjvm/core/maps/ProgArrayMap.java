@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramArray;
 import java.util.Objects;
@@ -15,12 +14,10 @@ import java.util.Objects;
  * <p>The kernel's check that every program in the array has the same type and JIT state
  * (bpf_prog_map_compatible()) is not modelled: executables carry no program type yet.
  */
-public final class ProgArrayMap extends BpfMap implements ProgramArray {
-    private final ObjectSlots<Executable> slots;
+public final class ProgArrayMap extends FdArrayMap<Executable> implements ProgramArray {
 
     ProgArrayMap(MapSpec spec, int cpus) {
-        super(spec, spec.maxEntries(), cpus);
-        this.slots = new ObjectSlots<>(spec.maxEntries());
+        super(spec, cpus);
     }
 
     @Override
@@ -31,7 +28,7 @@ public final class ProgArrayMap extends BpfMap implements ProgramArray {
     /** {@return the program in a slot, or null when the index is out of range or the slot empty} */
     @Override
     public Executable target(long index) {
-        return slots.get(index);
+        return slot(index);
     }
 
     /**
@@ -40,50 +37,7 @@ public final class ProgArrayMap extends BpfMap implements ProgramArray {
      * @throws MapException E2BIG when the index is out of range, EPERM when frozen or read-only
      */
     public void set(int index, Executable program) {
-        checkWritable("update");
-        Objects.requireNonNull(program, "program");
-        int err = slots.checkUpdate(Integer.toUnsignedLong(index), ANY);
-        if (err != 0) {
-            throw error("update", err, "index " + Integer.toUnsignedLong(index));
-        }
-        slots.swap(index, program);
-    }
-
-    /** {@return the program in a slot, or null} */
-    public Executable get(int index) {
-        checkOpen("lookup");
-        return slots.get(Integer.toUnsignedLong(index));
-    }
-
-    /** Empties a slot. {@return false when it was empty} @throws MapException E2BIG out of range */
-    public boolean clear(int index) {
-        return delete(u32(index));
-    }
-
-    /** The value of a slot is a program, not bytes: use {@link #get}. */
-    @Override
-    int doLookup(byte[] key, byte[] out) {
-        return (int) Errno.ENOTSUPP.negative();
-    }
-
-    /** The value of a slot is a program, not bytes: use {@link #set}. */
-    @Override
-    int doUpdate(byte[] key, byte[] value, long flags) {
-        return (int) Errno.ENOTSUPP.negative();
-    }
-
-    @Override
-    int doDelete(byte[] key) {
-        return slots.delete(ArrayIndex.of(key, 0), program -> { });
-    }
-
-    @Override
-    int doNextKey(byte[] key, byte[] next) {
-        return ArrayIndex.nextKey(key, next, maxEntries());
-    }
-
-    @Override
-    void releaseValues() {
-        slots.clear(program -> { });
+        long i = checkedSlot(index);
+        replace(i, Objects.requireNonNull(program, "program"));
     }
 }
