@@ -10,7 +10,7 @@ import dev.ebpfjvm.jit.classgen.BytecodeDump;
 import dev.ebpfjvm.jit.classgen.GeneratedClass;
 import dev.ebpfjvm.jit.classgen.HiddenClasses;
 import dev.ebpfjvm.jit.classgen.ProgramClassGenerator;
-import dev.ebpfjvm.jit.plan.MemoryFacts;
+import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
 import java.util.Objects;
 

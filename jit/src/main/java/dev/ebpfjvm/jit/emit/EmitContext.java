@@ -4,7 +4,7 @@ import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.jit.plan.ConstantPlan;
 import dev.ebpfjvm.jit.plan.FunctionPlan;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
-import dev.ebpfjvm.jit.plan.RegionHint;
+import dev.ebpfjvm.core.facts.RegionHint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.objectweb.asm.Label;

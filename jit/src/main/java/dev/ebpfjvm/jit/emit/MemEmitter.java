@@ -4,7 +4,7 @@ import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.MemMode;
 import dev.ebpfjvm.core.memory.Memory;
-import dev.ebpfjvm.jit.plan.RegionHint;
+import dev.ebpfjvm.core.facts.RegionHint;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;

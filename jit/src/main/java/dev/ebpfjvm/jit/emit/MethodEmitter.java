@@ -8,7 +8,7 @@ import dev.ebpfjvm.jit.plan.Flow;
 import dev.ebpfjvm.jit.plan.FunctionPlan;
 import dev.ebpfjvm.jit.plan.MethodPlan;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
-import dev.ebpfjvm.jit.plan.RegionHint;
+import dev.ebpfjvm.core.facts.RegionHint;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;

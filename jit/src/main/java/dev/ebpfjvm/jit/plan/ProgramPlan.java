@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit.plan;
 
+import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.isa.Instructions;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit.plan;
 
+import dev.ebpfjvm.core.facts.RegionHint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -4,8 +4,8 @@ import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.jit.JitCompiler;
 import dev.ebpfjvm.jit.JitOptions;
-import dev.ebpfjvm.jit.plan.MemoryFacts;
-import dev.ebpfjvm.jit.plan.RegionHint;
+import dev.ebpfjvm.core.facts.MemoryFacts;
+import dev.ebpfjvm.core.facts.RegionHint;
 
 /**
  * The ways tests compile one program, which must all behave the same: with the JIT's own memory

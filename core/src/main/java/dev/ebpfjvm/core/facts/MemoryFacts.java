@@ -1,10 +1,10 @@
-package dev.ebpfjvm.jit.plan;
+package dev.ebpfjvm.core.facts;
 
 /**
  * What the JIT may rely on about each memory access: the region it hits. The verifier supplies
  * these facts from its path exploration (register types such as {@code PTR_TO_STACK} and
  * {@code PTR_TO_CTX}); without a verifier the JIT infers a conservative subset itself
- * ({@link RegionInference}). An access with no fact takes the generic path through
+ * (the jit module's {@code RegionInference}). An access with no fact takes the generic path through
  * {@link dev.ebpfjvm.core.memory.Memory}, which decodes the address on every access.
  */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.ebpfjvm.jit.plan;
+package dev.ebpfjvm.core.facts;
 
 /**
  * The region a load, store or atomic provably accesses, so that the JIT can index that region's
