@@ -9,6 +9,7 @@ public class InvalidProgramException extends EbpfException {
     private static final long serialVersionUID = 1L;
     private final int index;
     private final String reason;
+    private final String program;
 
     /**
      * @param index the instruction slot (or source line) at fault, or -1 for the whole program
@@ -19,9 +20,27 @@ public class InvalidProgramException extends EbpfException {
     }
 
     private InvalidProgramException(String message, int index, String reason) {
+        this(message, index, reason, null);
+    }
+
+    private InvalidProgramException(String message, int index, String reason, String program) {
         super(message);
         this.index = index;
         this.reason = reason;
+        this.program = program;
+    }
+
+    /**
+     * {@return this error naming the program it is in} (this one when it already names a program)
+     */
+    public InvalidProgramException inProgram(String name) {
+        return program != null ? this : new InvalidProgramException("program '" + name + "': " + getMessage(), index,
+                reason, name);
+    }
+
+    /** {@return the program at fault, or null when the error does not name one} */
+    public String program() {
+        return program;
     }
 
     /**

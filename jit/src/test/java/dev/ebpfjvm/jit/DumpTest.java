@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class DumpTest {
     @Test
     void dump_interleavesBpfAndBytecode() throws IOException {
         HelperRegistry helpers = HelperRegistry.builder().add(1, "map_lookup_elem", (c, a, b, d, e, f) -> 0).build();
-        Program program = new Program("dumped", Assembler.assemble(SOURCE), helpers);
+        Program program = new Program("dumped", Assembler.assemble(SOURCE), helpers, TestRegions.reach());
         String dump = new JitCompiler().dump(program).lines()
                 .filter(l -> !l.trim().startsWith("FRAME") && !l.trim().startsWith("MAX"))
                 .collect(Collectors.joining("\n", "", "\n"));

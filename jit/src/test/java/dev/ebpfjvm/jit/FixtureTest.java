@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.conformance.ConformanceRunner;
@@ -43,7 +44,7 @@ class FixtureTest {
             byte[] mem = new byte[m.find() ? Integer.parseInt(m.group(1)) : 64];
             new Random(file.getFileName().toString().hashCode()).nextBytes(mem);
             Program program = new Program(file.getFileName().toString(), Assembler.assemble(source),
-                    ConformanceRunner.HELPERS);
+                    ConformanceRunner.HELPERS, TestRegions.reach());
             RunResult expected = RunResult.of(Engines.byName("interpreter").load(program), mem);
             for (Variant v : Variant.values()) {
                 assertEquals(expected, RunResult.of(v.compile(program), mem), v.name());

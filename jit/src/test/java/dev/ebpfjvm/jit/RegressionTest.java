@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -37,7 +38,7 @@ class RegressionTest {
         assertFalse(files.isEmpty(), "no saved regressions in " + dir);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             ConformanceTest test = ConformanceReader.read(file);
-            Program program = new Program(test.name(), test.program(), RandomPrograms.HELPERS);
+            Program program = new Program(test.name(), test.program(), RandomPrograms.HELPERS, TestRegions.reach());
             long expected = test.expectedResult().getAsLong();
             assertEquals(expected, run(Engines.byName("interpreter").load(program), test.mem()), "interpreter");
             for (Variant v : Variant.values()) {

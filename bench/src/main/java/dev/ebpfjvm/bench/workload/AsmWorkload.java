@@ -5,6 +5,8 @@ import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.memory.Reach;
+import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.helpers.MapHelpers;
 import dev.ebpfjvm.core.isa.Assembler;
 import dev.ebpfjvm.core.maps.BpfMap;
@@ -63,11 +65,13 @@ public record AsmWorkload(String name, String origin, String resource, IntFuncti
     @Override
     public Instance open(Engine engine) {
         Map<String, BpfMap> created = new LinkedHashMap<>();
+        RegionTable regions = new RegionTable();
         try {
             for (MapSpec spec : maps) {
-                created.put(spec.name(), BpfMap.create(spec, 1));
+                created.put(spec.name(), BpfMap.create(spec, 1, regions));
             }
-            Program program = new Program(name, Assembler.assemble(resolve(source(), created)), HELPERS);
+            Program program = new Program(name, Assembler.assemble(resolve(source(), created)), HELPERS,
+                    Reach.of(regions, created.values()));
             Executable executable = engine.load(program);
             byte[] buffer = input.apply(memSize());
             return new Instance(executable, new ProgramContext().withBuffer(buffer), buffer, created, () -> {

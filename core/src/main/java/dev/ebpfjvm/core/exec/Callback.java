@@ -25,7 +25,7 @@ public interface Callback {
 
     /** {@return the owner of the function an address names, or null when it names none; call it with {@code Address.offset(address)}} */
     static Callback resolve(ProgramContext ctx, long address) {
-        Object owner = ctx.memory().table().ownerAt(address, RegionKind.PROGRAM);
+        Object owner = ctx.memory().ownerAt(address, RegionKind.PROGRAM);
         return owner instanceof Callback ? (Callback) owner : null;
     }
 }

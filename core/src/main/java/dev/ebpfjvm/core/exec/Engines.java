@@ -31,4 +31,11 @@ public final class Engines {
         throw new UnsupportedFeatureException("no engine named '" + name + "' (have: "
                 + all().stream().map(Engine::name).toList() + ")");
     }
+
+    /** {@return the JIT when it is on the class path (it is the product), else the interpreter} */
+    public static Engine preferred() {
+        List<Engine> engines = all();
+        return engines.stream().filter(e -> e.name().equals("jit")).findFirst()
+                .orElseGet(() -> byName("interpreter"));
+    }
 }

@@ -11,12 +11,14 @@ public interface Executable extends AutoCloseable {
 
     /**
      * Runs the program from its entry with r1 = {@link ProgramContext#entryR1()} and
-     * r2 = {@link ProgramContext#entryR2()}, on stack frame 0.
+     * r2 = {@link ProgramContext#entryR2()}, on stack frame 0, reaching only the regions of its
+     * {@link Program#reach()}.
      *
      * @return r0 at the final exit, all 64 bits
      */
     default long run(ProgramContext ctx) {
         ctx.beginRun();
+        ctx.memory().setReach(program().reach());
         return execute(ctx, ctx.entryR1(), ctx.entryR2(), 0);
     }
 

@@ -1,5 +1,7 @@
 package dev.ebpfjvm.core.exec;
 
+import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.memory.Reach;
 import dev.ebpfjvm.core.memory.RegionKind;
 
 /**
@@ -26,7 +28,7 @@ public final class TailCalls {
      * @return the program to enter, or null when the call falls through
      */
     public static Executable resolve(ProgramContext ctx, long progArray, long index) {
-        Object owner = ctx.memory().table().ownerAt(progArray, RegionKind.MAP);
+        Object owner = ctx.memory().ownerAt(progArray, RegionKind.MAP);
         if (!(owner instanceof ProgramArray)) {
             return null;
         }
@@ -35,5 +37,24 @@ public final class TailCalls {
             return null;
         }
         return target;
+    }
+
+    /**
+     * Enters a tail call's target on the caller's frame, reaching the target's regions while it
+     * runs (a prog array may hold programs of other objects) and the caller's again after, for a
+     * caller that is a subprogram and goes on.
+     *
+     * @param r2 unused, 0: the signature matches {@link Executable#execute} so engines call either alike
+     * @return the target's r0
+     */
+    public static long enter(Executable target, ProgramContext ctx, long r1, long r2, int frame) {
+        Memory memory = ctx.memory();
+        Reach caller = memory.reach();
+        memory.setReach(target.program().reach());
+        try {
+            return target.execute(ctx, r1, r2, frame);
+        } finally {
+            memory.setReach(caller);
+        }
     }
 }

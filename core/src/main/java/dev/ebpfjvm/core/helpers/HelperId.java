@@ -463,4 +463,15 @@ public enum HelperId {
     public static HelperId ofId(long id) {
         return id > 0 && id < BY_ID.length ? BY_ID[(int) id] : null;
     }
+
+    /**
+     * {@return the kernel verifier's words for a call to a helper the program's registry lacks}:
+     * "program of this type cannot use helper bpf_NAME#ID" for a helper the kernel has,
+     * "invalid func unknown#ID" for an id it does not
+     */
+    public static String missing(long id) {
+        HelperId helper = ofId(id);
+        return helper == null ? "invalid func unknown#" + id
+                : "program of this type cannot use helper " + helper.cName() + "#" + id;
+    }
 }

@@ -125,7 +125,7 @@ public final class MapHelpers {
      * @throws ProgramFaultException when the pointer is not a map's address
      */
     static BpfMap mapAt(ProgramContext ctx, long map) {
-        Object owner = ctx.memory().table().ownerAt(map, RegionKind.MAP);
+        Object owner = ctx.memory().ownerAt(map, RegionKind.MAP);
         if (!(owner instanceof BpfMap) || Address.offset(map) != 0) {
             throw new ProgramFaultException(-1, "not a map pointer: " + Address.toString(map));
         }
@@ -141,7 +141,7 @@ public final class MapHelpers {
     }
 
     private static RingBufMap recordAt(ProgramContext ctx, long data) {
-        Object owner = ctx.memory().table().ownerAt(data, RegionKind.RINGBUF);
+        Object owner = ctx.memory().ownerAt(data, RegionKind.RINGBUF);
         if (!(owner instanceof RingBufMap)) {
             throw new ProgramFaultException(-1, "not a ring buffer record: " + Address.toString(data));
         }

@@ -38,7 +38,7 @@ public final class PerfHelpers {
         if (skbSize > skb.len()) {
             return Errno.EFAULT.negative();
         }
-        Object owner = ctx.memory().table().ownerAt(map, RegionKind.MAP);
+        Object owner = ctx.memory().ownerAt(map, RegionKind.MAP);
         if (!(owner instanceof PerfEventArray)) {
             throw new ProgramFaultException(-1, "bpf_perf_event_output: not a perf event array map");
         }

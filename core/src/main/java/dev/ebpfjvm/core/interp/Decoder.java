@@ -6,6 +6,7 @@ import dev.ebpfjvm.core.exec.Helper;
 import dev.ebpfjvm.core.exec.HelperFunction;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.TailCalls;
+import dev.ebpfjvm.core.helpers.HelperId;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.InsnValidator;
@@ -110,7 +111,7 @@ final class Decoder {
         }
         HelperFunction helper = program.helpers().get(id);
         if (helper == null) {
-            throw new InvalidProgramException(slot, "invalid func unknown#" + id);
+            throw new InvalidProgramException(slot, HelperId.missing(id));
         }
         helpers[slot] = helper.impl();
         return Op.CALL_HELPER;

@@ -9,7 +9,7 @@ import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.memory.Reach;
 
 /**
  * A program prepared by the {@link Interpreter}: its decoded form, immutable, so that any number
@@ -17,7 +17,7 @@ import dev.ebpfjvm.core.memory.RegionTable;
  *
  * <p>When the program takes the address of one of its functions ({@code lddw} with
  * {@code BPF_PSEUDO_FUNC}, for callbacks), it owns a {@link RegionKind#PROGRAM} region in
- * {@link RegionTable#GLOBAL}, and the address is {@code Address.of(region, slot of the function)};
+ * its program's region table, admitted to its reach, and the address is {@code Address.of(region, slot of the function)};
  * {@link #close()} releases the region.
  */
 final class InterpretedProgram implements Executable, Callback {
@@ -30,7 +30,9 @@ final class InterpretedProgram implements Executable, Callback {
             this.functionRegion = null;
             return;
         }
-        this.functionRegion = RegionTable.GLOBAL.register(RegionKind.PROGRAM, new byte[0], false, this);
+        Reach reach = decoded.program.reach();
+        this.functionRegion = reach.table().register(RegionKind.PROGRAM, new byte[0], false, this);
+        reach.admit(this);
         for (int slot : decoded.functionRefs) {
             decoded.code[slot + 1] = Address.of(functionRegion.id(), (int) decoded.code[slot + 1]);
         }
@@ -71,7 +73,7 @@ final class InterpretedProgram implements Executable, Callback {
     @Override
     public void close() {
         if (functionRegion != null) {
-            RegionTable.GLOBAL.release(functionRegion);
+            decoded.program.reach().table().release(functionRegion);
         }
     }
 

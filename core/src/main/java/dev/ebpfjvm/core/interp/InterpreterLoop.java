@@ -224,7 +224,7 @@ final class InterpreterLoop {
                             continue;
                         }
                         ctx.setBudgetLeft(left);
-                        regs[0] = target.execute(ctx, regs[1], 0, depth);
+                        regs[0] = TailCalls.enter(target, ctx, regs[1], 0, depth);
                         left = ctx.budgetLeft();
                         break; // the target's exit is this function's exit
                     }

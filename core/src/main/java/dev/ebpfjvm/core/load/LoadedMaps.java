@@ -12,6 +12,7 @@ import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.maps.PinRegistry;
 import dev.ebpfjvm.core.maps.ProgArrayMap;
 import dev.ebpfjvm.core.memory.LittleEndian;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -33,11 +34,11 @@ final class LoadedMaps implements AutoCloseable {
     private LoadedMaps() {
     }
 
-    static LoadedMaps create(ObjectSpec spec, PinRegistry pins, int cpus) {
+    static LoadedMaps create(ObjectSpec spec, PinRegistry pins, int cpus, RegionTable regions) {
         LoadedMaps maps = new LoadedMaps();
         try {
             for (MapSpec m : spec.maps()) {
-                maps.byName.put(m.name(), maps.open(m, pins, cpus));
+                maps.byName.put(m.name(), maps.open(m, pins, cpus, regions));
                 if (spec.isReadOnlyData(m.name())) {
                     maps.byName.get(m.name()).freeze();
                 }
@@ -49,16 +50,16 @@ final class LoadedMaps implements AutoCloseable {
         return maps;
     }
 
-    private BpfMap open(MapSpec declared, PinRegistry pins, int cpus) {
+    private BpfMap open(MapSpec declared, PinRegistry pins, int cpus, RegionTable regions) {
         MapSpec m = withDefaultMaxEntries(declared, cpus);
         if (m.pinning() != Pinning.BY_NAME) {
-            return BpfMap.create(m, cpus);
+            return BpfMap.create(m, cpus, regions);
         }
         String path = PinRegistry.pinPath(m);
         if (pins.isPinned(path)) {
             reused.add(m.name());
         }
-        return pins.openOrCreate(m, path, cpus);
+        return pins.openOrCreate(m, path, cpus, regions);
     }
 
     /**

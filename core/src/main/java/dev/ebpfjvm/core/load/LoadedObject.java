@@ -4,6 +4,7 @@ import dev.ebpfjvm.core.elf.GlobalVariable;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.maps.BpfMap;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,11 +19,22 @@ public final class LoadedObject implements AutoCloseable {
     private final ObjectSpec spec;
     private final LoadedMaps maps;
     private final Map<String, Executable> programs;
+    private final RegionTable regions;
+    private final long programBytes;
+    private boolean closed;
 
-    LoadedObject(ObjectSpec spec, LoadedMaps maps, Map<String, Executable> programs) {
+    LoadedObject(ObjectSpec spec, LoadedMaps maps, Map<String, Executable> programs, RegionTable regions,
+            long programBytes) {
         this.spec = spec;
         this.maps = maps;
         this.programs = Collections.unmodifiableMap(new LinkedHashMap<>(programs));
+        this.regions = regions;
+        this.programBytes = programBytes;
+    }
+
+    /** {@return the region table of the runtime the object was loaded into} */
+    public RegionTable regions() {
+        return regions;
     }
 
     /** {@return the spec the object was loaded from, with the global variables set at load} */
@@ -78,10 +90,15 @@ public final class LoadedObject implements AutoCloseable {
         return Arrays.copyOfRange(value, var.offset(), var.offset() + var.size());
     }
 
-    /** Releases the programs and this object's references to its maps. */
+    /** Releases the programs and this object's references to its maps; closing twice does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         programs.values().forEach(Executable::close);
         maps.close();
+        regions.uncharge(programBytes);
     }
 }

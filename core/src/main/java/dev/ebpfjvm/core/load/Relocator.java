@@ -9,6 +9,8 @@ import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.PseudoSrc;
 import dev.ebpfjvm.core.maps.BpfMap;
+import dev.ebpfjvm.core.memory.Reach;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,11 @@ final class Relocator {
     private Relocator() {
     }
 
-    static Program relocate(ProgramSpec spec, LoadedMaps maps, HelperRegistry helpers) {
+    /**
+     * {@return the program with its references resolved}, reaching the regions of every map of its
+     * object (global data included) and of the inner maps those hold, in {@code regions}
+     */
+    static Program relocate(ProgramSpec spec, LoadedMaps maps, HelperRegistry helpers, RegionTable regions) {
         List<Insn> insns = new ArrayList<>(spec.insns().list());
         Map<Integer, Integer> indexOfSlot = new HashMap<>();
         for (int i = 0; i < insns.size(); i++) {
@@ -48,6 +54,7 @@ final class Relocator {
                     ? new Insn(Insn.LDDW, old.dst(), PseudoSrc.MAP_FD.code(), old.off(), map.address())
                     : new Insn(Insn.LDDW, old.dst(), PseudoSrc.MAP_VALUE.code(), old.off(), map.valueAddress(r.offset())));
         }
-        return new Program(spec.name(), new Instructions(insns), helpers);
+        return new Program(spec.name(), new Instructions(insns), helpers,
+                Reach.of(regions, maps.all().values()));
     }
 }

@@ -25,21 +25,22 @@ public final class ArrayMap extends BpfMap {
     private final int slotBytes;
     private final Region values;
 
-    ArrayMap(MapSpec spec, int cpus) {
-        this(spec, cpus, new ValueLayout(spec.valueSize(), spec.type().isPerCpu() ? cpus : 1));
+    ArrayMap(MapSpec spec, int cpus, RegionTable regions) {
+        this(spec, cpus, regions, new ValueLayout(spec.valueSize(), spec.type().isPerCpu() ? cpus : 1));
     }
 
-    private ArrayMap(MapSpec spec, int cpus, ValueLayout layout) {
-        this(spec, cpus, layout, allocate(spec, Integer.toUnsignedLong(spec.maxEntries()) * layout.slotBytes()));
+    private ArrayMap(MapSpec spec, int cpus, RegionTable regions, ValueLayout layout) {
+        this(spec, cpus, regions, layout,
+                allocate(spec, Integer.toUnsignedLong(spec.maxEntries()) * layout.slotBytes()));
     }
 
-    private ArrayMap(MapSpec spec, int cpus, ValueLayout layout, byte[] bytes) {
-        super(spec, spec.maxEntries(), cpus);
+    private ArrayMap(MapSpec spec, int cpus, RegionTable regions, ValueLayout layout, byte[] bytes) {
+        super(spec, spec.maxEntries(), cpus, regions);
         this.percpu = spec.type().isPerCpu();
         this.layout = layout;
         this.slotBytes = layout.slotBytes();
         RegionKind kind = isGlobalData(spec) ? RegionKind.GLOBAL_DATA : RegionKind.MAP_VALUE;
-        this.values = RegionTable.GLOBAL.register(kind, bytes, isWritableByPrograms(), this);
+        this.values = regions().register(kind, bytes, isWritableByPrograms(), this);
     }
 
     /** {@return true for a section's global data: a single-element ARRAY named like a section ({@code .data} …)} */
@@ -159,6 +160,6 @@ public final class ArrayMap extends BpfMap {
 
     @Override
     void releaseValues() {
-        RegionTable.GLOBAL.release(values);
+        regions().release(values);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.memory.Reach;
+import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 
@@ -11,10 +13,11 @@ import dev.ebpfjvm.core.exec.ProgramContext;
  * fills slots with {@link #set} (the kernel takes a map fd as the value). A slot holds a reference
  * to its map, released when the slot is emptied or this map is closed.
  */
-public final class ArrayOfMapsMap extends FdArrayMap<BpfMap> {
+public final class ArrayOfMapsMap extends FdArrayMap<BpfMap> implements Reach.Holder {
+    private final HeldMaps held = new HeldMaps();
 
-    ArrayOfMapsMap(MapSpec spec, int cpus) {
-        super(spec, cpus);
+    ArrayOfMapsMap(MapSpec spec, int cpus, RegionTable regions) {
+        super(spec, cpus, regions);
     }
 
     @Override
@@ -31,13 +34,18 @@ public final class ArrayOfMapsMap extends FdArrayMap<BpfMap> {
     public void set(int index, BpfMap inner) {
         long i = checkedSlot(index);
         InnerMaps.check(this, inner);
-        replace(i, inner.retain());
+        replace(i, held.hold(inner));
     }
 
     /** A slot holds a reference to its map. */
     @Override
     void release(BpfMap inner) {
-        inner.close();
+        held.drop(inner);
+    }
+
+    @Override
+    public boolean holds(Object owner) {
+        return held.holds(owner);
     }
 
     @Override

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * address and by user space through the byte-array API of the {@code bpf(2)} map commands
  * ({@link #lookup}, {@link #update}, {@link #delete}, {@link #nextKey}, {@link #freeze}).
  *
- * <p>Memory model (DESIGN.md): the map registers a {@link RegionKind#MAP} region in
- * {@link RegionTable#GLOBAL} whose owner is the map, and {@link #address()} (what {@code lddw}
+ * <p>Memory model (docs/ARCHITECTURE.md): the map registers a {@link RegionKind#MAP} region in
+ * its runtime's {@link RegionTable} whose owner is the map, and {@link #address()} (what {@code lddw}
  * holds) points at its offset 0; the helpers resolve a map pointer back to the map through that
  * region. Values live in their own regions of plain {@code byte[]}: a program's value pointer is an
  * ordinary address into them, so engines load, store and run atomics on values directly.
@@ -52,32 +52,25 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
     /** The largest region ebpf-jvm allocates: a Java array's limit. */
     static final long MAX_REGION_BYTES = Integer.MAX_VALUE - 8;
 
-    private static final AtomicInteger NEXT_ID = new AtomicInteger(1);
+    /** What the kernel's {@code struct htab_elem} and its bucket cost beyond key and value, charged per entry. */
+    private static final long HASH_ENTRY_OVERHEAD = 64;
 
     private final MapSpec spec;
     private final int maxEntries;
     private final int cpus;
     private final int id;
+    private final RegionTable regions;
     private final Region mapRegion;
+    private long charged;
     private final AtomicInteger refs = new AtomicInteger(1);
 
-    BpfMap(MapSpec spec, int maxEntries, int cpus) {
+    BpfMap(MapSpec spec, int maxEntries, int cpus, RegionTable regions) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.maxEntries = maxEntries;
         this.cpus = cpus;
-        this.id = NEXT_ID.getAndIncrement();
-        this.mapRegion = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false, this);
-    }
-
-    /**
-     * Creates a map with one simulated CPU per available processor (as
-     * {@link dev.ebpfjvm.core.exec.Environment#defaults()} has).
-     *
-     * @throws MapException with the kernel's errno when the spec is invalid for its type
-     * @throws dev.ebpfjvm.core.UnsupportedFeatureException for map types ebpf-jvm does not implement
-     */
-    public static BpfMap create(MapSpec spec) {
-        return create(spec, Runtime.getRuntime().availableProcessors());
+        this.regions = Objects.requireNonNull(regions, "regions");
+        this.id = regions.newMapId();
+        this.mapRegion = regions.register(RegionKind.MAP, new byte[0], false, this);
     }
 
     /**
@@ -85,16 +78,34 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
      * preset entries); elements naming a program or a map are left to the loader, which resolves
      * the symbol and calls {@link ProgArrayMap#set} or {@link ArrayOfMapsMap#set}.
      *
+     * <p>What the map will allocate is charged to the region table's budget first, as the kernel
+     * charges a map's memory to its memcg, so a map too large for the runtime fails with ENOMEM
+     * before anything is allocated.
+     *
      * @param cpus the number of simulated CPUs ({@code num_possible_cpus()}); per-CPU maps hold
      *     one value per CPU and programs must run with {@link ProgramContext#cpu()} below it
-     * @throws MapException with the kernel's errno when the spec is invalid for its type
+     * @param regions the runtime's region table, where the map's regions live and its memory is charged
+     * @throws MapException with the kernel's errno when the spec is invalid for its type, ENOMEM when
+     *     the runtime's memory limit would be exceeded
      */
-    public static BpfMap create(MapSpec spec, int cpus) {
+    public static BpfMap create(MapSpec spec, int cpus, RegionTable regions) {
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1: " + cpus);
         }
         MapSpecCheck.check(spec, cpus);
-        BpfMap map = instantiate(spec, cpus);
+        long cost = footprint(spec, cpus);
+        if (!regions.charge(cost)) {
+            throw new MapException(spec.name(), "create", Errno.ENOMEM, "needs " + cost + " bytes; the runtime's limit of "
+                    + regions.limit() + " bytes has " + (regions.limit() - regions.charged()) + " left");
+        }
+        BpfMap map;
+        try {
+            map = instantiate(spec, cpus, regions);
+        } catch (RuntimeException e) {
+            regions.uncharge(cost);
+            throw e;
+        }
+        map.charged = cost;
         try {
             map.fill(spec.contents());
         } catch (MapException e) {
@@ -104,27 +115,62 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
         return map;
     }
 
-    private static BpfMap instantiate(MapSpec spec, int cpus) {
+    /**
+     * {@return the bytes a map of this spec holds when full}: values (per CPU where per-CPU), keys
+     * and the per-entry overhead of hash maps, one reference per slot of fd arrays, and the ring
+     * buffer's doubled data area, as the maps allocate them.
+     */
+    static long footprint(MapSpec spec, int cpus) {
+        long entries = Integer.toUnsignedLong(spec.maxEntries());
+        long value = times(roundUp8(spec.valueSize()), spec.type().isPerCpu() ? cpus : 1);
         switch (spec.type()) {
             case ARRAY:
             case PERCPU_ARRAY:
-                return new ArrayMap(spec, cpus);
+                return times(entries, value);
             case HASH:
             case PERCPU_HASH:
-                return new HashMap(spec, cpus);
             case LRU_HASH:
             case LRU_PERCPU_HASH:
-                return new LruHashMap(spec, cpus);
-            case PROG_ARRAY:
-                return new ProgArrayMap(spec, cpus);
-            case PERF_EVENT_ARRAY:
-                return new PerfEventArrayMap(spec, cpus);
-            case RINGBUF:
-                return new RingBufMap(spec, cpus);
-            case ARRAY_OF_MAPS:
-                return new ArrayOfMapsMap(spec, cpus);
+                return times(entries, roundUp8(spec.keySize()) + value + HASH_ENTRY_OVERHEAD);
             case HASH_OF_MAPS:
-                return new HashOfMapsMap(spec, cpus);
+                return times(entries, roundUp8(spec.keySize()) + Long.BYTES + HASH_ENTRY_OVERHEAD);
+            case RINGBUF:
+                return times(2, entries);
+            default:
+                return times(entries, Long.BYTES);
+        }
+    }
+
+    /** Non-negative sizes multiplied, saturating at {@link Long#MAX_VALUE}: such a charge always fails. */
+    private static long times(long a, long b) {
+        return Math.multiplyHigh(a, b) == 0 && a * b >= 0 ? a * b : Long.MAX_VALUE;
+    }
+
+    private static long roundUp8(int unsignedSize) {
+        return (Integer.toUnsignedLong(unsignedSize) + 7) & ~7L;
+    }
+
+    private static BpfMap instantiate(MapSpec spec, int cpus, RegionTable regions) {
+        switch (spec.type()) {
+            case ARRAY:
+            case PERCPU_ARRAY:
+                return new ArrayMap(spec, cpus, regions);
+            case HASH:
+            case PERCPU_HASH:
+                return new HashMap(spec, cpus, regions);
+            case LRU_HASH:
+            case LRU_PERCPU_HASH:
+                return new LruHashMap(spec, cpus, regions);
+            case PROG_ARRAY:
+                return new ProgArrayMap(spec, cpus, regions);
+            case PERF_EVENT_ARRAY:
+                return new PerfEventArrayMap(spec, cpus, regions);
+            case RINGBUF:
+                return new RingBufMap(spec, cpus, regions);
+            case ARRAY_OF_MAPS:
+                return new ArrayOfMapsMap(spec, cpus, regions);
+            case HASH_OF_MAPS:
+                return new HashOfMapsMap(spec, cpus, regions);
             default:
                 throw new IllegalStateException("MapSpecCheck let through " + spec.type());
         }
@@ -193,9 +239,14 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
         return cpus;
     }
 
-    /** {@return a JVM-wide unique id, like the kernel's map id (what map-in-map lookups return to user space)} */
+    /** {@return the map's id, unique in its runtime like the kernel's map id (what map-in-map lookups return to user space)} */
     public final int id() {
         return id;
+    }
+
+    /** {@return the region table of the runtime the map belongs to} */
+    public final RegionTable regions() {
+        return regions;
     }
 
     /** {@return the address of the map object, the value {@code lddw rX, map} loads} */
@@ -283,7 +334,8 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
         int left = refs.getAndUpdate(n -> n > 0 ? n - 1 : 0);
         if (left == 1) {
             releaseValues();
-            RegionTable.GLOBAL.release(mapRegion);
+            regions.release(mapRegion);
+            regions.uncharge(charged);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 
 /**
@@ -15,8 +16,8 @@ import dev.ebpfjvm.core.Errno;
 public abstract sealed class FdArrayMap<T> extends BpfMap permits ProgArrayMap, PerfEventArrayMap, ArrayOfMapsMap {
     private final ObjectSlots<T> slots;
 
-    FdArrayMap(MapSpec spec, int cpus) {
-        super(spec, spec.maxEntries(), cpus);
+    FdArrayMap(MapSpec spec, int cpus, RegionTable regions) {
+        super(spec, spec.maxEntries(), cpus, regions);
         this.slots = new ObjectSlots<>(spec.maxEntries());
     }
 

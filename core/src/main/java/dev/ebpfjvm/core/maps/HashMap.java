@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
@@ -33,12 +34,12 @@ public final class HashMap extends BpfMap {
     private final ValueSlab slab;
     private final AtomicInteger count = new AtomicInteger();
 
-    HashMap(MapSpec spec, int cpus) {
-        this(spec, cpus, HashTable.forMap(spec, spec.maxEntries()));
+    HashMap(MapSpec spec, int cpus, RegionTable regions) {
+        this(spec, cpus, regions, HashTable.forMap(spec, spec.maxEntries()));
     }
 
-    private HashMap(MapSpec spec, int cpus, HashTable<Slot> table) {
-        super(spec, spec.maxEntries(), cpus);
+    private HashMap(MapSpec spec, int cpus, RegionTable regions, HashTable<Slot> table) {
+        super(spec, spec.maxEntries(), cpus, regions);
         this.percpu = spec.type().isPerCpu();
         this.layout = new ValueLayout(spec.valueSize(), percpu ? cpus : 1);
         this.table = table;

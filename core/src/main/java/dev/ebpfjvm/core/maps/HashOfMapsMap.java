@@ -1,5 +1,7 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.memory.Reach;
+import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
@@ -14,16 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * holds a reference to its map, released when the element is deleted or replaced or this map is
  * closed.
  */
-public final class HashOfMapsMap extends BpfMap {
+public final class HashOfMapsMap extends BpfMap implements Reach.Holder {
+    private final HeldMaps held = new HeldMaps();
     private final HashTable<BpfMap> table;
     private final AtomicInteger count = new AtomicInteger();
 
-    HashOfMapsMap(MapSpec spec, int cpus) {
-        this(spec, cpus, HashTable.forMap(spec, spec.maxEntries()));
+    HashOfMapsMap(MapSpec spec, int cpus, RegionTable regions) {
+        this(spec, cpus, regions, HashTable.forMap(spec, spec.maxEntries()));
     }
 
-    private HashOfMapsMap(MapSpec spec, int cpus, HashTable<BpfMap> table) {
-        super(spec, spec.maxEntries(), cpus);
+    private HashOfMapsMap(MapSpec spec, int cpus, RegionTable regions, HashTable<BpfMap> table) {
+        super(spec, spec.maxEntries(), cpus, regions);
         this.table = table;
     }
 
@@ -48,7 +51,7 @@ public final class HashOfMapsMap extends BpfMap {
             throw error("update", err, null);
         }
         int hash = table.hash(key, 0);
-        BpfMap held = inner.retain();
+        BpfMap elem = held.hold(inner);
         Node<BpfMap> old;
         synchronized (table.lock(hash)) {
             old = table.find(hash, key, 0);
@@ -57,18 +60,18 @@ public final class HashOfMapsMap extends BpfMap {
                 err = (int) Errno.E2BIG.negative();
             }
             if (err == 0) {
-                table.insert(hash, key, 0, held);
+                table.insert(hash, key, 0, elem);
                 if (old != null) {
                     table.remove(old);
                 }
             }
         }
         if (err != 0) {
-            held.close();
+            held.drop(elem);
             throw error("update", err, null);
         }
         if (old != null) {
-            old.elem.close();
+            held.drop(old.elem);
         }
     }
 
@@ -114,7 +117,7 @@ public final class HashOfMapsMap extends BpfMap {
             table.remove(n);
         }
         count.decrementAndGet();
-        n.elem.close();
+        held.drop(n.elem);
         return 0;
     }
 
@@ -134,5 +137,10 @@ public final class HashOfMapsMap extends BpfMap {
         for (byte[] key : table.keys()) {
             doDelete(key);
         }
+    }
+
+    @Override
+    public boolean holds(Object owner) {
+        return held.holds(owner);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
@@ -29,16 +30,16 @@ public final class LruHashMap extends BpfMap {
     private final ValueSlab slab;
     private final Lru lru;
 
-    LruHashMap(MapSpec spec, int cpus) {
-        this(spec, cpus, effectiveMaxEntries(spec, cpus));
+    LruHashMap(MapSpec spec, int cpus, RegionTable regions) {
+        this(spec, cpus, regions, effectiveMaxEntries(spec, cpus));
     }
 
-    private LruHashMap(MapSpec spec, int cpus, int maxEntries) {
-        this(spec, cpus, maxEntries, HashTable.forMap(spec, maxEntries));
+    private LruHashMap(MapSpec spec, int cpus, RegionTable regions, int maxEntries) {
+        this(spec, cpus, regions, maxEntries, HashTable.forMap(spec, maxEntries));
     }
 
-    private LruHashMap(MapSpec spec, int cpus, int maxEntries, HashTable<LruNode> table) {
-        super(spec, maxEntries, cpus);
+    private LruHashMap(MapSpec spec, int cpus, RegionTable regions, int maxEntries, HashTable<LruNode> table) {
+        super(spec, maxEntries, cpus, regions);
         this.percpu = spec.type().isPerCpu();
         this.layout = new ValueLayout(spec.valueSize(), percpu ? cpus : 1);
         this.table = table;

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -20,8 +21,8 @@ import java.util.function.Consumer;
  */
 public final class PerfEventArrayMap extends FdArrayMap<PerfEventConsumer> implements PerfEventArray {
 
-    PerfEventArrayMap(MapSpec spec, int cpus) {
-        super(spec, cpus);
+    PerfEventArrayMap(MapSpec spec, int cpus, RegionTable regions) {
+        super(spec, cpus, regions);
     }
 
     @Override

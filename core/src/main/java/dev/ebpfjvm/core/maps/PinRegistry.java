@@ -1,6 +1,7 @@
 package dev.ebpfjvm.core.maps;
 
 import dev.ebpfjvm.core.Errno;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.TreeMap;
 /**
  * A bpffs-like namespace (kernel/bpf/inode.c): objects (maps, programs, links) pinned under paths
  * outlive the code that created them and can be opened again by path, as {@code BPF_OBJ_PIN} and
- * {@code BPF_OBJ_GET} do. {@link #DEFAULT} is the JVM-wide namespace; tests make their own.
+ * {@code BPF_OBJ_GET} do. Each runtime has its own.
  *
  * <p>A pinned map holds a reference ({@link BpfMap#retain()}), dropped on {@link #unpin}; other
  * objects are only stored. Paths are absolute and normalised ("/sys/fs/bpf/x"); there are no
@@ -18,8 +19,6 @@ import java.util.TreeMap;
  * Thread-safe.
  */
 public final class PinRegistry {
-    /** The JVM-wide namespace. */
-    public static final PinRegistry DEFAULT = new PinRegistry();
     /** libbpf's default pin root for {@code LIBBPF_PIN_BY_NAME} maps. */
     public static final String DEFAULT_ROOT = "/sys/fs/bpf";
 
@@ -98,11 +97,11 @@ public final class PinRegistry {
      *     or flags differ from the spec ("couldn't reuse pinned map"), or when the path holds no
      *     map; or the errors of {@link BpfMap#create}
      */
-    public synchronized BpfMap openOrCreate(MapSpec spec, String path, int cpus) {
+    public synchronized BpfMap openOrCreate(MapSpec spec, String path, int cpus, RegionTable regions) {
         String p = normalize(path, "pin");
         Object pinned = pins.get(p);
         if (pinned == null) {
-            BpfMap map = BpfMap.create(spec, cpus);
+            BpfMap map = BpfMap.create(spec, cpus, regions);
             pins.put(p, map.retain());
             return map;
         }

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramArray;
 import java.util.Objects;
@@ -16,8 +17,8 @@ import java.util.Objects;
  */
 public final class ProgArrayMap extends FdArrayMap<Executable> implements ProgramArray {
 
-    ProgArrayMap(MapSpec spec, int cpus) {
-        super(spec, cpus);
+    ProgArrayMap(MapSpec spec, int cpus, RegionTable regions) {
+        super(spec, cpus, regions);
     }
 
     @Override

@@ -76,16 +76,16 @@ public final class RingBufMap extends BpfMap {
     private volatile long producerPos;
     private long pendingPos;
 
-    RingBufMap(MapSpec spec, int cpus) {
-        this(spec, cpus, allocate(spec, 2 * Integer.toUnsignedLong(spec.maxEntries())));
+    RingBufMap(MapSpec spec, int cpus, RegionTable regions) {
+        this(spec, cpus, regions, allocate(spec, 2 * Integer.toUnsignedLong(spec.maxEntries())));
     }
 
-    private RingBufMap(MapSpec spec, int cpus, byte[] bytes) {
-        super(spec, spec.maxEntries(), cpus);
+    private RingBufMap(MapSpec spec, int cpus, RegionTable regions, byte[] bytes) {
+        super(spec, spec.maxEntries(), cpus, regions);
         this.bytes = bytes;
         this.size = spec.maxEntries();
         this.mask = size - 1L;
-        this.data = RegionTable.GLOBAL.register(RegionKind.RINGBUF, bytes, true, this);
+        this.data = regions().register(RegionKind.RINGBUF, bytes, true, this);
     }
 
     @Override
@@ -336,6 +336,6 @@ public final class RingBufMap extends BpfMap {
 
     @Override
     void releaseValues() {
-        RegionTable.GLOBAL.release(data);
+        regions().release(data);
     }
 }

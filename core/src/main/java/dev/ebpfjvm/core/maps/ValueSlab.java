@@ -2,7 +2,6 @@ package dev.ebpfjvm.core.maps;
 
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +84,7 @@ final class ValueSlab {
     /** Releases every chunk's region. */
     synchronized void release() {
         for (Region region : chunks) {
-            RegionTable.GLOBAL.release(region);
+            owner.regions().release(region);
         }
         chunks.clear();
         free.clear();
@@ -93,7 +92,7 @@ final class ValueSlab {
 
     private void addChunk() {
         int n = Math.min(slotsPerChunk, capacity - created);
-        Region region = RegionTable.GLOBAL.register(RegionKind.MAP_VALUE,
+        Region region = owner.regions().register(RegionKind.MAP_VALUE,
                 BpfMap.allocate(owner.spec(), (long) n * slotBytes), writable, owner);
         chunks.add(region);
         for (int i = 0; i < n; i++) {

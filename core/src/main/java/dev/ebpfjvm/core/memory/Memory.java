@@ -1,11 +1,13 @@
 package dev.ebpfjvm.core.memory;
 
 import dev.ebpfjvm.core.ProgramFaultException;
+import java.util.Objects;
 
 /**
  * The address space of one run: the per-run regions (stack, context, packet), which have fixed
- * ids, and every long-lived region of the {@link RegionTable}. Not thread-safe: each thread runs
- * with its own {@code Memory}.
+ * ids, and the long-lived regions within the {@link Reach} of the program that runs (set by
+ * {@link dev.ebpfjvm.core.exec.Executable#run} and by tail calls). Not thread-safe: each thread
+ * runs with its own {@code Memory}.
  *
  * <p>The generic accessors here decode the region of every address; engines use them only where
  * the region is not known statically. Faults they raise carry pc -1: the engine fills in the pc.
@@ -25,20 +27,16 @@ public final class Memory {
     /** The deepest bpf-to-bpf call chain, {@code MAX_CALL_FRAMES}. */
     public static final int MAX_FRAMES = 8;
 
-    private final RegionTable table;
+    private Reach reach;
     private final byte[] stack = new byte[FRAME_SIZE * MAX_FRAMES];
     private byte[] context;
     private boolean contextWritable = true;
     private ContextModel contextModel;
     private byte[] packet;
 
-    /** A memory that resolves shared regions through {@link RegionTable#GLOBAL}. */
+    /** A memory that reaches no long-lived region until a program's {@link Reach} is set. */
     public Memory() {
-        this(RegionTable.GLOBAL);
-    }
-
-    public Memory(RegionTable table) {
-        this.table = table;
+        this.reach = Reach.isolated(new RegionTable(0));
     }
 
     /** {@return the stack: frame i occupies bytes [i * 512, (i + 1) * 512)} */
@@ -87,9 +85,23 @@ public final class Memory {
         this.packet = bytes;
     }
 
-    /** {@return the region table shared regions resolve through} */
-    public RegionTable table() {
-        return table;
+    /** {@return the long-lived regions the running program may reach} */
+    public Reach reach() {
+        return reach;
+    }
+
+    /** Sets the long-lived regions the program about to run may reach. */
+    public void setReach(Reach reach) {
+        this.reach = Objects.requireNonNull(reach, "reach");
+    }
+
+    /**
+     * {@return the owner of the region an address points into, if the running program may reach
+     * it and it is of the given kind; else null} Helpers find maps and callbacks this way.
+     */
+    public Object ownerAt(long address, RegionKind kind) {
+        Region region = reach.region(Address.region(address));
+        return region != null && region.kind() == kind ? region.owner() : null;
     }
 
     /**
@@ -130,7 +142,7 @@ public final class Memory {
             case CONTEXT_REGION: return context;
             case PACKET_REGION: return packet;
             default:
-                Region region = table.get(id);
+                Region region = reach.region(id);
                 return region == null ? null : region.bytes();
         }
     }
@@ -143,7 +155,7 @@ public final class Memory {
             case CONTEXT_REGION: return contextWritable ? context : null;
             case PACKET_REGION: return packet;
             default:
-                Region region = table.get(id);
+                Region region = reach.region(id);
                 return region == null || !region.isWritable() ? null : region.bytes();
         }
     }

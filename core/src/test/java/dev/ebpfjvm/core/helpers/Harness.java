@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.core.exec.Environment;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Memory;
@@ -24,7 +25,7 @@ final class Harness {
 
     private Harness(Skb skb, Devices devices) {
         Environment env = new Environment(() -> MONO_NS, () -> BOOT_NS, new Random(7), trace::add, 4);
-        ctx = new ProgramContext(new Memory(), env);
+        ctx = TestRegions.context(env);
         sb = SkBuffContext.install(ctx, skb, devices);
     }
 

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +28,7 @@ class LockAndPerfHelpersTest {
     @Test
     void spinLock_excludesOtherThreads() throws Exception {
         byte[] value = new byte[16];
-        Region region = RegionTable.GLOBAL.register(RegionKind.MAP_VALUE, value, true, null);
+        Region region = TestRegions.register(RegionKind.MAP_VALUE, value, true, null);
         try {
             long lock = region.address(0);
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -47,17 +48,17 @@ class LockAndPerfHelpersTest {
             assertEquals(8000, LittleEndian.getU64(value, 8));
             assertEquals(0, LittleEndian.getU32(value, 0));
         } finally {
-            RegionTable.GLOBAL.release(region);
+            TestRegions.release(region);
         }
     }
 
     @Test
     void spinLock_unalignedFaults() {
-        Region region = RegionTable.GLOBAL.register(RegionKind.MAP_VALUE, new byte[8], true, null);
+        Region region = TestRegions.register(RegionKind.MAP_VALUE, new byte[8], true, null);
         try {
             assertThrows(ProgramFaultException.class, () -> LockHelpers.spinLock(h.ctx, region.address(2), 0, 0, 0, 0));
         } finally {
-            RegionTable.GLOBAL.release(region);
+            TestRegions.release(region);
         }
     }
 
@@ -65,7 +66,7 @@ class LockAndPerfHelpersTest {
     @Test
     void perfEventOutput_sendsDataAndPacketBytes() {
         MapSpec spec = MapSpec.of("events", MapType.PERF_EVENT_ARRAY, 4, 4, 4, 0);
-        try (PerfEventArrayMap events = (PerfEventArrayMap) BpfMap.create(spec, 4)) {
+        try (PerfEventArrayMap events = (PerfEventArrayMap) TestRegions.map(spec, 4)) {
             List<String> records = new ArrayList<>();
             events.attach(0, 0, r -> records.add("0:" + HexFormat.of().formatHex(r)));
             events.attach(1, 2, r -> records.add("1:" + HexFormat.of().formatHex(r)));
@@ -88,7 +89,7 @@ class LockAndPerfHelpersTest {
 
     @Test
     void perfEventOutput_otherMapFaults() {
-        try (BpfMap array = BpfMap.create(MapSpec.of("a", MapType.ARRAY, 4, 4, 1, 0), 1)) {
+        try (BpfMap array = TestRegions.map(MapSpec.of("a", MapType.ARRAY, 4, 4, 1, 0), 1)) {
             assertThrows(ProgramFaultException.class, () -> PerfHelpers.perfEventOutput(h.ctx, 0, array.address(),
                     PerfHelpers.F_CURRENT_CPU, Harness.stack(0), 0));
         }

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -21,11 +22,11 @@ class LoopHelpersTest {
         calls.add(function + "@" + frame + ":" + r1 + "," + r2);
         return r1 == stopAt ? 1 : 0;
     };
-    private final Region region = RegionTable.GLOBAL.register(RegionKind.PROGRAM, new byte[0], false, callback);
+    private final Region region = TestRegions.register(RegionKind.PROGRAM, new byte[0], false, callback);
 
     @AfterEach
     void release() {
-        RegionTable.GLOBAL.release(region);
+        TestRegions.release(region);
     }
 
     @Test

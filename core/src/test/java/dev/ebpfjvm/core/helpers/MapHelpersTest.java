@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -30,8 +31,7 @@ class MapHelpersTest {
     private static final long FP = Memory.framePointer(0);
 
     private static ProgramContext context(int cpus, int cpu) {
-        ProgramContext ctx = new ProgramContext(new Memory(),
-                new Environment(() -> 0L, () -> 0L, new Random(1), line -> { }, cpus));
+        ProgramContext ctx = TestRegions.context(new Environment(() -> 0L, () -> 0L, new Random(1), line -> { }, cpus));
         ctx.setCpu(cpu);
         return ctx;
     }
@@ -42,7 +42,7 @@ class MapHelpersTest {
     }
 
     private static BpfMap map(MapType type, int keySize, int valueSize, int maxEntries, int cpus) {
-        return BpfMap.create(MapSpec.of("m", type, keySize, valueSize, maxEntries, 0), cpus);
+        return TestRegions.map(MapSpec.of("m", type, keySize, valueSize, maxEntries, 0), cpus);
     }
 
     @Test
@@ -101,7 +101,7 @@ class MapHelpersTest {
     void mapInMap_lookupYieldsAMapPointerForTheNextHelper() {
         MapSpec inner = MapSpec.of("inner", MapType.HASH, 4, 8, 4, 0);
         MapSpec outerSpec = new MapSpec("outer", MapType.ARRAY_OF_MAPS, 4, 4, 1, 0, Pinning.NONE, inner, List.of());
-        try (BpfMap outer = BpfMap.create(outerSpec, 2); BpfMap innerMap = BpfMap.create(inner, 2)) {
+        try (BpfMap outer = TestRegions.map(outerSpec, 2); BpfMap innerMap = TestRegions.map(inner, 2)) {
             ((dev.ebpfjvm.core.maps.ArrayOfMapsMap) outer).set(0, innerMap);
             innerMap.update(u32(3), u64(33));
             ProgramContext ctx = context(2, 0);
@@ -144,7 +144,7 @@ class MapHelpersTest {
 
     @Test
     void ringbufHelpers_reserveSubmitDiscardOutputQuery() {
-        try (RingBufMap rb = (RingBufMap) BpfMap.create(MapSpec.of("rb", MapType.RINGBUF, 0, 0, 4096, 0), 2)) {
+        try (RingBufMap rb = (RingBufMap) TestRegions.map(MapSpec.of("rb", MapType.RINGBUF, 0, 0, 4096, 0), 2)) {
             ProgramContext ctx = context(2, 0);
             long m = rb.address();
             long sample = MapHelpers.ringbufReserve(ctx, m, 8, 0, 0, 0);

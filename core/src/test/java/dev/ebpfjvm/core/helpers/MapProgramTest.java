@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.helpers;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,10 +59,10 @@ class MapProgramTest {
     void counterProgram_onSeveralThreads_countsEveryRun() throws Exception {
         int threads = 4;
         int runs = 2_000;
-        try (BpfMap array = BpfMap.create(MapSpec.of("counts", MapType.ARRAY, 4, 8, 1, 0), threads);
-             BpfMap hash = BpfMap.create(MapSpec.of("last", MapType.HASH, 8, 8, 4, 0), threads);
+        try (BpfMap array = TestRegions.map(MapSpec.of("counts", MapType.ARRAY, 4, 8, 1, 0), threads);
+             BpfMap hash = TestRegions.map(MapSpec.of("last", MapType.HASH, 8, 8, 4, 0), threads);
              Executable exe = Engines.byName("interpreter").load(
-                     new Program("counter", Assembler.assemble(counter(array, hash)), HELPERS))) {
+                     new Program("counter", Assembler.assemble(counter(array, hash)), HELPERS, TestRegions.reach()))) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<?>> futures = new ArrayList<>();

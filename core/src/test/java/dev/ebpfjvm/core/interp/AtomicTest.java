@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.interp.Insns.aluImm;
 import static dev.ebpfjvm.core.interp.Insns.atomic;
 import static dev.ebpfjvm.core.interp.Insns.exit;
@@ -116,14 +117,14 @@ class AtomicTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void readOnlyRegion_faults(boolean fetch) {
-        Region region = RegionTable.GLOBAL.register(RegionKind.GLOBAL_DATA, new byte[8], false, null);
+        Region region = TestRegions.register(RegionKind.GLOBAL_DATA, new byte[8], false, null);
         try {
             AtomicOp op = fetch ? AtomicOp.FETCH_ADD : AtomicOp.ADD;
             ProgramFaultException e = assertThrows(ProgramFaultException.class,
                     () -> Runs.run(lddw(2, region.address(0)), mov(1, 1), atomic(Size.DW, op, 2, 1, 0), exit()));
             assertEquals(3, e.pc());
         } finally {
-            RegionTable.GLOBAL.release(region);
+            TestRegions.release(region);
         }
     }
 
@@ -132,7 +133,7 @@ class AtomicTest {
     @ValueSource(strings = {"DW", "W"})
     void concurrentAdds_onASharedRegion_loseNothing(Size size) throws Exception {
         byte[] value = new byte[16];
-        Region region = RegionTable.GLOBAL.register(RegionKind.MAP_VALUE, value, true, null);
+        Region region = TestRegions.register(RegionKind.MAP_VALUE, value, true, null);
         int iterations = 2_000;
         Insn[] insns = {
             lddw(2, region.address(8)),
@@ -166,7 +167,7 @@ class AtomicTest {
             assertEquals(executed, sum);
         } finally {
             pool.shutdownNow();
-            RegionTable.GLOBAL.release(region);
+            TestRegions.release(region);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.interp.Insns.aluImm;
 import static dev.ebpfjvm.core.interp.Insns.call;
 import static dev.ebpfjvm.core.interp.Insns.callLocal;
@@ -112,14 +113,14 @@ class FaultTest {
     @Test
     void storeToReadOnlyRegion() {
         byte[] rodata = new byte[8];
-        Region region = RegionTable.GLOBAL.register(RegionKind.GLOBAL_DATA, rodata, false, null);
+        Region region = TestRegions.register(RegionKind.GLOBAL_DATA, rodata, false, null);
         try {
             ProgramFaultException e = fault(lddw(1, region.address(0)), mov(2, 5), stx(Size.B, 1, 2, 3), exit());
             assertEquals(3, e.pc());
             assertTrue(e.getMessage().contains(Address.toString(region.address(3))), e.getMessage());
             assertEquals(0, rodata[3]);
         } finally {
-            RegionTable.GLOBAL.release(region);
+            TestRegions.release(region);
         }
     }
 
@@ -133,12 +134,12 @@ class FaultTest {
 
     @Test
     void storeToMapObject() {
-        Region map = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false, new Object());
+        Region map = TestRegions.register(RegionKind.MAP, new byte[0], false, new Object());
         try {
             ProgramFaultException e = fault(lddw(1, map.address(0)), st(Size.DW, 1, 0, 1), exit());
             assertEquals(2, e.pc());
         } finally {
-            RegionTable.GLOBAL.release(map);
+            TestRegions.release(map);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.isa.AluOp;
@@ -145,7 +146,7 @@ final class Insns {
 
     /** {@return a program of the instructions with the given helpers} */
     static Program program(HelperRegistry helpers, Insn... insns) {
-        return new Program("test", new Instructions(List.of(insns)), helpers);
+        return new Program("test", new Instructions(List.of(insns)), helpers, TestRegions.reach());
     }
 
     private static int aluOpcode(boolean wide, AluOp op, Source source) {

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ebpfjvm.core.EbpfException;
@@ -37,7 +38,7 @@ class InterpreterFuzzTest {
         Random random = new Random(seed);
         for (int p = 0; p < PROGRAMS; p++) {
             List<Insn> insns = randomProgram(random);
-            Program program = new Program("fuzz", new Instructions(insns), HELPERS);
+            Program program = new Program("fuzz", new Instructions(insns), HELPERS, TestRegions.reach());
             Executable exe;
             try {
                 exe = Runs.ENGINE.load(program);

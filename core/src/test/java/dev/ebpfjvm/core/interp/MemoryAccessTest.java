@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.interp.Insns.exit;
 import static dev.ebpfjvm.core.interp.Insns.lddw;
 import static dev.ebpfjvm.core.interp.Insns.ldx;
@@ -117,26 +118,26 @@ class MemoryAccessTest {
     @Test
     void sharedRegion_isReadAndWrittenThroughItsAddress() {
         byte[] value = new byte[16];
-        Region region = RegionTable.GLOBAL.register(RegionKind.MAP_VALUE, value, true, null);
+        Region region = TestRegions.register(RegionKind.MAP_VALUE, value, true, null);
         try {
             long result = Runs.run(lddw(1, region.address(0)), st(Size.DW, 1, 8, 42),
                     ldx(Size.DW, false, 0, 1, 8), exit());
             assertEquals(42, result);
             assertEquals(42, LittleEndian.getU64(value, 8));
         } finally {
-            RegionTable.GLOBAL.release(region);
+            TestRegions.release(region);
         }
     }
 
     @Test
     void readOnlyRegion_canBeRead() {
         byte[] rodata = {9, 8, 7, 6};
-        Region region = RegionTable.GLOBAL.register(RegionKind.GLOBAL_DATA, rodata, false, null);
+        Region region = TestRegions.register(RegionKind.GLOBAL_DATA, rodata, false, null);
         try {
             assertEquals(0x0607_0809L, Runs.run(lddw(1, region.address(0)), ldx(Size.W, false, 0, 1, 0), exit()));
             assertArrayEquals(new byte[] {9, 8, 7, 6}, rodata);
         } finally {
-            RegionTable.GLOBAL.release(region);
+            TestRegions.release(region);
         }
     }
 

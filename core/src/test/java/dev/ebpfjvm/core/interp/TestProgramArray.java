@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramArray;
 import dev.ebpfjvm.core.memory.Region;
@@ -16,7 +17,7 @@ final class TestProgramArray implements ProgramArray, AutoCloseable {
 
     TestProgramArray(int size) {
         this.slots = new Executable[size];
-        this.region = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false, this);
+        this.region = TestRegions.register(RegionKind.MAP, new byte[0], false, this);
     }
 
     /** Puts a program into a slot (null empties it). */
@@ -36,6 +37,6 @@ final class TestProgramArray implements ProgramArray, AutoCloseable {
 
     @Override
     public void close() {
-        RegionTable.GLOBAL.release(region);
+        TestRegions.release(region);
     }
 }

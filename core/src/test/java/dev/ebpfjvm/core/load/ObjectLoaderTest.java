@@ -1,5 +1,8 @@
 package dev.ebpfjvm.core.load;
 
+import dev.ebpfjvm.core.exec.HelperFunction;
+import dev.ebpfjvm.core.helpers.HelperId;
+import dev.ebpfjvm.core.helpers.MapHelpers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -177,10 +180,32 @@ class ObjectLoaderTest {
     }
 
     @Test
-    void load_unknownHelperIsRejectedByTheEngine() {
+    void load_tcProgramsGetTheTcHelpersWithoutBeingAsked() {
+        try (LoadedObject obj = loader.load(Fixtures.spec("nat44"))) {
+            assertEquals(TcHelpers.registry(), obj.programs().values().iterator().next().program().helpers());
+        }
+    }
+
+    @Test
+    void load_aHelperMissingFromTheGivenSetIsRejected_namingProgramAndHelper() {
+        ObjectLoader mapHelpersOnly = ObjectLoader.builder().pins(pins).cpus(2)
+                .helpers(MapHelpers.register(HelperRegistry.builder()).build()).build();
         InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> loader.load(Fixtures.spec("redirect")));
-        assertTrue(e.getMessage().contains("unknown#"), e.getMessage());
+                () -> mapHelpersOnly.load(Fixtures.spec("redirect")));
+        assertTrue(e.getMessage().startsWith("program '"), e.getMessage());
+        assertTrue(e.getMessage().contains("program of this type cannot use helper bpf_"), e.getMessage());
+        assertTrue(e.program() != null);
+    }
+
+    @Test
+    void load_aHostMayReplaceAHelper() {
+        ObjectLoader custom = ObjectLoader.builder().pins(pins).cpus(2)
+                .helper(new HelperFunction(HelperId.GET_PRANDOM_U32.id(), "get_prandom_u32", (c, a, b, d, f, g) -> 4))
+                .build();
+        try (LoadedObject obj = custom.load(Fixtures.spec("nat44"))) {
+            assertEquals(4, obj.programs().values().iterator().next().program().helpers()
+                    .get(HelperId.GET_PRANDOM_U32.id()).impl().call(null, 0, 0, 0, 0, 0));
+        }
     }
 
     @Test

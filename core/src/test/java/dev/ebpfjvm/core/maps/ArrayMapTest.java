@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,7 +30,7 @@ class ArrayMapTest {
         try (BpfMap map = MapFixtures.create(MapType.ARRAY, 4, 12, 3)) {
             assertArrayEquals(new byte[12], map.lookup(u32(2)));
             assertEquals(BpfMap.Kind.ARRAY, map.kind());
-            assertEquals(map, RegionTable.GLOBAL.ownerAt(map.address(), RegionKind.MAP));
+            assertEquals(map, TestRegions.ownerAt(map.address(), RegionKind.MAP));
             assertEquals(0, Address.offset(map.address()));
             Region values = ((ArrayMap) map).valuesRegion();
             assertEquals(RegionKind.MAP_VALUE, values.kind());
@@ -104,7 +105,7 @@ class ArrayMapTest {
 
     @Test
     void perCpuArray_userSpaceSeesEveryCpu_programsTheirOwn() {
-        try (BpfMap map = BpfMap.create(MapFixtures.spec(MapType.PERCPU_ARRAY, 4, 4, 2, 0), 3)) {
+        try (BpfMap map = TestRegions.map(MapFixtures.spec(MapType.PERCPU_ARRAY, 4, 4, 2, 0), 3)) {
             assertEquals(24, map.userValueSize(), "round_up(4, 8) × 3 CPUs");
             map.updatePerCpu(u32(1), new byte[][] {u32(10), u32(11), u32(12)}, BpfMap.ANY);
             for (int cpu = 0; cpu < 3; cpu++) {
@@ -124,7 +125,7 @@ class ArrayMapTest {
     void globalData_rodataIsReadOnlyForProgramsUntilFrozenForUserSpace() {
         MapSpec rodata = new MapSpec(".rodata", MapType.ARRAY, 4, 6, 1, MapSpec.F_RDONLY_PROG, Pinning.NONE, null,
                 List.of(new MapSpec.Init(u32(0), "abcdef".getBytes(), null)));
-        try (ArrayMap map = (ArrayMap) BpfMap.create(rodata, 2)) {
+        try (ArrayMap map = (ArrayMap) TestRegions.map(rodata, 2)) {
             assertEquals(RegionKind.GLOBAL_DATA, map.valuesRegion().kind());
             assertFalse(map.valuesRegion().isWritable());
             assertArrayEquals("abcdef".getBytes(), map.lookup(u32(0)));
@@ -144,7 +145,7 @@ class ArrayMapTest {
 
     @Test
     void valueAddress_onlyForSingleElementArrays() {
-        try (BpfMap data = BpfMap.create(MapFixtures.spec(MapType.ARRAY, 4, 16, 1, 0), 2);
+        try (BpfMap data = TestRegions.map(MapFixtures.spec(MapType.ARRAY, 4, 16, 1, 0), 2);
              BpfMap two = MapFixtures.create(MapType.ARRAY, 4, 16, 2);
              BpfMap percpu = MapFixtures.create(MapType.PERCPU_ARRAY, 4, 16, 1)) {
             assertEquals(((ArrayMap) data).valuesRegion().address(15), data.valueAddress(15));
@@ -156,15 +157,15 @@ class ArrayMapTest {
 
     @Test
     void userAccessFlags_rdonlyAndWronly() {
-        try (BpfMap ro = BpfMap.create(MapFixtures.spec(MapType.ARRAY, 4, 8, 1, MapSpec.F_RDONLY), 2);
-             BpfMap wo = BpfMap.create(MapFixtures.spec(MapType.ARRAY, 4, 8, 1, MapSpec.F_WRONLY), 2)) {
+        try (BpfMap ro = TestRegions.map(MapFixtures.spec(MapType.ARRAY, 4, 8, 1, MapSpec.F_RDONLY), 2);
+             BpfMap wo = TestRegions.map(MapFixtures.spec(MapType.ARRAY, 4, 8, 1, MapSpec.F_WRONLY), 2)) {
             assertErrno(Errno.EPERM, () -> ro.update(u32(0), u64(1)));
             assertArrayEquals(new byte[8], ro.lookup(u32(0)));
             assertErrno(Errno.EPERM, () -> wo.lookup(u32(0)));
             assertErrno(Errno.EPERM, () -> wo.nextKey(null));
             wo.update(u32(0), u64(1));
         }
-        try (BpfMap wo = BpfMap.create(MapFixtures.spec(MapType.HASH, 4, 8, 1, MapSpec.F_WRONLY), 2)) {
+        try (BpfMap wo = TestRegions.map(MapFixtures.spec(MapType.HASH, 4, 8, 1, MapSpec.F_WRONLY), 2)) {
             wo.update(u32(0), u64(1));
             assertErrno(Errno.EPERM, wo::keys);
         }
@@ -177,11 +178,11 @@ class ArrayMapTest {
         Region values = ((ArrayMap) map).valuesRegion();
         map.retain();
         map.close();
-        assertEquals(map, RegionTable.GLOBAL.ownerAt(address, RegionKind.MAP), "one reference left");
+        assertEquals(map, TestRegions.ownerAt(address, RegionKind.MAP), "one reference left");
         map.close();
         assertTrue(map.isClosed());
-        assertNull(RegionTable.GLOBAL.ownerAt(address, RegionKind.MAP));
-        assertTrue(RegionTable.GLOBAL.get(values.id()) != values, "value region released");
+        assertNull(TestRegions.ownerAt(address, RegionKind.MAP));
+        assertTrue(TestRegions.TABLE.get(values.id()) != values, "value region released");
         assertErrno(Errno.EBADF, () -> map.lookup(u32(0)));
         assertErrno(Errno.EBADF, map::retain);
         map.close();
@@ -191,11 +192,11 @@ class ArrayMapTest {
     void initialContents_fillTheMapAndAreChecked() {
         MapSpec spec = new MapSpec("init", MapType.ARRAY, 4, 8, 2, 0, Pinning.NONE, null,
                 List.of(new MapSpec.Init(u32(1), u64(5), null), new MapSpec.Init(u32(0), null, "prog")));
-        try (BpfMap map = BpfMap.create(spec, 2)) {
+        try (BpfMap map = TestRegions.map(spec, 2)) {
             assertEquals(OptionalLong.of(5), map.lookupLong(u32(1)));
         }
         MapSpec bad = new MapSpec("bad", MapType.ARRAY, 4, 8, 2, 0, Pinning.NONE, null,
                 List.of(new MapSpec.Init(u32(2), u64(5), null)));
-        assertErrno(Errno.E2BIG, () -> BpfMap.create(bad, 2));
+        assertErrno(Errno.E2BIG, () -> TestRegions.map(bad, 2));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
@@ -31,7 +32,7 @@ class HashMapTest {
     @ParameterizedTest(name = "flags 0x{0}")
     @ValueSource(ints = {0, MapSpec.F_NO_PREALLOC})
     void updateFlags_andFullMap_matchKernel(int flags) {
-        try (BpfMap map = BpfMap.create(MapFixtures.spec(MapType.HASH, 4, 8, 2, flags), 2)) {
+        try (BpfMap map = TestRegions.map(MapFixtures.spec(MapType.HASH, 4, 8, 2, flags), 2)) {
             assertErrno(Errno.ENOENT, () -> map.update(u32(1), u64(1), BpfMap.EXIST));
             map.update(u32(1), u64(1), BpfMap.NOEXIST);
             map.update(u32(2), u64(2), BpfMap.ANY);
@@ -72,8 +73,8 @@ class HashMapTest {
             ProgramContext ctx = MapFixtures.context(2, 0);
             map.update(u32(1), u64(100));
             long before = map.lookupFromProgram(ctx, u32(1), 0);
-            assertEquals(RegionKind.MAP_VALUE, RegionTable.GLOBAL.get(Address.region(before)).kind());
-            assertEquals(map, RegionTable.GLOBAL.ownerAt(before, RegionKind.MAP_VALUE));
+            assertEquals(RegionKind.MAP_VALUE, TestRegions.TABLE.get(Address.region(before)).kind());
+            assertEquals(map, TestRegions.ownerAt(before, RegionKind.MAP_VALUE));
             map.update(u32(1), u64(200));
             long after = map.lookupFromProgram(ctx, u32(1), 0);
             assertNotEquals(before, after, "a replaced element gets a new slot");
@@ -99,7 +100,7 @@ class HashMapTest {
 
     @Test
     void perCpuHash_updatesInPlace_andZeroesOtherCpusOfNewElements() {
-        try (BpfMap map = BpfMap.create(MapFixtures.spec(MapType.PERCPU_HASH, 8, 4, 4, 0), 2)) {
+        try (BpfMap map = TestRegions.map(MapFixtures.spec(MapType.PERCPU_HASH, 8, 4, 4, 0), 2)) {
             ProgramContext cpu1 = MapFixtures.context(2, 1);
             map.updatePerCpu(u64(9), new byte[][] {u32(1), u32(2)}, BpfMap.ANY);
             long address = map.lookupFromProgram(cpu1, u64(9), 0);
@@ -125,11 +126,11 @@ class HashMapTest {
 
     @Test
     void readOnlyForPrograms_regionAndHelpersRefuseWrites() {
-        try (BpfMap map = BpfMap.create(MapFixtures.spec(MapType.HASH, 4, 8, 4, MapSpec.F_RDONLY_PROG), 2)) {
+        try (BpfMap map = TestRegions.map(MapFixtures.spec(MapType.HASH, 4, 8, 4, MapSpec.F_RDONLY_PROG), 2)) {
             map.update(u32(1), u64(1));
             ProgramContext ctx = MapFixtures.context(2, 0);
             long address = map.lookupFromProgram(ctx, u32(1), 0);
-            Region region = RegionTable.GLOBAL.get(Address.region(address));
+            Region region = TestRegions.TABLE.get(Address.region(address));
             assertFalse(region.isWritable());
             assertEquals(Errno.EPERM.negative(), map.updateFromProgram(ctx, u32(1), 0, u64(2), 0, BpfMap.ANY));
             assertEquals(Errno.EPERM.negative(), map.deleteFromProgram(ctx, u32(1), 0));
@@ -157,7 +158,7 @@ class HashMapTest {
             assertErrno(Errno.E2BIG, () -> map.update(u64(-1), new byte[16]));
             map.close();
             for (int id : regions) {
-                Region r = RegionTable.GLOBAL.get(id);
+                Region r = TestRegions.TABLE.get(id);
                 assertTrue(r == null || r.owner() != map, "close releases every chunk");
             }
         }

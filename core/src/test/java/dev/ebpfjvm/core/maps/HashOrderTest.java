@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class HashOrderTest {
     void nextKey_walksKeysInKernelOrder(int keySize, int maxEntries, List<String> inserted, List<String> expected) {
         for (MapType type : new MapType[] {MapType.HASH, MapType.LRU_HASH}) {
             MapSpec spec = MapFixtures.spec(type, keySize, 8, maxEntries, MapSpec.F_ZERO_SEED);
-            try (BpfMap map = BpfMap.create(spec, MapFixtures.KERNEL_CPUS)) {
+            try (BpfMap map = TestRegions.map(spec, MapFixtures.KERNEL_CPUS)) {
                 for (String key : inserted) {
                     map.update(MapFixtures.hex(key), new byte[8], BpfMap.NOEXIST);
                 }
@@ -52,7 +53,7 @@ class HashOrderTest {
     @ParameterizedTest(name = "key size {0}, max_entries {1}")
     @MethodSource("recorded")
     void nextKey_ofAbsentKeyRestartsFromFirst(int keySize, int maxEntries, List<String> inserted, List<String> expected) {
-        try (BpfMap map = BpfMap.create(MapFixtures.spec(MapType.HASH, keySize, 8, maxEntries, 0), 2)) {
+        try (BpfMap map = TestRegions.map(MapFixtures.spec(MapType.HASH, keySize, 8, maxEntries, 0), 2)) {
             for (String key : inserted) {
                 map.update(MapFixtures.hex(key), new byte[8]);
             }

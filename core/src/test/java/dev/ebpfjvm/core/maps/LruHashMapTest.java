@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +46,7 @@ class LruHashMapTest {
     }
 
     private static BpfMap create(MapType type, int flags, int size) {
-        return BpfMap.create(MapFixtures.spec(type, 8, 8, size, flags), CPUS);
+        return TestRegions.map(MapFixtures.spec(type, 8, 8, size, flags), CPUS);
     }
 
     /** {@return a user-space value holding v (in every CPU's slot of a per-CPU map)} */

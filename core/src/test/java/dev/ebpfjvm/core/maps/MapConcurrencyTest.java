@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,7 +141,7 @@ class MapConcurrencyTest {
     void lruHash_concurrentUpdatesFromEveryCpu_keepTheMapConsistent() throws Exception {
         int max = 256;
         for (int flags : new int[] {0, MapSpec.F_NO_COMMON_LRU}) {
-            try (BpfMap map = BpfMap.create(MapFixtures.spec(MapType.LRU_HASH, 8, 8, max, flags), THREADS)) {
+            try (BpfMap map = TestRegions.map(MapFixtures.spec(MapType.LRU_HASH, 8, 8, max, flags), THREADS)) {
                 parallel((thread, random) -> {
                     ProgramContext ctx = MapFixtures.context(THREADS, thread);
                     for (int i = 0; i < 20_000; i++) {

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.UnsupportedFeatureException;
@@ -57,8 +58,8 @@ class MapCreateKernelTest {
             MapType outerType = MapType.valueOf(f[1].toUpperCase(Locale.ROOT));
             MapSpec outerSpec = new MapSpec("outer", outerType, 4, 4, 2, 0, Pinning.NONE, template, List.of());
             String got;
-            try (BpfMap outer = BpfMap.create(outerSpec, MapFixtures.KERNEL_CPUS);
-                 BpfMap value = BpfMap.create(candidate, MapFixtures.KERNEL_CPUS)) {
+            try (BpfMap outer = TestRegions.map(outerSpec, MapFixtures.KERNEL_CPUS);
+                 BpfMap value = TestRegions.map(candidate, MapFixtures.KERNEL_CPUS)) {
                 if (outer instanceof ArrayOfMapsMap) {
                     ((ArrayOfMapsMap) outer).set(0, value);
                 } else {
@@ -76,7 +77,7 @@ class MapCreateKernelTest {
     }
 
     private static String createResult(MapSpec spec) {
-        try (BpfMap map = BpfMap.create(spec, MapFixtures.KERNEL_CPUS)) {
+        try (BpfMap map = TestRegions.map(spec, MapFixtures.KERNEL_CPUS)) {
             return "ok";
         } catch (MapException e) {
             return e.errno().name();

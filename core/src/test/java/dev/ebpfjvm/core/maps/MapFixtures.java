@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -31,13 +32,13 @@ final class MapFixtures {
     }
 
     static BpfMap create(MapType type, int keySize, int valueSize, int maxEntries) {
-        return BpfMap.create(spec(type, keySize, valueSize, maxEntries, 0), KERNEL_CPUS);
+        return TestRegions.map(spec(type, keySize, valueSize, maxEntries, 0), KERNEL_CPUS);
     }
 
     /** {@return a context of a run on the given CPU of a machine with {@code cpus} CPUs} */
     static ProgramContext context(int cpus, int cpu) {
         Environment env = new Environment(() -> 0L, () -> 0L, new Random(1), line -> { }, cpus);
-        ProgramContext ctx = new ProgramContext(new Memory(), env);
+        ProgramContext ctx = TestRegions.context(env);
         ctx.setCpu(cpu);
         return ctx;
     }

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -67,8 +68,8 @@ class MapInMapTest {
 
     @Test
     void arrayOfMaps_programLookupYieldsTheInnerMapsAddress() {
-        try (ArrayOfMapsMap outer = (ArrayOfMapsMap) BpfMap.create(outer(MapType.ARRAY_OF_MAPS, 2), 2);
-             BpfMap inner = BpfMap.create(INNER, 2)) {
+        try (ArrayOfMapsMap outer = (ArrayOfMapsMap) TestRegions.map(outer(MapType.ARRAY_OF_MAPS, 2), 2);
+             BpfMap inner = TestRegions.map(INNER, 2)) {
             outer.set(0, inner);
             ProgramContext ctx = MapFixtures.context(2, 0);
             assertEquals(inner.address(), outer.lookupFromProgram(ctx, u32(0), 0));
@@ -86,8 +87,8 @@ class MapInMapTest {
 
     @Test
     void arrayOfMaps_slotsHoldReferences() {
-        BpfMap inner = BpfMap.create(INNER, 2);
-        try (ArrayOfMapsMap outer = (ArrayOfMapsMap) BpfMap.create(outer(MapType.ARRAY_OF_MAPS, 2), 2)) {
+        BpfMap inner = TestRegions.map(INNER, 2);
+        try (ArrayOfMapsMap outer = (ArrayOfMapsMap) TestRegions.map(outer(MapType.ARRAY_OF_MAPS, 2), 2)) {
             outer.set(0, inner);
             outer.set(1, inner);
             inner.close();
@@ -96,16 +97,16 @@ class MapInMapTest {
             assertFalse(inner.isClosed());
         }
         assertTrue(inner.isClosed(), "closing the outer map released the last slot");
-        try (ArrayOfMapsMap outer = (ArrayOfMapsMap) BpfMap.create(outer(MapType.ARRAY_OF_MAPS, 2), 2)) {
+        try (ArrayOfMapsMap outer = (ArrayOfMapsMap) TestRegions.map(outer(MapType.ARRAY_OF_MAPS, 2), 2)) {
             assertErrno(Errno.EBADF, () -> outer.set(0, inner));
         }
     }
 
     @Test
     void hashOfMaps_flagsFullnessAndReplacement() {
-        try (HashOfMapsMap outer = (HashOfMapsMap) BpfMap.create(outer(MapType.HASH_OF_MAPS, 1), 2);
-             BpfMap a = BpfMap.create(INNER, 2);
-             BpfMap b = BpfMap.create(INNER, 2);
+        try (HashOfMapsMap outer = (HashOfMapsMap) TestRegions.map(outer(MapType.HASH_OF_MAPS, 1), 2);
+             BpfMap a = TestRegions.map(INNER, 2);
+             BpfMap b = TestRegions.map(INNER, 2);
              BpfMap wrong = MapFixtures.create(MapType.ARRAY, 4, 16, 4)) {
             assertErrno(Errno.ENOENT, () -> outer.set(u32(7), a, BpfMap.EXIST));
             outer.set(u32(7), a, BpfMap.NOEXIST);
@@ -127,8 +128,8 @@ class MapInMapTest {
 
     @Test
     void hashOfMaps_closeReleasesInnerMaps() {
-        BpfMap inner = BpfMap.create(INNER, 2);
-        try (HashOfMapsMap outer = (HashOfMapsMap) BpfMap.create(outer(MapType.HASH_OF_MAPS, 4), 2)) {
+        BpfMap inner = TestRegions.map(INNER, 2);
+        try (HashOfMapsMap outer = (HashOfMapsMap) TestRegions.map(outer(MapType.HASH_OF_MAPS, 4), 2)) {
             outer.set(u32(1), inner, BpfMap.ANY);
             outer.set(u32(2), inner, BpfMap.ANY);
             inner.close();

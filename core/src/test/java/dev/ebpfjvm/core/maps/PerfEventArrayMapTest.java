@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static dev.ebpfjvm.core.maps.MapFixtures.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ class PerfEventArrayMapTest {
         MapSpec spec = MapFixtures.spec(MapType.PERF_EVENT_ARRAY, keySize, valueSize, maxEntries,
                 Integer.decode(flags));
         String got;
-        try (BpfMap map = BpfMap.create(spec, 2)) {
+        try (BpfMap map = TestRegions.map(spec, 2)) {
             assertEquals(BpfMap.Kind.PERF_EVENT_ARRAY, map.kind());
             got = "ok";
         } catch (MapException e) {

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.maps;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RingBufMapTest {
 
     private static RingBufMap ring(int size) {
-        return (RingBufMap) BpfMap.create(MapFixtures.spec(MapType.RINGBUF, 0, 0, size, 0), 2);
+        return (RingBufMap) TestRegions.map(MapFixtures.spec(MapType.RINGBUF, 0, 0, size, 0), 2);
     }
 
     @Test
@@ -55,8 +56,8 @@ class RingBufMapTest {
         try (RingBufMap rb = ring(4096)) {
             long a = rb.reserve(10, 0);
             long b = rb.reserve(3, 0);
-            byte[] data = RegionTable.GLOBAL.get(Address.region(a)).bytes();
-            assertEquals(RegionKind.RINGBUF, RegionTable.GLOBAL.get(Address.region(a)).kind());
+            byte[] data = TestRegions.TABLE.get(Address.region(a)).bytes();
+            assertEquals(RegionKind.RINGBUF, TestRegions.TABLE.get(Address.region(a)).kind());
             assertEquals(8, Address.offset(a), "data follows the 8-byte header");
             assertEquals(32, Address.offset(b), "records are 8-byte aligned: 8 + round_up(10 + 8)");
             assertEquals(10 | RingBufMap.BUSY_BIT, (int) LittleEndian.getU32(data, 0));
@@ -151,7 +152,7 @@ class RingBufMapTest {
             assertThrows(ProgramFaultException.class, () -> rb.submit(sample, 0), "already submitted");
             assertThrows(ProgramFaultException.class, () -> rb.discard(sample + 8, 0), "not a record");
             assertThrows(ProgramFaultException.class, () -> rb.submit(Address.of(1, 8), 0), "not in the ring");
-            assertEquals(2 * 4096, ctx.memory().table().get(Address.region(sample)).bytes().length,
+            assertEquals(2 * 4096, TestRegions.TABLE.get(Address.region(sample)).bytes().length,
                     "the data region holds the ring twice over, for records that wrap");
         }
     }

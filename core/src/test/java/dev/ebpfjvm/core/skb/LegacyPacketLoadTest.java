@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.skb;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.exec.Executable;
@@ -19,7 +20,7 @@ class LegacyPacketLoadTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"ldabsh 12,0x0800", "ldabsw 14,0x4500002c", "ldabsb 17,0x2c", "ldabsb 18,0", "ldabsh 17,0"})
     void ldAbsReadsTheData(String insn, String expected) {
-        Program p = new Program("ldabs", Assembler.assemble("mov %r6, %r1\n" + insn + "\nexit\n"), HelperRegistry.empty());
+        Program p = new Program("ldabs", Assembler.assemble("mov %r6, %r1\n" + insn + "\nexit\n"), HelperRegistry.empty(), TestRegions.reach());
         ProgramContext ctx = new ProgramContext();
         SkBuffContext.install(ctx, Skb.of(HexFormat.of().parseHex(FRAME)), Devices.loopbackOnly());
         try (Executable exe = new Interpreter().load(p)) {

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.testrun;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,7 +27,7 @@ class SkbTestRunTest {
 
     /** An executable that reads skb fields through the memory (as any engine must) and marks the skb. */
     private static Executable marking(long r0) {
-        Program p = new Program("marking", new Instructions(List.of()), HelperRegistry.empty());
+        Program p = new Program("marking", new Instructions(List.of()), HelperRegistry.empty(), TestRegions.reach());
         return new Executable() {
             @Override
             public long execute(ProgramContext c, long r1, long r2, int frame) {

@@ -7,6 +7,7 @@ import dev.ebpfjvm.core.exec.Helper;
 import dev.ebpfjvm.core.exec.HelperFunction;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.TailCalls;
+import dev.ebpfjvm.core.helpers.HelperId;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.Reg;
 import org.objectweb.asm.Label;
@@ -25,7 +26,7 @@ import org.objectweb.asm.Type;
  * call 5            →  pc = slot; r0 = HELPER_5.call(ctx, r1, r2, r3, r4, r5);     // HELPER_5: ldc
  * call local f      →  pc = slot; r0 = f(ctx, r1, r2, r3, r4, r5, nextFrame(depth));
  * call 12           →  pc = slot; Executable t = TailCalls.resolve(ctx, r2, r3);
- *                      if (t != null) return t.execute(ctx, r1, 0, depth);
+ *                      if (t != null) return TailCalls.enter(t, ctx, r1, 0, depth);
  *                      r0 = TailCalls.FALL_THROUGH_R0;
  * </pre>
  */
@@ -54,7 +55,7 @@ final class CallEmitter {
     private static void emitHelper(EmitContext ctx, Insn insn, int slot) {
         HelperFunction helper = ctx.program().helpers().get(insn.imm32());
         if (helper == null) {
-            throw new InvalidProgramException(slot, "invalid func unknown#" + insn.imm());
+            throw new InvalidProgramException(slot, HelperId.missing(insn.imm()));
         }
         ctx.setPc(slot);
         if (ctx.env().functions() != null) {
@@ -105,7 +106,7 @@ final class CallEmitter {
         ctx.loadReg(Reg.R1);
         mv.visitInsn(Opcodes.LCONST_0);
         ctx.loadDepth();
-        Refs.EXECUTE.invoke(mv);
+        Refs.TAIL_CALL_ENTER.invoke(mv);
         ctx.exitWithStackTop();
         mv.visitLabel(fallThrough);
         ctx.frames().same1(Type.getInternalName(Executable.class));

@@ -55,8 +55,8 @@ final class Refs {
             long.class, long.class, long.class, long.class, long.class);
     static final MethodRef TAIL_CALL_RESOLVE = MethodRef.of(TailCalls.class, "resolve", ProgramContext.class,
             long.class, long.class);
-    static final MethodRef EXECUTE = MethodRef.of(Executable.class, "execute", ProgramContext.class,
-            long.class, long.class, int.class);
+    static final MethodRef TAIL_CALL_ENTER = MethodRef.of(TailCalls.class, "enter", Executable.class,
+            ProgramContext.class, long.class, long.class, int.class);
     static final MethodRef CALL_INDIRECT = MethodRef.of(RuntimeSupport.class, "callIndirect", HelperRegistry.class,
             ProgramContext.class, long.class, long.class, long.class, long.class, long.class, long.class);
     static final MethodRef FUNCTION_BASE = MethodRef.of(FunctionRegion.class, "base");

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit.emit;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -113,9 +114,9 @@ class CallEmitterTest {
         Executable e = variant.compile(asm.program("callback"));
         long address = e.run(new ProgramContext());
         assertEquals(3, dev.ebpfjvm.core.memory.Address.offset(address));
-        assertEquals(e, RegionTable.GLOBAL.ownerAt(address, RegionKind.PROGRAM));
+        assertEquals(e, TestRegions.ownerAt(address, RegionKind.PROGRAM));
         e.close();
-        assertEquals(null, RegionTable.GLOBAL.ownerAt(address, RegionKind.PROGRAM));
+        assertEquals(null, TestRegions.ownerAt(address, RegionKind.PROGRAM));
     }
 
     /** bpf_loop calls back into the program (Callback) on the next frame: sum of 0..9 through the caller's stack. */
@@ -140,7 +141,7 @@ class CallEmitterTest {
     @EnumSource(Variant.class)
     void tailCall_entersTargetAndFallsThroughWhenEmpty(Variant variant) {
         Map<Long, Executable> slots = new HashMap<>();
-        Region map = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false, (ProgramArray) slots::get);
+        Region map = TestRegions.register(RegionKind.MAP, new byte[0], false, (ProgramArray) slots::get);
         try {
             Executable target = variant.compile(new Asm().movReg(0, 1).add(0, 1000).exit().program("target"));
             slots.put(3L, target);
@@ -153,7 +154,7 @@ class CallEmitterTest {
             Asm fallThrough = new Asm().mov(1, 5).lddw(2, map.address(0)).mov(3, 4).call(TailCalls.HELPER_ID).exit();
             assertEquals(TailCalls.FALL_THROUGH_R0, variant.compile(fallThrough.program("fall")).run(ctx));
         } finally {
-            RegionTable.GLOBAL.release(map);
+            TestRegions.release(map);
         }
     }
 
@@ -162,7 +163,7 @@ class CallEmitterTest {
     @EnumSource(Variant.class)
     void tailCall_stopsAfter33(Variant variant) {
         Executable[] self = new Executable[1];
-        Region map = RegionTable.GLOBAL.register(RegionKind.MAP, new byte[0], false,
+        Region map = TestRegions.register(RegionKind.MAP, new byte[0], false,
                 (ProgramArray) index -> index == 0 ? self[0] : null);
         try {
             Asm asm = new Asm().movReg(6, 1).ldx(Size.DW, 0, 6, 0).add(0, 1).stx(Size.DW, 6, 0, 0)
@@ -173,7 +174,7 @@ class CallEmitterTest {
             assertEquals(1 + 33, self[0].run(ctx));
             assertEquals(1 + 33 + 1 + 33, self[0].run(ctx.withBuffer(new byte[] {34, 0, 0, 0, 0, 0, 0, 0})));
         } finally {
-            RegionTable.GLOBAL.release(map);
+            TestRegions.release(map);
         }
     }
 }

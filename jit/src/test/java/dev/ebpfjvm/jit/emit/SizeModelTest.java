@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit.emit;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.exec.HelperRegistry;
@@ -61,7 +62,7 @@ class SizeModelTest {
         asm.call(1).call(12).mov(8, 1).callx(8).callLocal("f").ldAbs(Size.W, 0x7fffffff).ldInd(Size.H, 3, -100)
                 .lddwFunc(2, "f").exit().label("f").mov(0, 0).exit();
         Instructions insns = asm.instructions();
-        Program program = new Program("sizes", insns, HELPERS);
+        Program program = new Program("sizes", insns, HELPERS, TestRegions.reach());
         for (MemoryFacts facts : new MemoryFacts[] {null, MemoryFacts.NONE, slot -> RegionHint.CONTEXT,
             slot -> RegionHint.ENTRY_R1, slot -> RegionHint.STACK_CHECKED, slot -> RegionHint.ENTRY_R1_CHECKED}) {
             for (ConstantPlan constants : new ConstantPlan[] {ConstantPlan.poolAll(), ConstantPlan.poolNone()}) {

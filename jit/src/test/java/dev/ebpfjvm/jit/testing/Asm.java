@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit.testing;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.isa.AluOp;
@@ -184,7 +185,7 @@ public final class Asm {
 
     /** {@return the program, with the given helpers} */
     public Program program(String name, HelperRegistry helpers) {
-        return new Program(name, instructions(), helpers);
+        return new Program(name, instructions(), helpers, TestRegions.reach());
     }
 
     /** {@return the program, without helpers} */
