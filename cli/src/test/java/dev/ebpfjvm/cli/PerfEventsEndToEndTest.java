@@ -8,15 +8,13 @@ import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Environment;
 import dev.ebpfjvm.core.exec.ProgramContext;
-import dev.ebpfjvm.core.helpers.TcHelpers;
-import dev.ebpfjvm.core.load.LoadedObject;
-import dev.ebpfjvm.core.load.ObjectLoader;
 import dev.ebpfjvm.core.maps.PerfEventArrayMap;
-import dev.ebpfjvm.core.maps.PinRegistry;
-import dev.ebpfjvm.core.memory.Memory;
-import dev.ebpfjvm.core.skb.Skb;
+import dev.ebpfjvm.core.runtime.BpfObject;
+import dev.ebpfjvm.core.runtime.BpfProgram;
+import dev.ebpfjvm.core.runtime.BpfRuntime;
+import dev.ebpfjvm.core.runtime.LoadOptions;
+import dev.ebpfjvm.core.runtime.TestRun;
 import dev.ebpfjvm.core.testing.TestPaths;
-import dev.ebpfjvm.core.testrun.SkbTestRun;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -54,7 +52,7 @@ class PerfEventsEndToEndTest {
     @ParameterizedTest(name = "{0} cpu {1}")
     @MethodSource("enginesAndCpus")
     void recordsReachTheConsumerOfTheRunsCpu(String engineName, int cpu) throws IOException {
-        try (LoadedObject obj = load(engineName)) {
+        try (BpfRuntime runtime = runtime(); BpfObject obj = load(runtime, engineName)) {
             PerfEventArrayMap events = (PerfEventArrayMap) obj.map("events");
             assertEquals(CPUS, events.maxEntries());
             List<List<String>> got = new ArrayList<>();
@@ -75,7 +73,7 @@ class PerfEventsEndToEndTest {
     @ParameterizedTest(name = "{0} cpu {1}")
     @MethodSource("enginesAndCpus")
     void failedOutputDropsThePacket(String engineName, int cpu) throws IOException {
-        try (LoadedObject obj = load(engineName)) {
+        try (BpfRuntime runtime = runtime(); BpfObject obj = load(runtime, engineName)) {
             PerfEventArrayMap events = (PerfEventArrayMap) obj.map("events");
             List<String> records = new ArrayList<>();
             events.attach(cpu, CPUS - 1 - cpu, r -> records.add(HexFormat.of().formatHex(r)));
@@ -86,22 +84,20 @@ class PerfEventsEndToEndTest {
         }
     }
 
-    private static LoadedObject load(String engineName) throws IOException {
+    private static BpfObject load(BpfRuntime runtime, String engineName) throws IOException {
         ObjectSpec spec = ObjectReader.read(TestPaths.testdata().resolve("perf_events.o"));
-        return ObjectLoader.builder().engine(Engines.byName(engineName)).helpers(TcHelpers.registry())
-                .pins(new PinRegistry()).cpus(CPUS).build().load(spec);
+        return runtime.load(spec, LoadOptions.defaults().engine(Engines.byName(engineName)));
     }
 
-    private static long run(LoadedObject obj, int cpu) {
-        Environment env = new Environment(() -> 1_000_000, () -> 2_000_000, new Random(1), line -> { }, CPUS);
-        ProgramContext ctx = new ProgramContext(new Memory(), env);
+    private static BpfRuntime runtime() {
+        return BpfRuntime.builder().environment(new Environment(() -> 1_000_000, () -> 2_000_000, new Random(1),
+                line -> { }, CPUS)).build();
+    }
+
+    private static long run(BpfObject obj, int cpu) {
+        BpfProgram program = obj.program("perf_events");
+        ProgramContext ctx = program.testRunContext(TestRun.of(HexFormat.of().parseHex(FRAME)));
         ctx.setCpu(cpu);
-        long[] error = new long[1];
-        byte[] frame = HexFormat.of().parseHex(FRAME);
-        Skb skb = SkbTestRun.prepare(ctx, frame, new byte[192], error);
-        assertEquals(0, error[0], "test-run setup");
-        SkbTestRun.Outcome o = SkbTestRun.run(obj.program("perf_events"), ctx, skb, frame.length);
-        assertEquals(0, o.error(), "test-run error");
-        return o.retval();
+        return program.executable().run(ctx);
     }
 }

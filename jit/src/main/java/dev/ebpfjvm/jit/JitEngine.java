@@ -4,9 +4,22 @@ import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 
-/** The JIT as an {@link Engine} named "jit", found through {@link java.util.ServiceLoader}. */
+/**
+ * The JIT as an {@link Engine} named "jit": pass one to a load ({@code new JitEngine(options)}), or
+ * let {@link java.util.ServiceLoader} find it with the default options.
+ */
 public final class JitEngine implements Engine {
-    private final JitCompiler compiler = new JitCompiler();
+    private final JitCompiler compiler;
+
+    /** The JIT with {@link JitOptions#defaults()}. */
+    public JitEngine() {
+        this(JitOptions.defaults());
+    }
+
+    /** The JIT with the given options. */
+    public JitEngine(JitOptions options) {
+        this.compiler = new JitCompiler(options);
+    }
 
     @Override
     public String name() {

@@ -3,20 +3,23 @@ package dev.ebpfjvm.bench.workload;
 import dev.ebpfjvm.core.elf.ObjectReader;
 import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.ProgramContext;
-import dev.ebpfjvm.core.helpers.TcHelpers;
-import dev.ebpfjvm.core.load.LoadedObject;
-import dev.ebpfjvm.core.load.ObjectLoader;
-import dev.ebpfjvm.core.maps.PinRegistry;
-import dev.ebpfjvm.core.skb.Skb;
-import dev.ebpfjvm.core.testrun.SkbTestRun;
+import dev.ebpfjvm.core.exec.Environment;
+import dev.ebpfjvm.core.runtime.BpfObject;
+import dev.ebpfjvm.core.runtime.BpfProgram;
+import dev.ebpfjvm.core.runtime.BpfRuntime;
+import dev.ebpfjvm.core.runtime.LoadOptions;
+import dev.ebpfjvm.core.runtime.SkBuffFields;
+import dev.ebpfjvm.core.runtime.TestRun;
+import dev.ebpfjvm.core.skb.SkBuffContext;
 import java.util.Objects;
+import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * A clang-compiled tc program of the repository's {@code testdata/}, loaded with
- * {@link ObjectLoader} and the tc helpers (its maps created for one CPU, private to the
- * instance, its relocations applied) and run as {@code BPF_PROG_TEST_RUN} runs it: on an skb made
- * from a frame ({@link SkbTestRun#prepare}), with an input {@code __sk_buff}. Every run reuses
+ * A clang-compiled tc program of the repository's {@code testdata/}, loaded into a runtime of its
+ * own with one simulated CPU (the tc helpers come with its type) and run as
+ * {@code BPF_PROG_TEST_RUN} runs it: on an skb made from a frame
+ * ({@link BpfProgram#testRunContext}), with an input {@code __sk_buff}. Every run reuses
  * that skb, so a program that changes its packet sees its own changes.
  *
  * @param name the workload's name (the program's C function name)
@@ -40,19 +43,17 @@ public record FixtureWorkload(String name, String object, Supplier<byte[]> frame
 
     @Override
     public Instance open(Engine engine) {
-        ObjectLoader loader = ObjectLoader.builder().engine(engine).helpers(TcHelpers.registry())
-                .pins(new PinRegistry()).cpus(1).build();
-        LoadedObject loaded = loader.load(ObjectReader.read(ResourceFiles.bytes("/testdata/" + object + ".o")));
+        BpfRuntime runtime = BpfRuntime.builder().environment(new Environment(System::nanoTime, System::nanoTime,
+                new Random(Environment.DEFAULT_SEED), line -> { }, 1)).build();
+        BpfObject loaded = runtime.load(ObjectReader.read(ResourceFiles.bytes("/testdata/" + object + ".o")),
+                LoadOptions.defaults().engine(engine));
         try {
-            ProgramContext ctx = new ProgramContext();
-            long[] error = new long[1];
-            Skb skb = SkbTestRun.prepare(ctx, frame.get(), skbIn.get(), error);
-            if (skb == null) {
-                throw new IllegalArgumentException(name + ": the test run's input is refused with errno " + -error[0]);
-            }
-            return new Instance(loaded.program(name), ctx, skb.buffer(), loaded.maps(), loaded);
+            BpfProgram program = loaded.program(name);
+            ProgramContext ctx = program.testRunContext(TestRun.of(frame.get())
+                    .withCtx(SkBuffFields.fromStruct(skbIn.get())));
+            return new Instance(program.executable(), ctx, SkBuffContext.of(ctx).skb().buffer(), loaded.maps(), runtime);
         } catch (RuntimeException e) {
-            loaded.close();
+            runtime.close();
             throw e;
         }
     }

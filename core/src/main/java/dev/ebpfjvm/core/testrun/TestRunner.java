@@ -5,17 +5,19 @@ import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Environment;
-import dev.ebpfjvm.core.exec.Executable;
-import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.helpers.TcHelpers;
-import dev.ebpfjvm.core.load.LoadedObject;
-import dev.ebpfjvm.core.load.ObjectLoader;
 import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.maps.MapException;
 import dev.ebpfjvm.core.maps.ProgArrayMap;
 import dev.ebpfjvm.core.memory.LittleEndian;
-import dev.ebpfjvm.core.memory.Memory;
-import dev.ebpfjvm.core.skb.Skb;
+import dev.ebpfjvm.core.runtime.BpfObject;
+import dev.ebpfjvm.core.runtime.BpfProgram;
+import dev.ebpfjvm.core.runtime.BpfRuntime;
+import dev.ebpfjvm.core.runtime.LoadOptions;
+import dev.ebpfjvm.core.runtime.SkBuffFields;
+import dev.ebpfjvm.core.runtime.TestRun;
+import dev.ebpfjvm.core.runtime.TestRunException;
+import dev.ebpfjvm.core.runtime.TestRunResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -67,37 +69,35 @@ public final class TestRunner {
      *     key or value of the wrong size
      */
     public Map<String, Object> run(TestCase c, int repeat) {
-        try (LoadedObject obj = load(c)) {
+        try (BpfRuntime runtime = BpfRuntime.builder().environment(environment).build();
+                BpfObject obj = load(runtime, c)) {
             setUpMaps(c, obj);
-            Executable exe = program(c, obj);
-            ProgramContext ctx = new ProgramContext(new Memory(), environment);
-            long[] error = new long[1];
-            Skb skb = SkbTestRun.prepare(ctx, c.dataIn(), c.ctxIn(), error);
+            BpfProgram program = program(c, obj);
             Map<String, Object> result = new LinkedHashMap<>();
-            if (skb == null) {
-                return failed(result, error[0], obj);
+            TestRunResult r;
+            try {
+                r = program.testRun(new TestRun(c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()), 0,
+                        c.dataIn().length + DATA_OUT_SLACK));
+            } catch (TestRunException e) {
+                return failed(result, e.errno().negative(), obj);
             }
-            SkbTestRun.Outcome o = SkbTestRun.run(exe, ctx, skb, c.dataIn().length + DATA_OUT_SLACK);
-            if (o.error() != 0) {
-                return failed(result, o.error(), obj);
-            }
-            result.put("retval", o.retval());
-            result.put("retval_s32", (long) (int) o.retval());
-            result.put("data_out", HexFormat.of().formatHex(o.dataOut()));
-            result.put("data_size_out", (long) o.dataOut().length);
-            result.put("ctx_out", ctxOut(o.ctxOut()));
+            result.put("retval", r.retval());
+            result.put("retval_s32", (long) r.retvalS32());
+            result.put("data_out", HexFormat.of().formatHex(r.data()));
+            result.put("data_size_out", (long) r.data().length);
+            result.put("ctx_out", ctxOut(r.ctx().toStruct()));
             Map<String, Object> maps = maps(obj);
             if (repeat > 0) {
-                result.put("duration_ns", time(exe, ctx, repeat));
+                result.put("duration_ns", program.testRun(new TestRun(c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()),
+                        repeat, 0)).durationNs().orElseThrow());
             }
             result.put("maps", maps);
             return result;
         }
     }
 
-    private LoadedObject load(TestCase c) {
-        ObjectLoader.Builder b = ObjectLoader.builder().engine(engine).helpers(TcHelpers.registry())
-                .cpus(environment.cpus());
+    private BpfObject load(BpfRuntime runtime, TestCase c) {
+        LoadOptions options = LoadOptions.defaults().engine(engine).helpers(TcHelpers.registry());
         for (Map.Entry<String, byte[]> g : c.globals().entrySet()) {
             GlobalVariable var = spec.global(g.getKey()).orElseThrow(() -> new TestCaseException(c.name()
                     + ": setup.globals: no global variable '" + g.getKey() + "'"));
@@ -105,12 +105,12 @@ public final class TestRunner {
                 throw new TestCaseException(c.name() + ": setup.globals: '" + g.getKey() + "' has " + var.size()
                         + " bytes, got " + g.getValue().length);
             }
-            b.global(g.getKey(), g.getValue());
+            options = options.global(g.getKey(), g.getValue());
         }
-        return b.build().load(spec);
+        return runtime.load(spec, options);
     }
 
-    private void setUpMaps(TestCase c, LoadedObject obj) {
+    private void setUpMaps(TestCase c, BpfObject obj) {
         for (TestCase.MapSetup s : c.maps()) {
             BpfMap map = obj.maps().get(s.map());
             String where = c.name() + ": setup.maps: map '" + s.map() + "'";
@@ -125,7 +125,7 @@ public final class TestRunner {
                     if (!(map instanceof ProgArrayMap)) {
                         throw new TestCaseException(where + ": \"prog\" needs a prog array");
                     }
-                    ((ProgArrayMap) map).set((int) LittleEndian.getU32(s.key(), 0), programNamed(c, obj, s.prog()));
+                    ((ProgArrayMap) map).set((int) LittleEndian.getU32(s.key(), 0), programNamed(c, obj, s.prog()).executable());
                 } else if (map.isPerCpu() && s.value().length == map.valueSize()) {
                     byte[][] all = new byte[map.cpus()][];
                     java.util.Arrays.fill(all, s.value());
@@ -143,13 +143,13 @@ public final class TestRunner {
         }
     }
 
-    private Executable program(TestCase c, LoadedObject obj) {
+    private BpfProgram program(TestCase c, BpfObject obj) {
         return programNamed(c, obj, c.prog());
     }
 
     /** A program by function name, or by its section name when exactly one program has it (as the oracle). */
-    private Executable programNamed(TestCase c, LoadedObject obj, String name) {
-        Executable e = obj.programs().get(name);
+    private BpfProgram programNamed(TestCase c, BpfObject obj, String name) {
+        BpfProgram e = obj.programs().get(name);
         if (e != null) {
             return e;
         }
@@ -165,7 +165,7 @@ public final class TestRunner {
         throw new TestCaseException(c.name() + ": no program '" + name + "' (have " + obj.programs().keySet() + ")");
     }
 
-    private Map<String, Object> failed(Map<String, Object> result, long error, LoadedObject obj) {
+    private Map<String, Object> failed(Map<String, Object> result, long error, BpfObject obj) {
         result.put("error", error);
         result.put("error_name", errorName(error));
         result.put("maps", maps(obj));
@@ -200,7 +200,7 @@ public final class TestRunner {
         return out;
     }
 
-    private Map<String, Object> maps(LoadedObject obj) {
+    private Map<String, Object> maps(BpfObject obj) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, BpfMap> e : obj.maps().entrySet()) {
             String name = e.getKey();
@@ -219,15 +219,4 @@ public final class TestRunner {
         return out;
     }
 
-    /** Warm-up, then the mean time of {@code repeat} runs on the same skb and maps. */
-    private static long time(Executable exe, ProgramContext ctx, int repeat) {
-        for (int i = 0; i < repeat; i++) {
-            exe.run(ctx);
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < repeat; i++) {
-            exe.run(ctx);
-        }
-        return (System.nanoTime() - start) / repeat;
-    }
 }

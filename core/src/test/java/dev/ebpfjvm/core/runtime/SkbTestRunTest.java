@@ -1,10 +1,11 @@
-package dev.ebpfjvm.core.testrun;
+package dev.ebpfjvm.core.runtime;
 
-import dev.ebpfjvm.core.testing.TestRegions;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ebpfjvm.core.Errno;
 
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
@@ -12,6 +13,7 @@ import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.memory.LittleEndian;
+import dev.ebpfjvm.core.skb.SkBuffContext;
 import dev.ebpfjvm.core.skb.Skb;
 import dev.ebpfjvm.core.skb.SkbMetadata;
 import java.util.HexFormat;
@@ -25,15 +27,21 @@ class SkbTestRunTest {
     private static final String UDP4 = "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304";
     private final ProgramContext ctx = new ProgramContext();
 
-    /** An executable that reads skb fields through the memory (as any engine must) and marks the skb. */
-    private static Executable marking(long r0) {
-        Program p = new Program("marking", new Instructions(List.of()), HelperRegistry.empty(), TestRegions.reach());
+    /**
+     * An executable that reads skb fields through the memory (as any engine must), marks the skb
+     * and grows the packet by {@code grow} bytes.
+     */
+    private static Executable marking(long r0, int grow) {
+        Program p = new Program("marking", new Instructions(List.of()), HelperRegistry.empty());
         return new Executable() {
             @Override
             public long execute(ProgramContext c, long r1, long r2, int frame) {
                 long len = c.memory().load(r1, 4);
                 c.memory().store(r1 + 8, 4, len * 3);
                 c.memory().store(r1 + 48, 4, 0xabcd);
+                if (grow > 0) {
+                    SkBuffContext.of(c).skb().put(grow);
+                }
                 return r0;
             }
 
@@ -45,10 +53,14 @@ class SkbTestRunTest {
     }
 
     private Skb prepare(String hex, byte[] ctxIn, long expectedError) {
-        long[] error = new long[1];
-        Skb skb = SkbTestRun.prepare(ctx, HexFormat.of().parseHex(hex), ctxIn, error);
-        assertEquals(expectedError, error[0]);
-        return skb;
+        try {
+            Skb skb = SkbTestRun.prepare(ctx, HexFormat.of().parseHex(hex), SkBuffFields.fromStruct(ctxIn));
+            assertEquals(expectedError, 0);
+            return skb;
+        } catch (TestRunException e) {
+            assertEquals(expectedError, e.errno().negative(), e.getMessage());
+            return null;
+        }
     }
 
     private static byte[] ctxWith(int offset, int size, long value) {
@@ -65,14 +77,17 @@ class SkbTestRunTest {
         assertEquals(0x0800, m.protocol());
         assertEquals(1, m.ifindex());
         assertEquals(46, m.wireLen());
-        SkbTestRun.Outcome o = SkbTestRun.run(marking(-1), ctx, skb, 46 + 512);
-        assertEquals(0xffffffffL, o.retval());
-        assertEquals(UDP4, HexFormat.of().formatHex(o.dataOut()));
-        assertEquals(138, LittleEndian.getU32(o.ctxOut(), 8));
-        assertEquals(9, LittleEndian.getU32(o.ctxOut(), 36));
-        assertEquals(1, LittleEndian.getU32(o.ctxOut(), 40));
-        assertEquals(0xabcd, LittleEndian.getU32(o.ctxOut(), 48));
-        assertEquals(46, LittleEndian.getU32(o.ctxOut(), 160));
+        TestRunResult r = SkbTestRun.run(marking(-1, 0), ctx, new TestRun(HexFormat.of().parseHex(UDP4),
+                SkBuffFields.fromStruct(ctxWith(36, 4, 9)), 0, 46 + 512));
+        assertEquals(0xffffffffL, r.retval());
+        assertEquals(-1, r.retvalS32());
+        assertEquals(UDP4, HexFormat.of().formatHex(r.data()));
+        assertEquals(138, r.ctx().mark());
+        assertEquals(9, r.ctx().ingressIfindex());
+        assertEquals(1, r.ctx().ifindex());
+        assertEquals(0xabcd, r.ctx().cb()[0]);
+        assertEquals(46, r.ctx().wireLen());
+        assertEquals(138, LittleEndian.getU32(r.ctx().toStruct(), 8));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,9 +125,15 @@ class SkbTestRunTest {
 
     @Test
     void run_outputLongerThanTheBufferIsEnospc() {
-        Skb skb = prepare(UDP4, new byte[192], 0);
-        skb.put(100);
-        assertEquals(-28, SkbTestRun.run(marking(0), ctx, skb, 100).error());
-        assertArrayEquals(new byte[0], SkbTestRun.run(marking(0), ctx, skb, 100).dataOut());
+        TestRunException e = assertThrows(TestRunException.class, () -> SkbTestRun.run(marking(0, 100), ctx,
+                TestRun.of(HexFormat.of().parseHex(UDP4)).withDataSizeOut(100)));
+        assertEquals(Errno.ENOSPC, e.errno());
+    }
+
+    @Test
+    void run_timedOnlyWhenRepeated() {
+        TestRun once = TestRun.of(HexFormat.of().parseHex(UDP4));
+        assertEquals(false, SkbTestRun.run(marking(0, 0), ctx, once).durationNs().isPresent());
+        assertEquals(true, SkbTestRun.run(marking(0, 0), ctx, once.withRepeat(10)).durationNs().isPresent());
     }
 }

@@ -1,0 +1,87 @@
+package dev.ebpfjvm.core.runtime;
+
+import dev.ebpfjvm.core.elf.ObjectSpec;
+import dev.ebpfjvm.core.elf.ProgramSpec;
+import dev.ebpfjvm.core.load.LoadedObject;
+import dev.ebpfjvm.core.maps.BpfMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An object loaded into a {@link BpfRuntime} (cilium/ebpf's Collection): its programs and maps by
+ * name. {@link #close()} releases the programs and this object's references to its maps; maps that
+ * are pinned or held by another object live on.
+ */
+public final class BpfObject implements AutoCloseable {
+    private final BpfRuntime runtime;
+    private final LoadedObject loaded;
+    private final Map<String, BpfProgram> programs = new LinkedHashMap<>();
+
+    BpfObject(BpfRuntime runtime, LoadedObject loaded, AtomicInteger programIds) {
+        this.runtime = runtime;
+        this.loaded = loaded;
+        for (ProgramSpec p : loaded.spec().programs()) {
+            programs.put(p.name(), new BpfProgram(runtime, p, loaded.program(p.name()), programIds.getAndIncrement()));
+        }
+    }
+
+    /** {@return the spec the object was loaded from, with the global variables set at load} */
+    public ObjectSpec spec() {
+        return loaded.spec();
+    }
+
+    /** {@return every program by name, in the object's order} */
+    public Map<String, BpfProgram> programs() {
+        return Collections.unmodifiableMap(programs);
+    }
+
+    /**
+     * {@return the program of a name}
+     *
+     * @throws IllegalArgumentException naming the programs the object has, when it has no such one
+     */
+    public BpfProgram program(String name) {
+        BpfProgram p = programs.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no program '" + name + "' (have " + programs.keySet() + ")");
+        }
+        return p;
+    }
+
+    /** {@return every map by name, in the object's order (data-section maps are named after their section)} */
+    public Map<String, BpfMap> maps() {
+        return loaded.maps();
+    }
+
+    /**
+     * {@return the map of a name, with the byte-array API of the {@code bpf(2)} map commands}
+     *
+     * @throws IllegalArgumentException naming the maps the object has, when it has no such one
+     */
+    public BpfMap map(String name) {
+        return loaded.map(name);
+    }
+
+    /**
+     * {@return the map of a name with typed keys and values}
+     *
+     * @throws IllegalArgumentException when there is no such map, or the codecs' sizes are not the map's
+     */
+    public <K, V> TypedMap<K, V> map(String name, Codec<K> keys, Codec<V> values) {
+        return new TypedMap<>(loaded.map(name), keys, values);
+    }
+
+    /** {@return the current bytes of a global variable} @throws IllegalArgumentException when there is none */
+    public byte[] global(String name) {
+        return loaded.global(name);
+    }
+
+    /** Releases the programs and this object's references to its maps; closing twice does nothing. */
+    @Override
+    public void close() {
+        loaded.close();
+        runtime.forget(this);
+    }
+}
