@@ -3,13 +3,14 @@
 # fixture object in testdata/: llvm-objdump -dr (instructions and relocations), llvm-readelf -S -s
 # (section headers and symbols), bpftool btf dump file (BTF types), and, for objects the kernel
 # oracle can load, what libbpf and the kernel make of them (programs, maps, global variables).
-# CI has none of these tools: run this after rebuilding testdata/ and commit the results.
+# CI has none of these tools: run this after rebuilding testdata/ and commit the results
+# (ONLY=NAME regenerates one fixture's outputs).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 testdata=$(cd "$here/../../../../../testdata" && pwd)
 oracle=${ORACLE:-/work/shared/tools/kernel-oracle/oracle.py}
 
-for obj in "$testdata"/*.o; do
+for obj in "$testdata"/${ONLY:-*}.o; do
 	name=$(basename "$obj" .o)
 	(cd "$testdata" && llvm-objdump -dr "$name.o") > "$here/$name.objdump.txt"
 	(cd "$testdata" && llvm-readelf -S -s "$name.o") > "$here/$name.readelf.txt"

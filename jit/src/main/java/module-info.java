@@ -1,0 +1,14 @@
+/**
+ * The ASM backend: {@link dev.ebpfjvm.jit.JitEngine} turns programs into hidden classes. Only the
+ * engine, its options and the compiler are exported; planning ({@code plan}), emitting
+ * ({@code emit}) and class generation ({@code classgen}) are internal.
+ */
+module dev.ebpfjvm.jit {
+    requires transitive dev.ebpfjvm.core;
+    requires org.objectweb.asm;
+    requires org.objectweb.asm.util;
+
+    exports dev.ebpfjvm.jit;
+
+    provides dev.ebpfjvm.core.exec.Engine with dev.ebpfjvm.jit.JitEngine;
+}
