@@ -41,6 +41,7 @@ import static dev.ebpfjvm.core.isa.Reg.R8;
 import static dev.ebpfjvm.core.isa.Reg.R9;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.helpers.HelperId;
@@ -48,6 +49,8 @@ import dev.ebpfjvm.core.isa.Assembler;
 import dev.ebpfjvm.core.isa.AsmInsn;
 import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.InsnClass;
+import dev.ebpfjvm.core.isa.SymbolicInsn;
 import dev.ebpfjvm.core.isa.InsnCodec;
 import dev.ebpfjvm.core.isa.InsnValidator;
 import dev.ebpfjvm.core.isa.Size;
@@ -323,5 +326,50 @@ class AsmTest {
         for (String t : List.of("sdiv %r1, -7", "smod32 %r9, %r10", "movsx3264 %r1, %r2", "ldxsw %r2, [%r3-1]")) {
             assertTrue(texts.contains(t), t);
         }
+    }
+
+    @Test
+    void operation_withoutTheForm_isRejected() {
+        assertThrows(IllegalStateException.class, () -> NEG.reg(R1, R2));
+        assertThrows(IllegalStateException.class, () -> END.reg32(R1, R2));
+        assertThrows(IllegalStateException.class, () -> BSWAP.reg(R1, R2));
+        assertThrows(IllegalStateException.class, () -> dev.ebpfjvm.core.isa.AluOp.MOVSX.imm(R1, 8));
+        assertThrows(IllegalArgumentException.class, () -> END.imm(R1, 16));
+        assertThrows(IllegalArgumentException.class, () -> BSWAP.imm32(R1, 16));
+        assertThrows(IllegalArgumentException.class, () -> ADD.imm(InsnClass.JMP, R1, 1));
+        assertThrows(IllegalStateException.class, () -> dev.ebpfjvm.core.isa.JumpOp.JA.imm(R1, 0, "x"));
+        assertThrows(IllegalStateException.class, () -> dev.ebpfjvm.core.isa.JumpOp.CALL.reg(R1, R2, 0));
+        assertThrows(IllegalStateException.class, () -> dev.ebpfjvm.core.isa.JumpOp.EXIT.imm32(R1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> JEQ.imm(InsnClass.ALU64, R1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> AtomicOp.ADD.mem(Size.B, R1, R2, 0));
+        assertThrows(IllegalArgumentException.class, () -> AtomicOp.XCHG.mem(Size.H, R1, R2, 0));
+        assertThrows(IllegalArgumentException.class, () -> Asm.ldxs(Size.DW, R1, R2, 0));
+        assertThrows(IllegalArgumentException.class, () -> Asm.ldAbs(Size.DW, 0));
+        assertThrows(IllegalArgumentException.class, () -> Asm.ldInd(Size.DW, R1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Asm.movsx(R1, R2, 64));
+        assertThrows(IllegalArgumentException.class, () -> Asm.movsx32(R1, R2, 32));
+        assertThrows(IllegalArgumentException.class, () -> Asm.le(R1, 8));
+        assertThrows(IllegalArgumentException.class, () -> Asm.be(R1, 128));
+        assertThrows(IllegalArgumentException.class, () -> Asm.bswap(R1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Asm.lddwMapValue(R1, ".data", -1));
+        assertThrows(IllegalArgumentException.class, () -> JEQ.imm(R1, 0, 32768));
+    }
+
+    @Test
+    void symbolicInsn_refersOnlyWhereTheInsnCan() {
+        assertThrows(IllegalArgumentException.class, () -> new SymbolicInsn(Asm.exit(), null, "x"));
+        assertThrows(IllegalArgumentException.class, () -> new SymbolicInsn(Asm.lddw(R1, 0), null, "x"));
+        assertThrows(IllegalArgumentException.class, () -> new SymbolicInsn(Asm.call(1), null, "x"));
+        assertThrows(IllegalArgumentException.class, () -> Asm.exit().withSymbol(""));
+        assertThrows(IllegalArgumentException.class, () -> Asm.ja(""));
+        assertThrows(IllegalArgumentException.class, () -> new InsnList().label(""));
+        assertEquals(SymbolicInsn.Kind.JUMP, JEQ.imm(R1, 0, "x").kind());
+        assertEquals(SymbolicInsn.Kind.JUMP, Asm.gotol("x").kind());
+        assertEquals(SymbolicInsn.Kind.CALL, Asm.callLocal("f").kind());
+        assertEquals(SymbolicInsn.Kind.FUNC, Asm.lddwFunc(R1, "f").kind());
+        assertEquals(SymbolicInsn.Kind.MAP, Asm.lddwMap(R1, "m").kind());
+        assertEquals(SymbolicInsn.Kind.MAP_VALUE, Asm.lddwMapValue(R1, ".data", 4).kind());
+        assertNull(Asm.exit().withSymbol("out").kind());
+        assertEquals("out: exit", Asm.exit().withSymbol("out").toString());
     }
 }
