@@ -113,7 +113,10 @@ public final class Asm {
         return new SymbolicInsn(Insn.lddw(dst, PseudoSrc.MAP_VALUE, offset), null, map);
     }
 
-    /** {@return {@code lddw dst, function}: the address of the function at a label, for callbacks ({@code BPF_PSEUDO_FUNC})} */
+    /**
+     * {@return {@code lddw dst, function}: the address of the function at a label, for callbacks
+     * ({@code BPF_PSEUDO_FUNC})}
+     */
     public static SymbolicInsn lddwFunc(int dst, String function) {
         return new SymbolicInsn(Insn.lddw(dst, PseudoSrc.FUNC, 0), null, function);
     }
