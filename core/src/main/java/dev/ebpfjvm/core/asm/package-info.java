@@ -21,7 +21,16 @@
  *         MOV.imm(R0, 0).withSymbol("out"),
  *         Asm.exit())
  *     .spec("count", "tc", "GPL");
+ *
+ * // loaded like a program of an ELF object, with the maps its object declares
+ * ObjectSpec object = new ObjectSpec(List.of(spec),
+ *         List.of(MapSpec.of("counters", MapType.ARRAY, 4, 8, 1, 0)), List.of(), "GPL", 0, null);
+ * try (LoadedObject loaded = ObjectLoader.defaults().load(object)) {
+ *     loaded.program("count").run(new ProgramContext());
+ * }
  * }</pre>
+ *
+ * <p>{@code AsmLoadTest.packageExample_runs} runs this example.
  *
  * <p>{@link dev.ebpfjvm.core.asm.InsnList#spec} gives the same
  * {@link dev.ebpfjvm.core.elf.ProgramSpec} an ELF object gives, so the object loader resolves the

@@ -65,6 +65,31 @@ class AsmLoadTest {
         }
     }
 
+    @Test
+    void packageExample_runs() {
+        // the example of package-info.java, as it is written there
+        ProgramSpec spec = InsnList.of(
+                Asm.st(Size.W, R10, -4, 0),           // key = 0, on the stack
+                Asm.lddwMap(R1, "counters"),          // the map, by name
+                MOV.reg(R2, R10),
+                ADD.imm(R2, -4),                      // r2 = &key
+                Asm.call(HelperId.MAP_LOOKUP_ELEM),
+                JEQ.imm(R0, 0, "out"),                // a miss: return 0
+                MOV.imm(R1, 1),
+                AtomicOp.ADD.mem(Size.DW, R0, R1, 0), // counters[0] += 1
+                MOV.imm(R0, 0).withSymbol("out"),
+                Asm.exit())
+            .spec("count", "tc", "GPL");
+
+        ObjectSpec object = new ObjectSpec(List.of(spec),
+                List.of(MapSpec.of("counters", MapType.ARRAY, 4, 8, 1, 0)), List.of(), "GPL", 0, null);
+        try (LoadedObject loaded = ObjectLoader.defaults().load(object)) {
+            loaded.program("count").run(new ProgramContext());
+            loaded.program("count").run(new ProgramContext());
+            assertEquals(2, le(loaded.map("counters").lookup(new byte[4])).getLong(0));
+        }
+    }
+
     private static ByteBuffer le(int size) {
         return le(new byte[size]);
     }
