@@ -4,6 +4,7 @@
  */
 module dev.ebpfjvm.core {
     exports dev.ebpfjvm.core;
+    exports dev.ebpfjvm.core.asm;
     exports dev.ebpfjvm.core.btf;
     exports dev.ebpfjvm.core.conformance;
     exports dev.ebpfjvm.core.elf;

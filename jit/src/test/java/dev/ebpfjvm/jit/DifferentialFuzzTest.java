@@ -1,18 +1,20 @@
 package dev.ebpfjvm.jit;
 
+import static dev.ebpfjvm.core.asm.Asm.callLocal;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.isa.Disassembler;
-import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.facts.RegionHint;
-import dev.ebpfjvm.jit.testing.Asm;
 import dev.ebpfjvm.jit.testing.RandomPrograms;
 import dev.ebpfjvm.jit.testing.RunResult;
 import java.io.IOException;
@@ -92,21 +94,21 @@ class DifferentialFuzzTest {
     private record Batch(Program program, List<Instructions> functions, byte[] context) {
         static Batch of(Random rnd) {
             RandomPrograms gen = new RandomPrograms(rnd);
-            List<Asm> bodies = new ArrayList<>();
-            Asm all = new Asm();
+            List<InsnList> bodies = new ArrayList<>();
+            InsnList all = new InsnList();
             for (int i = 0; i < PER_BATCH; i++) {
-                all.jump(InsnClass.JMP, JumpOp.JEQ, 2, i, "call" + i);
+                all.add(JumpOp.JEQ.imm(2, i, "call" + i));
             }
-            all.mov(0, -1).exit();
+            all.add(MOV.imm(0, -1), exit());
             for (int i = 0; i < PER_BATCH; i++) {
-                all.label("call" + i).callLocal("f" + i).exit();
+                all.label("call" + i).add(callLocal("f" + i), exit());
             }
             List<Instructions> functions = new ArrayList<>();
             for (int i = 0; i < PER_BATCH; i++) {
-                Asm body = gen.program(5 + rnd.nextInt(50), rnd.nextBoolean());
+                InsnList body = gen.program(5 + rnd.nextInt(50), rnd.nextBoolean());
                 functions.add(body.instructions());
                 all.label("f" + i);
-                body.instructions().list().forEach(all::insn);
+                all.addAll(body.instructions().list());
             }
             byte[] context = new byte[RandomPrograms.CONTEXT_BYTES];
             rnd.nextBytes(context);

@@ -1,9 +1,17 @@
 package dev.ebpfjvm.core.isa;
 
+import java.util.Locale;
+
 /**
  * The operation of an ALU or ALU64 opcode ({@code BPF_OP}). Signed division and modulo, the
  * sign-extending moves and {@code bswap} reuse a code with a distinguishing {@code off} or class;
  * {@link Insn#aluOp()} resolves those into the variants below.
+ *
+ * <p>Each operation builds its instructions, as in cilium/ebpf's asm package:
+ * {@code ADD.imm(R1, 4)} is {@code add r1, 4} (ALU64), {@code ADD.reg32(R1, R2)} is
+ * {@code add32 r1, r2} (ALU, zero-extending). {@code NEG.imm(R1, 0)} negates, {@code END} and
+ * {@code BSWAP} take their width as imm in their own class; the sign-extending moves, which carry
+ * a width in off, come from {@code dev.ebpfjvm.core.asm.Asm#movsx}.
  */
 public enum AluOp {
     /** {@code BPF_ADD}: dst += src. */
@@ -52,5 +60,75 @@ public enum AluOp {
     /** {@return the operation bits of the opcode} */
     public int code() {
         return code;
+    }
+
+    /** {@return {@code dst op= imm} in class ALU64, imm sign-extended to 64 bits} */
+    public Insn imm(int dst, int imm) {
+        return imm(InsnClass.ALU64, dst, imm);
+    }
+
+    /** {@return {@code dst op= src} in class ALU64} */
+    public Insn reg(int dst, int src) {
+        return reg(InsnClass.ALU64, dst, src);
+    }
+
+    /** {@return {@code dst op= imm} in class ALU: the low 32 bits, the upper half of dst zeroed} */
+    public Insn imm32(int dst, int imm) {
+        return imm(InsnClass.ALU, dst, imm);
+    }
+
+    /** {@return {@code dst op= src} in class ALU: the low 32 bits, the upper half of dst zeroed} */
+    public Insn reg32(int dst, int src) {
+        return reg(InsnClass.ALU, dst, src);
+    }
+
+    /**
+     * The immediate (source K) form in a class given as a value.
+     *
+     * @param cls {@link InsnClass#ALU64} or {@link InsnClass#ALU} ({@link #END} only ALU,
+     *     {@link #BSWAP} only ALU64)
+     * @param dst the destination register
+     * @param imm the operand; the width 16, 32 or 64 for END and BSWAP; 0 for NEG
+     * @return the instruction
+     * @throws IllegalArgumentException for a class that is not ALU or ALU64, or that the operation lacks
+     * @throws IllegalStateException for {@link #MOVSX}, which has no immediate form
+     */
+    public Insn imm(InsnClass cls, int dst, int imm) {
+        if (this == MOVSX) {
+            throw new IllegalStateException("movsx has no immediate form: use Asm.movsx or Asm.movsx32");
+        }
+        checkClass(cls);
+        if ((this == END && cls != InsnClass.ALU) || (this == BSWAP && cls != InsnClass.ALU64)) {
+            throw new IllegalArgumentException(name() + " has no form in class " + cls);
+        }
+        return Insn.of(cls.code() | code | Source.K.code(), dst, 0, signedOff(), imm);
+    }
+
+    /**
+     * The register (source X) form in a class given as a value.
+     *
+     * @param cls {@link InsnClass#ALU64} or {@link InsnClass#ALU}
+     * @return {@code dst op= src}
+     * @throws IllegalArgumentException for a class that is not ALU or ALU64
+     * @throws IllegalStateException for NEG, END, BSWAP and MOVSX, which have no register operand
+     *     ({@code dev.ebpfjvm.core.asm.Asm} builds them)
+     */
+    public Insn reg(InsnClass cls, int dst, int src) {
+        if (this == NEG || this == END || this == BSWAP || this == MOVSX) {
+            throw new IllegalStateException(name() + " has no register form: use Asm."
+                    + (this == END ? "be/le" : name().toLowerCase(Locale.ROOT)));
+        }
+        checkClass(cls);
+        return Insn.of(cls.code() | code | Source.X.code(), dst, src, signedOff(), 0);
+    }
+
+    private int signedOff() {
+        return this == SDIV || this == SMOD ? 1 : 0;
+    }
+
+    private static void checkClass(InsnClass cls) {
+        if (!cls.isAlu()) {
+            throw new IllegalArgumentException("not an ALU class: " + cls);
+        }
     }
 }

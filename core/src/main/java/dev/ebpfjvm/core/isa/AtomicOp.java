@@ -1,6 +1,11 @@
 package dev.ebpfjvm.core.isa;
 
-/** The operation of a {@code BPF_ATOMIC} store, held in its imm field. */
+import java.util.Locale;
+
+/**
+ * The operation of a {@code BPF_ATOMIC} store, held in its imm field. Each builds its instruction:
+ * {@code FETCH_ADD.mem(Size.DW, R10, R1, -8)} is {@code lock fetch add [r10-8], r1}.
+ */
 public enum AtomicOp {
     /** {@code BPF_ADD}: *ptr += src. */
     ADD(0x00, false),
@@ -39,6 +44,20 @@ public enum AtomicOp {
     /** {@return true when the old value is returned (in src, or r0 for cmpxchg)} */
     public boolean isFetch() {
         return fetch;
+    }
+
+    /**
+     * {@return the atomic operation on {@code [dst + off]} with {@code src}}
+     *
+     * @param size {@link Size#W} or {@link Size#DW}, the only sizes atomics have
+     * @throws IllegalArgumentException for a byte or half-word size
+     */
+    public Insn mem(Size size, int dst, int src, int off) {
+        if (size != Size.W && size != Size.DW) {
+            throw new IllegalArgumentException("atomic " + name().toLowerCase(Locale.ROOT)
+                    + " has no " + size.bytes() + "-byte form (only W and DW)");
+        }
+        return Insn.of(InsnClass.STX.code() | MemMode.ATOMIC.code() | size.code(), dst, src, off, code);
     }
 
     /** {@return the operation an imm encodes, or null if it encodes none} */

@@ -14,7 +14,7 @@ package dev.ebpfjvm.core.isa;
  * @param off the signed 16-bit offset
  * @param imm the signed immediate: 32 bits, or 64 bits for lddw
  */
-public record Insn(int opcode, int dst, int src, int off, long imm) {
+public record Insn(int opcode, int dst, int src, int off, long imm) implements AsmInsn {
 
     /** The opcode of {@code lddw}: class LD, mode IMM, size DW. */
     public static final int LDDW = 0x18;

@@ -1,12 +1,11 @@
 package dev.ebpfjvm.core.interp;
 
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.aluReg;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.movReg;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ebpfjvm.core.asm.Asm;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Insn;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ class AluPropertyTest {
             if (register) {
                 boolean alias = random.nextInt(16) == 0;
                 b = alias ? a : Operands.next(random);
-                insn = aluReg(wide, op, dst, alias ? dst : src);
+                insn = wide ? op.reg(dst, alias ? dst : src) : op.reg32(dst, alias ? dst : src);
                 prologue.add(lddw(src, b));
                 if (alias) {
                     prologue.remove(prologue.size() - 1);
@@ -64,7 +63,7 @@ class AluPropertyTest {
             } else {
                 int imm = Operands.nextImm(random);
                 b = imm;
-                insn = aluImm(wide, op, dst, imm);
+                insn = wide ? op.imm(dst, imm) : op.imm32(dst, imm);
             }
             long expected = ReferenceSemantics.alu(wide, op, a, b);
             long actual = runAndReturn(prologue, insn, dst);
@@ -80,7 +79,7 @@ class AluPropertyTest {
         Random random = new Random(seed);
         for (int i = 0; i < CASES; i++) {
             long a = Operands.next(random);
-            long actual = runAndReturn(List.of(lddw(3, a)), Insns.neg(wide, 3), 3);
+            long actual = runAndReturn(List.of(lddw(3, a)), wide ? Asm.neg(3) : Asm.neg32(3), 3);
             assertEquals(ReferenceSemantics.alu(wide, AluOp.NEG, a, 0), actual,
                     () -> String.format("seed %d: neg 0x%x", seed, a));
         }
@@ -99,7 +98,8 @@ class AluPropertyTest {
         for (int i = 0; i < CASES; i++) {
             long a = Operands.next(random);
             long b = Operands.next(random);
-            long actual = runAndReturn(List.of(lddw(3, a), lddw(4, b)), Insns.movsx(wide, 3, 4, bits), 3);
+            long actual = runAndReturn(List.of(lddw(3, a), lddw(4, b)),
+                    wide ? Asm.movsx(3, 4, bits) : Asm.movsx32(3, 4, bits), 3);
             assertEquals(ReferenceSemantics.movsx(wide, b, bits), actual,
                     () -> String.format("seed %d: movsx%d 0x%x", seed, bits, b));
         }
@@ -114,11 +114,11 @@ class AluPropertyTest {
             long a = Operands.next(random);
             List<Insn> load = List.of(lddw(3, a));
             String where = String.format("seed %d: %d bits of 0x%x", seed, bits, a);
-            assertEquals(ReferenceSemantics.toLittleEndian(a, bits), runAndReturn(load, Insns.end(false, 3, bits), 3),
+            assertEquals(ReferenceSemantics.toLittleEndian(a, bits), runAndReturn(load, Asm.le(3, bits), 3),
                     () -> "le: " + where);
-            assertEquals(ReferenceSemantics.swapBytes(a, bits), runAndReturn(load, Insns.end(true, 3, bits), 3),
+            assertEquals(ReferenceSemantics.swapBytes(a, bits), runAndReturn(load, Asm.be(3, bits), 3),
                     () -> "be: " + where);
-            assertEquals(ReferenceSemantics.swapBytes(a, bits), runAndReturn(load, Insns.bswap(3, bits), 3),
+            assertEquals(ReferenceSemantics.swapBytes(a, bits), runAndReturn(load, Asm.bswap(3, bits), 3),
                     () -> "bswap: " + where);
         }
     }
@@ -126,7 +126,7 @@ class AluPropertyTest {
     private static long runAndReturn(List<Insn> prologue, Insn insn, int result) {
         List<Insn> insns = new ArrayList<>(prologue);
         insns.add(insn);
-        insns.add(movReg(0, result));
+        insns.add(MOV.reg(0, result));
         insns.add(exit());
         return Runs.run(insns.toArray(new Insn[0]));
     }

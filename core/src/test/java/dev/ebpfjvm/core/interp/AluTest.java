@@ -1,12 +1,11 @@
 package dev.ebpfjvm.core.interp;
 
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.aluReg;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.movReg;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ebpfjvm.core.asm.Asm;
 import dev.ebpfjvm.core.isa.AluOp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,7 +46,7 @@ class AluTest {
     })
     void registerOperand(AluOp op, int width, String dst, String src, String expected) {
         long result = Runs.run(lddw(1, Long.parseUnsignedLong(dst, 16)), lddw(2, Long.parseUnsignedLong(src, 16)),
-                aluReg(width == 64, op, 1, 2), movReg(0, 1), exit());
+                width == 64 ? op.reg(1, 2) : op.reg32(1, 2), MOV.reg(0, 1), exit());
         assertEquals(Long.parseUnsignedLong(expected, 16), result);
     }
 
@@ -70,8 +69,8 @@ class AluTest {
         "SMOD, 32, fffffff9, 2, ffffffff",
     })
     void immediateOperand(AluOp op, int width, String dst, int imm, String expected) {
-        long result = Runs.run(lddw(1, Long.parseUnsignedLong(dst, 16)), aluImm(width == 64, op, 1, imm),
-                movReg(0, 1), exit());
+        long result = Runs.run(lddw(1, Long.parseUnsignedLong(dst, 16)),
+                width == 64 ? op.imm(1, imm) : op.imm32(1, imm), MOV.reg(0, 1), exit());
         assertEquals(Long.parseUnsignedLong(expected, 16), result);
     }
 
@@ -83,9 +82,9 @@ class AluTest {
     })
     void byteOrder(int bits, String value, String little, String big) {
         long v = Long.parseUnsignedLong(value, 16);
-        assertEquals(Long.parseUnsignedLong(little, 16), Runs.run(lddw(0, v), Insns.end(false, 0, bits), exit()));
-        assertEquals(Long.parseUnsignedLong(big, 16), Runs.run(lddw(0, v), Insns.end(true, 0, bits), exit()));
-        assertEquals(Long.parseUnsignedLong(big, 16), Runs.run(lddw(0, v), Insns.bswap(0, bits), exit()));
+        assertEquals(Long.parseUnsignedLong(little, 16), Runs.run(lddw(0, v), Asm.le(0, bits), exit()));
+        assertEquals(Long.parseUnsignedLong(big, 16), Runs.run(lddw(0, v), Asm.be(0, bits), exit()));
+        assertEquals(Long.parseUnsignedLong(big, 16), Runs.run(lddw(0, v), Asm.bswap(0, bits), exit()));
     }
 
     @ParameterizedTest(name = "movsx{1} wide={0}")
@@ -99,7 +98,8 @@ class AluTest {
     })
     void movsx(boolean wide, int bits, String value, String expected) {
         assertEquals(Long.parseUnsignedLong(expected, 16),
-                Runs.run(lddw(1, Long.parseUnsignedLong(value, 16)), Insns.movsx(wide, 0, 1, bits), exit()));
+                Runs.run(lddw(1, Long.parseUnsignedLong(value, 16)),
+                        wide ? Asm.movsx(0, 1, bits) : Asm.movsx32(0, 1, bits), exit()));
     }
 
     @ParameterizedTest(name = "neg wide={0}")
@@ -107,6 +107,6 @@ class AluTest {
         "true, 8000000000000000, 8000000000000000"})
     void neg(boolean wide, String value, String expected) {
         assertEquals(Long.parseUnsignedLong(expected, 16),
-                Runs.run(lddw(0, Long.parseUnsignedLong(value, 16)), Insns.neg(wide, 0), exit()));
+                Runs.run(lddw(0, Long.parseUnsignedLong(value, 16)), wide ? Asm.neg(0) : Asm.neg32(0), exit()));
     }
 }

@@ -1,20 +1,18 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.testing.TestRegions;
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.atomic;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.jumpImm;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.ldx;
-import static dev.ebpfjvm.core.interp.Insns.mov;
-import static dev.ebpfjvm.core.interp.Insns.movReg;
-import static dev.ebpfjvm.core.interp.Insns.stx;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AluOp;
@@ -51,9 +49,9 @@ class AtomicTest {
         Insn[] insns = {
             lddw(2, memory), stx(Size.DW, 10, 2, -8),
             lddw(1, src), lddw(0, r0),
-            atomic(size, op, 10, 1, -8),
+            op.mem(size, 10, 1, -8),
             stx(Size.DW, 10, 1, -16), stx(Size.DW, 10, 0, -24),
-            ldx(Size.DW, false, 0, 10, -8), exit(),
+            ldx(Size.DW, 0, 10, -8), exit(),
         };
         out[0] = Runs.run(ctx, insns);
         byte[] stack = ctx.memory().stack();
@@ -109,7 +107,7 @@ class AtomicTest {
     void misaligned_faults(int off) {
         Size size = off == -4 ? Size.DW : Size.W;
         ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                () -> Runs.run(mov(1, 1), atomic(size, AtomicOp.ADD, 10, 1, off), exit()));
+                () -> Runs.run(MOV.imm(1, 1), AtomicOp.ADD.mem(size, 10, 1, off), exit()));
         assertEquals(1, e.pc());
         assertTrue(e.getMessage().contains("misaligned"), e.getMessage());
     }
@@ -121,7 +119,7 @@ class AtomicTest {
         try {
             AtomicOp op = fetch ? AtomicOp.FETCH_ADD : AtomicOp.ADD;
             ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                    () -> Runs.run(lddw(2, region.address(0)), mov(1, 1), atomic(Size.DW, op, 2, 1, 0), exit()));
+                    () -> Runs.run(lddw(2, region.address(0)), MOV.imm(1, 1), op.mem(Size.DW, 2, 1, 0), exit()));
             assertEquals(3, e.pc());
         } finally {
             TestRegions.release(region);
@@ -137,16 +135,16 @@ class AtomicTest {
         int iterations = 2_000;
         Insn[] insns = {
             lddw(2, region.address(8)),
-            mov(1, 1),
-            mov(3, 0),
-            atomic(size, AtomicOp.ADD, 2, 1, 0),
-            aluImm(true, AluOp.ADD, 3, 1),
-            jumpImm(true, JumpOp.JLT, 3, iterations, -3),
-            movReg(0, 3),
+            MOV.imm(1, 1),
+            MOV.imm(3, 0),
+            AtomicOp.ADD.mem(size, 2, 1, 0),
+            AluOp.ADD.imm(3, 1),
+            JumpOp.JLT.imm(3, iterations, -3),
+            MOV.reg(0, 3),
             exit(),
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Executable exe = Runs.ENGINE.load(Insns.program(insns))) {
+        try (Executable exe = Runs.ENGINE.load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             List<Future<Long>> runs = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 runs.add(pool.submit(() -> {

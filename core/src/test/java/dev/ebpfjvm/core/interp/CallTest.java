@@ -1,17 +1,14 @@
 package dev.ebpfjvm.core.interp;
 
 import dev.ebpfjvm.core.testing.TestRegions;
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.aluReg;
-import static dev.ebpfjvm.core.interp.Insns.call;
-import static dev.ebpfjvm.core.interp.Insns.callLocal;
-import static dev.ebpfjvm.core.interp.Insns.callx;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.ldx;
-import static dev.ebpfjvm.core.interp.Insns.mov;
-import static dev.ebpfjvm.core.interp.Insns.movReg;
-import static dev.ebpfjvm.core.interp.Insns.st;
-import static dev.ebpfjvm.core.interp.Insns.stx;
+import static dev.ebpfjvm.core.asm.Asm.call;
+import static dev.ebpfjvm.core.asm.Asm.callLocal;
+import static dev.ebpfjvm.core.asm.Asm.callx;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.st;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -21,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ebpfjvm.core.InvalidProgramException;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.UnsupportedFeatureException;
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
@@ -45,7 +43,7 @@ class CallTest {
     @Test
     void helper_getsR1ToR5_andReturnsInR0() {
         long r0 = Runs.run(new ProgramContext(), HELPERS,
-                mov(1, 1), mov(2, 2), mov(3, 3), mov(4, 4), mov(5, 5), call(7), exit());
+                MOV.imm(1, 1), MOV.imm(2, 2), MOV.imm(3, 3), MOV.imm(4, 4), MOV.imm(5, 5), call(7), exit());
         assertEquals(54321, r0);
     }
 
@@ -65,15 +63,15 @@ class CallTest {
 
     @Test
     void helper_preservesR6ToR9() {
-        long r0 = Runs.run(new ProgramContext(), HELPERS, mov(6, 6), mov(9, 9), call(7),
-                aluReg(true, AluOp.ADD, 6, 9), movReg(0, 6), exit());
+        long r0 = Runs.run(new ProgramContext(), HELPERS, MOV.imm(6, 6), MOV.imm(9, 9), call(7),
+                AluOp.ADD.reg(6, 9), MOV.reg(0, 6), exit());
         assertEquals(15, r0);
     }
 
     @Test
     void unknownHelper_isRejectedAtLoad_namingTheSlot() {
         InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> Runs.ENGINE.load(Insns.program(HELPERS, mov(0, 0), call(8), exit())));
+                () -> Runs.ENGINE.load(InsnList.of(MOV.imm(0, 0), call(8), exit()).program("test", HELPERS, TestRegions.reach())));
         assertEquals(1, e.index());
         assertEquals("program of this type cannot use helper bpf_get_smp_processor_id#8", e.reason());
     }
@@ -81,33 +79,33 @@ class CallTest {
     @Test
     void kfuncCall_isUnsupportedAtLoad() {
         UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                () -> Runs.ENGINE.load(Insns.program(Insn.of(0x85, 0, 2, 0, 1234), exit())));
+                () -> Runs.ENGINE.load(InsnList.of(Insn.of(0x85, 0, 2, 0, 1234), exit()).program("test", HelperRegistry.empty(), TestRegions.reach())));
         assertTrue(e.getMessage().contains("insn 0"), e.getMessage());
     }
 
     @Test
     void callx_callsTheHelperWhoseIdIsInDst() {
-        assertEquals(1, Runs.run(new ProgramContext(), HELPERS, mov(1, 1), mov(8, 7), callx(8), exit()));
+        assertEquals(1, Runs.run(new ProgramContext(), HELPERS, MOV.imm(1, 1), MOV.imm(8, 7), callx(8), exit()));
     }
 
     @Test
     void callx_ofAnUnknownId_faultsAtTheCall() {
         ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                () -> Runs.run(new ProgramContext(), HELPERS, mov(8, 6), callx(8), exit()));
+                () -> Runs.run(new ProgramContext(), HELPERS, MOV.imm(8, 6), callx(8), exit()));
         assertEquals(1, e.pc());
     }
 
     @Test
     void localCall_passesR1ToR5_returnsR0_andPreservesR6ToR9() {
         Insn[] insns = {
-            mov(1, 1), mov(5, 5), mov(6, 60), mov(9, 90),
+            MOV.imm(1, 1), MOV.imm(5, 5), MOV.imm(6, 60), MOV.imm(9, 90),
             callLocal(3),
-            aluReg(true, AluOp.ADD, 0, 6),
-            aluReg(true, AluOp.ADD, 0, 9),
+            AluOp.ADD.reg(0, 6),
+            AluOp.ADD.reg(0, 9),
             exit(),
             // callee: clobbers r6 and r9, returns r1 + r5
-            mov(6, -1), mov(9, -1),
-            movReg(0, 1), aluReg(true, AluOp.ADD, 0, 5),
+            MOV.imm(6, -1), MOV.imm(9, -1),
+            MOV.reg(0, 1), AluOp.ADD.reg(0, 5),
             exit(),
         };
         assertEquals(1 + 5 + 60 + 90, Runs.run(insns));
@@ -118,12 +116,12 @@ class CallTest {
         Insn[] insns = {
             st(Size.DW, 10, -8, 1111),
             callLocal(3),
-            ldx(Size.DW, false, 1, 10, -8),
-            aluReg(true, AluOp.ADD, 0, 1),
+            ldx(Size.DW, 1, 10, -8),
+            AluOp.ADD.reg(0, 1),
             exit(),
             // callee: writes its own slot at r10 - 8 and returns its r10
             st(Size.DW, 10, -8, 2222),
-            movReg(0, 10),
+            MOV.reg(0, 10),
             exit(),
         };
         ProgramContext ctx = new ProgramContext();
@@ -135,9 +133,9 @@ class CallTest {
     void localCall_canBeMadeFromACallee() {
         // main: r0 = f(2) where f(x) = g(x) * 3 and g(x) = x + 4.
         Insn[] insns = {
-            mov(1, 2), callLocal(1), exit(),
-            callLocal(2), aluImm(true, AluOp.MUL, 0, 3), exit(),
-            movReg(0, 1), aluImm(true, AluOp.ADD, 0, 4), exit(),
+            MOV.imm(1, 2), callLocal(1), exit(),
+            callLocal(2), AluOp.MUL.imm(0, 3), exit(),
+            MOV.reg(0, 1), AluOp.ADD.imm(0, 4), exit(),
         };
         assertEquals(18, Runs.run(insns));
     }
@@ -145,11 +143,11 @@ class CallTest {
     @Test
     void stackOfTheCaller_isReachableThroughAPointer() {
         Insn[] insns = {
-            movReg(1, 10), aluImm(true, AluOp.ADD, 1, -16),
+            MOV.reg(1, 10), AluOp.ADD.imm(1, -16),
             callLocal(2),
-            ldx(Size.DW, false, 0, 10, -16),
+            ldx(Size.DW, 0, 10, -16),
             exit(),
-            mov(2, 77), stx(Size.DW, 1, 2, 0), exit(),
+            MOV.imm(2, 77), stx(Size.DW, 1, 2, 0), exit(),
         };
         assertEquals(77, Runs.run(insns));
     }
@@ -161,11 +159,11 @@ class CallTest {
             // 0 + 1 + 2 = slot 3.
             Insn.lddw(0, PseudoSrc.FUNC, 2),
             exit(),
-            mov(0, 1),
+            MOV.imm(0, 1),
             exit(),
         };
         long address;
-        try (Executable exe = Runs.ENGINE.load(Insns.program(insns))) {
+        try (Executable exe = Runs.ENGINE.load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             address = exe.run(new ProgramContext());
             assertEquals(3, Address.offset(address));
             assertSame(exe, TestRegions.ownerAt(address, RegionKind.PROGRAM));
@@ -176,7 +174,7 @@ class CallTest {
     @Test
     void functionReference_outOfTheProgram_isRejectedAtLoad() {
         InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> Runs.ENGINE.load(Insns.program(Insn.lddw(0, PseudoSrc.FUNC, 5), exit())));
+                () -> Runs.ENGINE.load(InsnList.of(Insn.lddw(0, PseudoSrc.FUNC, 5), exit()).program("test", HelperRegistry.empty(), TestRegions.reach())));
         assertEquals(0, e.index());
     }
 }

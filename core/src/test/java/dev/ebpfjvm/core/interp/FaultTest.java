@@ -1,24 +1,22 @@
 package dev.ebpfjvm.core.interp;
 
 import dev.ebpfjvm.core.testing.TestRegions;
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.call;
-import static dev.ebpfjvm.core.interp.Insns.callLocal;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.ja;
-import static dev.ebpfjvm.core.interp.Insns.jumpImm;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.ldx;
-import static dev.ebpfjvm.core.interp.Insns.mov;
-import static dev.ebpfjvm.core.interp.Insns.movReg;
-import static dev.ebpfjvm.core.interp.Insns.st;
-import static dev.ebpfjvm.core.interp.Insns.stx;
+import static dev.ebpfjvm.core.asm.Asm.call;
+import static dev.ebpfjvm.core.asm.Asm.callLocal;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.ja;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.st;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AluOp;
@@ -48,14 +46,14 @@ class FaultTest {
 
     @Test
     void nullDereference_load() {
-        ProgramFaultException e = fault(mov(1, 0), mov(2, 0), ldx(Size.DW, false, 0, 1, 0), exit());
+        ProgramFaultException e = fault(MOV.imm(1, 0), MOV.imm(2, 0), ldx(Size.DW, 0, 1, 0), exit());
         assertEquals(2, e.pc());
         assertTrue(e.getMessage().contains("0:0x0"), e.getMessage());
     }
 
     @Test
     void nullDereference_storeAtOffset() {
-        ProgramFaultException e = fault(mov(1, 0), st(Size.W, 1, 16, 1), exit());
+        ProgramFaultException e = fault(MOV.imm(1, 0), st(Size.W, 1, 16, 1), exit());
         assertEquals(1, e.pc());
         assertTrue(e.getMessage().contains("0:0x10"), e.getMessage());
     }
@@ -63,7 +61,7 @@ class FaultTest {
     @Test
     void outOfBounds_pastTheEndOfTheContext() {
         ProgramContext ctx = new ProgramContext().withBuffer(new byte[8]);
-        ProgramFaultException e = fault(ctx, ldx(Size.B, false, 0, 1, 7), ldx(Size.DW, false, 0, 1, 4), exit());
+        ProgramFaultException e = fault(ctx, ldx(Size.B, 0, 1, 7), ldx(Size.DW, 0, 1, 4), exit());
         assertEquals(1, e.pc());
         assertTrue(e.getMessage().contains("8 bytes at 2:0x4"), e.getMessage());
     }
@@ -73,7 +71,7 @@ class FaultTest {
         ProgramContext ctx = new ProgramContext();
         ctx.memory().setPacket(new byte[16]);
         ProgramFaultException e = fault(ctx, lddw(1, Address.of(Memory.PACKET_REGION, 0)),
-                ldx(Size.W, false, 0, 1, 12), ldx(Size.W, false, 0, 1, 13), exit());
+                ldx(Size.W, 0, 1, 12), ldx(Size.W, 0, 1, 13), exit());
         assertEquals(3, e.pc());
         assertTrue(e.getMessage().contains("read of 4 bytes at 3:0xd"), e.getMessage());
         assertInstanceOf(IndexOutOfBoundsException.class, e.getCause());
@@ -82,7 +80,7 @@ class FaultTest {
     @Test
     void outOfBounds_belowTheStack() {
         // Below offset 0 of the stack region the address borrows from the region id: region 0.
-        ProgramFaultException e = fault(mov(0, 0), stx(Size.DW, 10, 0, -Memory.FRAME_SIZE - 8), exit());
+        ProgramFaultException e = fault(MOV.imm(0, 0), stx(Size.DW, 10, 0, -Memory.FRAME_SIZE - 8), exit());
         assertEquals(1, e.pc());
         assertTrue(e.getMessage().contains("write at 0:0xfffffff8"), e.getMessage());
     }
@@ -91,7 +89,7 @@ class FaultTest {
     void outOfBounds_aboveTheLastFrame() {
         ProgramContext ctx = new ProgramContext();
         assertThrows(ProgramFaultException.class, () -> {
-            try (var exe = Runs.ENGINE.load(Insns.program(ldx(Size.B, false, 0, 10, 0), exit()))) {
+            try (var exe = Runs.ENGINE.load(InsnList.of(ldx(Size.B, 0, 10, 0), exit()).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
                 exe.execute(ctx, 0, 0, Memory.MAX_FRAMES - 1);
             }
         });
@@ -99,14 +97,14 @@ class FaultTest {
 
     @Test
     void unknownRegion() {
-        ProgramFaultException e = fault(lddw(1, Address.of(0x7fff_0000, 8)), ldx(Size.W, false, 0, 1, 0), exit());
+        ProgramFaultException e = fault(lddw(1, Address.of(0x7fff_0000, 8)), ldx(Size.W, 0, 1, 0), exit());
         assertEquals(2, e.pc());
         assertTrue(e.getMessage().contains(Address.toString(Address.of(0x7fff_0000, 8))), e.getMessage());
     }
 
     @Test
     void noContext_isNoRegion() {
-        ProgramFaultException e = fault(lddw(1, Address.of(Memory.CONTEXT_REGION, 0)), ldx(Size.B, false, 0, 1, 0), exit());
+        ProgramFaultException e = fault(lddw(1, Address.of(Memory.CONTEXT_REGION, 0)), ldx(Size.B, 0, 1, 0), exit());
         assertEquals(2, e.pc());
     }
 
@@ -115,7 +113,7 @@ class FaultTest {
         byte[] rodata = new byte[8];
         Region region = TestRegions.register(RegionKind.GLOBAL_DATA, rodata, false, null);
         try {
-            ProgramFaultException e = fault(lddw(1, region.address(0)), mov(2, 5), stx(Size.B, 1, 2, 3), exit());
+            ProgramFaultException e = fault(lddw(1, region.address(0)), MOV.imm(2, 5), stx(Size.B, 1, 2, 3), exit());
             assertEquals(3, e.pc());
             assertTrue(e.getMessage().contains(Address.toString(region.address(3))), e.getMessage());
             assertEquals(0, rodata[3]);
@@ -128,7 +126,7 @@ class FaultTest {
     void storeToReadOnlyContext() {
         ProgramContext ctx = new ProgramContext().withBuffer(new byte[8]);
         ctx.memory().setContext(ctx.memory().context(), false);
-        ProgramFaultException e = fault(ctx, ldx(Size.B, false, 0, 1, 0), st(Size.B, 1, 0, 1), exit());
+        ProgramFaultException e = fault(ctx, ldx(Size.B, 0, 1, 0), st(Size.B, 1, 0, 1), exit());
         assertEquals(1, e.pc());
     }
 
@@ -145,9 +143,9 @@ class FaultTest {
 
     /** f(r1) = r1 == 0 ? r10 : f(r1 - 1): r1 + 1 frames deep. */
     private static final Insn[] RECURSE = {
-        movReg(0, 10),
-        jumpImm(true, JumpOp.JEQ, 1, 0, 2),
-        aluImm(true, AluOp.SUB, 1, 1),
+        MOV.reg(0, 10),
+        JumpOp.JEQ.imm(1, 0, 2),
+        AluOp.SUB.imm(1, 1),
         callLocal(-4),
         exit(),
     };
@@ -172,14 +170,14 @@ class FaultTest {
     void budget_exhaustedByAnEndlessLoop() {
         ProgramContext ctx = new ProgramContext();
         ctx.setBudget(1000);
-        ProgramFaultException e = fault(ctx, mov(0, 0), aluImm(true, AluOp.ADD, 0, 1), ja(-2), exit());
+        ProgramFaultException e = fault(ctx, MOV.imm(0, 0), AluOp.ADD.imm(0, 1), ja(-2), exit());
         assertTrue(e.pc() == 1 || e.pc() == 2, "pc " + e.pc());
         assertTrue(e.getMessage().contains("budget of 1000"), e.getMessage());
     }
 
     @Test
     void budget_countsEveryExecutedInstruction() {
-        Insn[] three = {mov(0, 1), mov(0, 2), exit()};
+        Insn[] three = {MOV.imm(0, 1), MOV.imm(0, 2), exit()};
         ProgramContext ctx = new ProgramContext();
         ctx.setBudget(3);
         assertEquals(2, Runs.run(ctx, three));
@@ -206,7 +204,7 @@ class FaultTest {
                 })
                 .build();
         ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                () -> Runs.run(new ProgramContext(), helpers, mov(0, 0), call(1), exit()));
+                () -> Runs.run(new ProgramContext(), helpers, MOV.imm(0, 0), call(1), exit()));
         assertEquals(1, e.pc());
         assertInstanceOf(IllegalStateException.class, e.getCause());
     }

@@ -1,16 +1,15 @@
 package dev.ebpfjvm.core.interp;
 
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.aluReg;
-import static dev.ebpfjvm.core.interp.Insns.callLocal;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.jumpImm;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.ldx;
-import static dev.ebpfjvm.core.interp.Insns.mov;
-import static dev.ebpfjvm.core.interp.Insns.movReg;
-import static dev.ebpfjvm.core.interp.Insns.stx;
+import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.testing.TestRegions;
+import static dev.ebpfjvm.core.asm.Asm.callLocal;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AluOp;
@@ -35,22 +34,22 @@ final class InstructionCost {
     /** alu64_loop: 1000 iterations of 64-bit mul/add/xor/shift, 11,006 instructions a run. */
     static Insn[] alu64Loop() {
         return new Insn[] {
-            ldx(Size.DW, false, 3, 1, 0),
+            ldx(Size.DW, 3, 1, 0),
             lddw(4, 0x5851f42d4c957f2dL),
             lddw(6, 0x14057b7ef767814fL),
-            mov(0, 0),
-            mov(5, 0),
-            aluReg(true, AluOp.MUL, 3, 4),
-            aluReg(true, AluOp.ADD, 3, 6),
-            movReg(7, 3),
-            aluImm(true, AluOp.RSH, 7, 29),
-            aluReg(true, AluOp.XOR, 7, 3),
-            aluImm(true, AluOp.LSH, 7, 7),
-            aluReg(true, AluOp.OR, 7, 5),
-            aluReg(true, AluOp.ADD, 0, 7),
-            aluReg(true, AluOp.SUB, 0, 5),
-            aluImm(true, AluOp.ADD, 5, 1),
-            jumpImm(true, JumpOp.JLT, 5, 1000, -11),
+            MOV.imm(0, 0),
+            MOV.imm(5, 0),
+            AluOp.MUL.reg(3, 4),
+            AluOp.ADD.reg(3, 6),
+            MOV.reg(7, 3),
+            AluOp.RSH.imm(7, 29),
+            AluOp.XOR.reg(7, 3),
+            AluOp.LSH.imm(7, 7),
+            AluOp.OR.reg(7, 5),
+            AluOp.ADD.reg(0, 7),
+            AluOp.SUB.reg(0, 5),
+            AluOp.ADD.imm(5, 1),
+            JumpOp.JLT.imm(5, 1000, -11),
             exit(),
         };
     }
@@ -58,20 +57,20 @@ final class InstructionCost {
     /** mem_rw_1k: read-modify-write of every u64 of 1 KB plus u32/u8 loads, 1,412 instructions a run. */
     static Insn[] memRw1k() {
         return new Insn[] {
-            mov(0, 0),
-            movReg(4, 1),
-            mov(7, 128),
-            ldx(Size.DW, false, 5, 4, 0),
-            aluReg(true, AluOp.ADD, 0, 5),
-            aluReg(true, AluOp.XOR, 5, 0),
+            MOV.imm(0, 0),
+            MOV.reg(4, 1),
+            MOV.imm(7, 128),
+            ldx(Size.DW, 5, 4, 0),
+            AluOp.ADD.reg(0, 5),
+            AluOp.XOR.reg(5, 0),
             stx(Size.DW, 4, 5, 0),
-            ldx(Size.W, false, 6, 4, 4),
-            aluReg(true, AluOp.ADD, 0, 6),
-            ldx(Size.B, false, 8, 4, 3),
+            ldx(Size.W, 6, 4, 4),
+            AluOp.ADD.reg(0, 6),
+            ldx(Size.B, 8, 4, 3),
             stx(Size.B, 4, 8, 7),
-            aluImm(true, AluOp.ADD, 4, 8),
-            aluImm(true, AluOp.SUB, 7, 1),
-            jumpImm(true, JumpOp.JNE, 7, 0, -11),
+            AluOp.ADD.imm(4, 8),
+            AluOp.SUB.imm(7, 1),
+            JumpOp.JNE.imm(7, 0, -11),
             exit(),
         };
     }
@@ -79,28 +78,28 @@ final class InstructionCost {
     /** calls: 200 iterations of a call to f, which calls g; 3,404 instructions a run. */
     static Insn[] calls() {
         return new Insn[] {
-            mov(6, 0),
-            mov(7, 0),
-            movReg(1, 7),
-            movReg(2, 6),
+            MOV.imm(6, 0),
+            MOV.imm(7, 0),
+            MOV.reg(1, 7),
+            MOV.reg(2, 6),
             callLocal(5),
-            movReg(6, 0),
-            aluImm(true, AluOp.ADD, 7, 1),
-            jumpImm(true, JumpOp.JLT, 7, 200, -6),
-            movReg(0, 6),
+            MOV.reg(6, 0),
+            AluOp.ADD.imm(7, 1),
+            JumpOp.JLT.imm(7, 200, -6),
+            MOV.reg(0, 6),
             exit(),
             // f(r1, r2) = g(r1 * 3 + r2)
-            movReg(0, 1),
-            aluImm(true, AluOp.MUL, 0, 3),
-            aluReg(true, AluOp.ADD, 0, 2),
-            movReg(1, 0),
+            MOV.reg(0, 1),
+            AluOp.MUL.imm(0, 3),
+            AluOp.ADD.reg(0, 2),
+            MOV.reg(1, 0),
             callLocal(1),
             exit(),
             // g(r1) = (r1 ^ 0x5a5a) + (r1 >> 3)
-            movReg(0, 1),
-            aluImm(true, AluOp.XOR, 0, 0x5a5a),
-            aluImm(true, AluOp.RSH, 1, 3),
-            aluReg(true, AluOp.ADD, 0, 1),
+            MOV.reg(0, 1),
+            AluOp.XOR.imm(0, 0x5a5a),
+            AluOp.RSH.imm(1, 3),
+            AluOp.ADD.reg(0, 1),
             exit(),
         };
     }
@@ -121,7 +120,7 @@ final class InstructionCost {
 
     private static void measure(String name, Insn[] insns, int bufferSize, long executed, double seconds) {
         ProgramContext ctx = new ProgramContext().withBuffer(new byte[bufferSize]);
-        try (Executable exe = new Interpreter().load(Insns.program(insns))) {
+        try (Executable exe = new Interpreter().load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             long sink = 0;
             sink += loop(exe, ctx, (long) (seconds * 1e9 / 2)); // warm-up
             // Thread CPU time rather than wall time: the machine is shared, and time slices given to

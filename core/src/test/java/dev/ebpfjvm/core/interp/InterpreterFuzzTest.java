@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ebpfjvm.core.EbpfException;
 import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.asm.Asm;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
@@ -66,7 +67,7 @@ class InterpreterFuzzTest {
         for (int i = 0; i < length; i++) {
             out.add(randomInsn(random));
         }
-        out.add(Insns.exit());
+        out.add(Asm.exit());
         return retarget(out, random);
     }
 

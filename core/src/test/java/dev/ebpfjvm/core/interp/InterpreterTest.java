@@ -1,18 +1,19 @@
 package dev.ebpfjvm.core.interp;
 
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.ja;
-import static dev.ebpfjvm.core.interp.Insns.gotol;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.mov;
-import static dev.ebpfjvm.core.interp.Insns.movReg;
+import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.testing.TestRegions;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.gotol;
+import static dev.ebpfjvm.core.asm.Asm.ja;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ebpfjvm.core.InvalidProgramException;
 import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramContext;
@@ -37,15 +38,15 @@ class InterpreterTest {
     void run_entryRegisters_areContextLengthAndFramePointer() {
         byte[] buffer = new byte[24];
         ProgramContext ctx = new ProgramContext().withBuffer(buffer);
-        assertEquals(ctx.entryR1(), Runs.run(ctx, movReg(0, 1), exit()));
-        assertEquals(24, Runs.run(ctx, movReg(0, 2), exit()));
-        assertEquals(Memory.framePointer(0), Runs.run(ctx, movReg(0, 10), exit()));
+        assertEquals(ctx.entryR1(), Runs.run(ctx, MOV.reg(0, 1), exit()));
+        assertEquals(24, Runs.run(ctx, MOV.reg(0, 2), exit()));
+        assertEquals(Memory.framePointer(0), Runs.run(ctx, MOV.reg(0, 10), exit()));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {3, 4, 5, 6, 7, 8, 9})
     void run_otherRegisters_startAtZero(int reg) {
-        assertEquals(0, Runs.run(mov(0, 77), movReg(0, reg), exit()));
+        assertEquals(0, Runs.run(MOV.imm(0, 77), MOV.reg(0, reg), exit()));
     }
 
     @Test
@@ -55,7 +56,7 @@ class InterpreterTest {
 
     @Test
     void execute_onAGivenFrame_pointsR10AtThatFrame() {
-        try (Executable exe = Runs.ENGINE.load(Insns.program(movReg(0, 10), exit()))) {
+        try (Executable exe = Runs.ENGINE.load(InsnList.of(MOV.reg(0, 10), exit()).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             assertEquals(Memory.framePointer(3), exe.execute(new ProgramContext(), 0, 0, 3));
             assertThrows(ProgramFaultException.class, () -> exe.execute(new ProgramContext(), 0, 0, 8));
         }
@@ -70,26 +71,26 @@ class InterpreterTest {
     @Test
     void ja_skipsForward_andCountsSlotsIncludingLddw() {
         // ja +2 skips one lddw (two slots).
-        assertEquals(1, Runs.run(mov(0, 1), ja(2), lddw(0, 5), exit()));
-        assertEquals(5, Runs.run(mov(0, 1), ja(0), lddw(0, 5), exit()));
+        assertEquals(1, Runs.run(MOV.imm(0, 1), ja(2), lddw(0, 5), exit()));
+        assertEquals(5, Runs.run(MOV.imm(0, 1), ja(0), lddw(0, 5), exit()));
     }
 
     @Test
     void gotol_takesItsOffsetFromImm() {
-        assertEquals(2, Runs.run(mov(0, 2), gotol(1), mov(0, 3), exit()));
+        assertEquals(2, Runs.run(MOV.imm(0, 2), gotol(1), MOV.imm(0, 3), exit()));
     }
 
     @Test
     void ja_backwards_loops() {
         // r0 counts down from 5 to 0; r1 counts the iterations.
         Insn[] insns = {
-            mov(0, 5),
-            mov(1, 0),
-            aluImm(true, AluOp.ADD, 1, 1),
-            aluImm(true, AluOp.SUB, 0, 1),
-            Insns.jumpImm(true, JumpOp.JEQ, 0, 0, 1),
+            MOV.imm(0, 5),
+            MOV.imm(1, 0),
+            AluOp.ADD.imm(1, 1),
+            AluOp.SUB.imm(0, 1),
+            JumpOp.JEQ.imm(0, 0, 1),
             ja(-4),
-            movReg(0, 1),
+            MOV.reg(0, 1),
             exit(),
         };
         assertEquals(5, Runs.run(insns));
@@ -98,20 +99,20 @@ class InterpreterTest {
     @Test
     void load_malformedProgram_isRejectedWithItsSlot() {
         InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> Runs.ENGINE.load(Insns.program(mov(0, 1), ja(5), exit())));
+                () -> Runs.ENGINE.load(InsnList.of(MOV.imm(0, 1), ja(5), exit()).program("test", HelperRegistry.empty(), TestRegions.reach())));
         assertEquals(1, e.index());
     }
 
     @Test
     void load_programThatCanRunPastItsEnd_isRejected() {
         InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> Runs.ENGINE.load(Insns.program(mov(0, 1))));
+                () -> Runs.ENGINE.load(InsnList.of(MOV.imm(0, 1)).program("test", HelperRegistry.empty(), TestRegions.reach())));
         assertEquals(0, e.index());
     }
 
     @Test
     void program_isTheOneLoaded() {
-        var program = Insns.program(mov(0, 1), exit());
+        var program = InsnList.of(MOV.imm(0, 1), exit()).program("test", HelperRegistry.empty(), TestRegions.reach());
         try (Executable exe = Runs.ENGINE.load(program)) {
             assertEquals(program, exe.program());
         }

@@ -1,13 +1,12 @@
 package dev.ebpfjvm.core.interp;
 
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.jumpImm;
-import static dev.ebpfjvm.core.interp.Insns.jumpReg;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.mov;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.JumpOp;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +50,10 @@ class JumpPropertyTest {
                 b = (b & 0xffff_ffff_0000_0000L) | (a & 0xffff_ffffL); // equal low halves
             }
             long src = register ? b : (int) b;
-            List<Insn> insns = new ArrayList<>(List.of(lddw(6, a), lddw(7, src), mov(0, 1)));
-            insns.add(register ? jumpReg(wide, op, 6, 7, 1) : jumpImm(wide, op, 6, (int) src, 1));
-            insns.add(mov(0, 0));
+            List<Insn> insns = new ArrayList<>(List.of(lddw(6, a), lddw(7, src), MOV.imm(0, 1)));
+            InsnClass cls = wide ? InsnClass.JMP : InsnClass.JMP32;
+            insns.add(register ? op.reg(cls, 6, 7, 1) : op.imm(cls, 6, (int) src, 1));
+            insns.add(MOV.imm(0, 0));
             insns.add(exit());
             long expected = ReferenceSemantics.jumps(wide, op, a, src) ? 1 : 0;
             long actual = Runs.run(insns.toArray(new Insn[0]));

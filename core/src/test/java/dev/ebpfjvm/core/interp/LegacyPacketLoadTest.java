@@ -1,12 +1,11 @@
 package dev.ebpfjvm.core.interp;
 
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.callLocal;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.ldAbs;
-import static dev.ebpfjvm.core.interp.Insns.ldInd;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.mov;
+import static dev.ebpfjvm.core.asm.Asm.callLocal;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.ldAbs;
+import static dev.ebpfjvm.core.asm.Asm.ldInd;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.exec.ProgramContext;
@@ -41,13 +40,13 @@ class LegacyPacketLoadTest {
     @ParameterizedTest(name = "{0} at {1} + {2}")
     @CsvSource({"W, 4, 4, 8899aabb", "H, 20, -10, aabb", "B, -1, 1, 00"})
     void ldInd_addsTheRegister(Size size, int reg, int imm, String expected) {
-        assertEquals(Long.parseLong(expected, 16), run(mov(7, reg), ldInd(size, 7, imm), exit()));
+        assertEquals(Long.parseLong(expected, 16), run(MOV.imm(7, reg), ldInd(size, 7, imm), exit()));
     }
 
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({"W, 9", "H, 11", "B, 12", "B, -1", "W, 2147483647"})
     void outsideThePacket_returnsZeroFromTheFunction(Size size, int offset) {
-        assertEquals(0, run(mov(0, 5), ldAbs(size, offset), mov(0, 9), exit()));
+        assertEquals(0, run(MOV.imm(0, 5), ldAbs(size, offset), MOV.imm(0, 9), exit()));
     }
 
     @Test
@@ -59,14 +58,14 @@ class LegacyPacketLoadTest {
     @Test
     void outsideThePacket_inAFunction_returnsZeroToItsCaller() {
         Insn[] insns = {
-            callLocal(2), aluImm(true, AluOp.ADD, 0, 100), exit(),
-            mov(0, 5), ldAbs(Size.W, 100), mov(0, 9), exit(),
+            callLocal(2), AluOp.ADD.imm(0, 100), exit(),
+            MOV.imm(0, 5), ldAbs(Size.W, 100), MOV.imm(0, 9), exit(),
         };
         assertEquals(100, run(insns));
     }
 
     @Test
     void noPacket_returnsZero() {
-        assertEquals(0, Runs.run(mov(0, 5), ldAbs(Size.B, 0), exit()));
+        assertEquals(0, Runs.run(MOV.imm(0, 5), ldAbs(Size.B, 0), exit()));
     }
 }

@@ -1,12 +1,13 @@
 package dev.ebpfjvm.core.interp;
 
 import dev.ebpfjvm.core.testing.TestRegions;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.ldx;
-import static dev.ebpfjvm.core.interp.Insns.mov;
-import static dev.ebpfjvm.core.interp.Insns.st;
-import static dev.ebpfjvm.core.interp.Insns.stx;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.ldxs;
+import static dev.ebpfjvm.core.asm.Asm.st;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +36,7 @@ class MemoryAccessTest {
     @EnumSource(Size.class)
     void stackStoreThenLoad_roundTripsTheLowBytes(Size size) {
         long mask = size == Size.DW ? -1L : (1L << (8 * size.bytes())) - 1;
-        long result = Runs.run(lddw(1, VALUE), stx(size, 10, 1, -8), ldx(size, false, 0, 10, -8), exit());
+        long result = Runs.run(lddw(1, VALUE), stx(size, 10, 1, -8), ldx(size, 0, 10, -8), exit());
         assertEquals(VALUE & mask, result);
     }
 
@@ -43,13 +44,13 @@ class MemoryAccessTest {
     @EnumSource(Size.class)
     void storeImmediate_writesTheSignExtendedImmLowBytes(Size size) {
         long mask = size == Size.DW ? -1L : (1L << (8 * size.bytes())) - 1;
-        assertEquals(-2L & mask, Runs.run(st(size, 10, -16, -2), ldx(size, false, 0, 10, -16), exit()));
+        assertEquals(-2L & mask, Runs.run(st(size, 10, -16, -2), ldx(size, 0, 10, -16), exit()));
     }
 
     @Test
     void stores_areLittleEndianInTheStackFrame() {
         ProgramContext ctx = new ProgramContext();
-        Runs.run(ctx, lddw(1, VALUE), stx(Size.DW, 10, 1, -8), mov(0, 0), exit());
+        Runs.run(ctx, lddw(1, VALUE), stx(Size.DW, 10, 1, -8), MOV.imm(0, 0), exit());
         byte[] stack = ctx.memory().stack();
         assertEquals(VALUE, LittleEndian.getU64(stack, Memory.FRAME_SIZE - 8));
         assertEquals(0x11, stack[Memory.FRAME_SIZE - 8]);
@@ -62,14 +63,14 @@ class MemoryAccessTest {
         long value = size == Size.B ? 0x7711_2233_4455_6680L : size == Size.H ? 0x7711_2233_4455_8000L
                 : 0x7711_2233_8000_0000L;
         long result = Runs.run(lddw(1, value), stx(Size.DW, 10, 1, -8),
-                ldx(size, true, 0, 10, -8), exit());
+                ldxs(size, 0, 10, -8), exit());
         assertEquals(Long.parseUnsignedLong(expected, 16), result);
     }
 
     @Test
     void context_isReadAndWrittenThroughR1() {
         byte[] buffer = {1, 2, 3, 4, 5, 6, 7, 8};
-        long result = Runs.runWithBuffer(buffer, ldx(Size.W, false, 0, 1, 4), st(Size.B, 1, 0, 0x7f), exit());
+        long result = Runs.runWithBuffer(buffer, ldx(Size.W, 0, 1, 4), st(Size.B, 1, 0, 0x7f), exit());
         assertEquals(0x0807_0605L, result);
         assertEquals(0x7f, buffer[0]);
     }
@@ -96,10 +97,10 @@ class MemoryAccessTest {
         ProgramContext ctx = new ProgramContext();
         ctx.memory().setContextModel(model);
         ctx.setEntry(Address.of(Memory.CONTEXT_REGION, 0), 0);
-        assertEquals(76_004, Runs.run(ctx, ldx(Size.W, false, 0, 1, 76), st(Size.H, 1, 8, 7), exit()));
+        assertEquals(76_004, Runs.run(ctx, ldx(Size.W, 0, 1, 76), st(Size.H, 1, 8, 7), exit()));
         assertArrayEquals(new long[] {8, 2, 7}, stored);
         ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                () -> Runs.run(ctx, mov(2, 1), stx(Size.W, 1, 2, 4), exit()));
+                () -> Runs.run(ctx, MOV.imm(2, 1), stx(Size.W, 1, 2, 4), exit()));
         assertEquals(1, e.pc());
     }
 
@@ -110,7 +111,7 @@ class MemoryAccessTest {
         packet[14] = 0x45;
         ctx.memory().setPacket(packet);
         long data = Address.of(Memory.PACKET_REGION, 0);
-        long result = Runs.run(ctx, lddw(1, data), ldx(Size.B, false, 0, 1, 14), st(Size.H, 1, 60, 0x1234), exit());
+        long result = Runs.run(ctx, lddw(1, data), ldx(Size.B, 0, 1, 14), st(Size.H, 1, 60, 0x1234), exit());
         assertEquals(0x45, result);
         assertEquals(0x1234, LittleEndian.getU16(packet, 60));
     }
@@ -121,7 +122,7 @@ class MemoryAccessTest {
         Region region = TestRegions.register(RegionKind.MAP_VALUE, value, true, null);
         try {
             long result = Runs.run(lddw(1, region.address(0)), st(Size.DW, 1, 8, 42),
-                    ldx(Size.DW, false, 0, 1, 8), exit());
+                    ldx(Size.DW, 0, 1, 8), exit());
             assertEquals(42, result);
             assertEquals(42, LittleEndian.getU64(value, 8));
         } finally {
@@ -134,7 +135,7 @@ class MemoryAccessTest {
         byte[] rodata = {9, 8, 7, 6};
         Region region = TestRegions.register(RegionKind.GLOBAL_DATA, rodata, false, null);
         try {
-            assertEquals(0x0607_0809L, Runs.run(lddw(1, region.address(0)), ldx(Size.W, false, 0, 1, 0), exit()));
+            assertEquals(0x0607_0809L, Runs.run(lddw(1, region.address(0)), ldx(Size.W, 0, 1, 0), exit()));
             assertArrayEquals(new byte[] {9, 8, 7, 6}, rodata);
         } finally {
             TestRegions.release(region);
@@ -146,8 +147,8 @@ class MemoryAccessTest {
         // A pointer moved away and back, as a program comparing data + 14 with data_end does.
         byte[] buffer = new byte[32];
         buffer[20] = 99;
-        long result = Runs.runWithBuffer(buffer, Insns.aluImm(true, AluOp.ADD, 1, 1000),
-                Insns.aluImm(true, AluOp.SUB, 1, 980), ldx(Size.B, false, 0, 1, 0), exit());
+        long result = Runs.runWithBuffer(buffer, AluOp.ADD.imm(1, 1000),
+                AluOp.SUB.imm(1, 980), ldx(Size.B, 0, 1, 0), exit());
         assertEquals(99, result);
     }
 }

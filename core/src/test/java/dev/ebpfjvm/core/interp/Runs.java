@@ -1,5 +1,7 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.testing.TestRegions;
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
@@ -24,7 +26,7 @@ final class Runs {
 
     /** {@return r0 after running the instructions with the given context and helpers} */
     static long run(ProgramContext ctx, HelperRegistry helpers, Insn... insns) {
-        try (Executable exe = ENGINE.load(Insns.program(helpers, insns))) {
+        try (Executable exe = ENGINE.load(InsnList.of(insns).program("test", helpers, TestRegions.reach()))) {
             return exe.run(ctx);
         }
     }

@@ -1,18 +1,19 @@
 package dev.ebpfjvm.core.interp;
 
-import static dev.ebpfjvm.core.interp.Insns.aluImm;
-import static dev.ebpfjvm.core.interp.Insns.call;
-import static dev.ebpfjvm.core.interp.Insns.callLocal;
-import static dev.ebpfjvm.core.interp.Insns.exit;
-import static dev.ebpfjvm.core.interp.Insns.lddw;
-import static dev.ebpfjvm.core.interp.Insns.ldx;
-import static dev.ebpfjvm.core.interp.Insns.mov;
-import static dev.ebpfjvm.core.interp.Insns.movReg;
-import static dev.ebpfjvm.core.interp.Insns.stx;
+import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.testing.TestRegions;
+import static dev.ebpfjvm.core.asm.Asm.call;
+import static dev.ebpfjvm.core.asm.Asm.callLocal;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.exec.TailCalls;
@@ -44,7 +45,7 @@ class TailCallTest {
 
     /** {@code bpf_tail_call(r1, array, index)}. */
     private Insn[] tailCall(int index) {
-        return new Insn[] {lddw(2, array.address()), mov(3, index), call(TailCalls.HELPER_ID)};
+        return new Insn[] {lddw(2, array.address()), MOV.imm(3, index), call(TailCalls.HELPER_ID)};
     }
 
     private static Insn[] concat(Insn[]... parts) {
@@ -52,13 +53,14 @@ class TailCallTest {
     }
 
     private static Executable load(Insn... insns) {
-        return Runs.ENGINE.load(Insns.program(insns));
+        return Runs.ENGINE.load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()));
     }
 
     @Test
     void tailCall_runsTheTarget_whoseExitIsTheCallersExit() {
-        try (Executable target = load(ldx(Size.B, false, 0, 1, 0), exit());
-             Executable caller = load(concat(new Insn[] {mov(0, 1)}, tailCall(2), new Insn[] {mov(0, 99), exit()}))) {
+        try (Executable target = load(ldx(Size.B, 0, 1, 0), exit());
+             Executable caller = load(concat(new Insn[] {MOV.imm(0, 1)}, tailCall(2),
+                     new Insn[] {MOV.imm(0, 99), exit()}))) {
             array.set(2, target);
             assertEquals(0x5a, caller.run(new ProgramContext().withBuffer(new byte[] {0x5a})));
         }
@@ -67,14 +69,14 @@ class TailCallTest {
     @ParameterizedTest(name = "index {0}")
     @ValueSource(ints = {1, 4, -1})
     void tailCall_toAnEmptyOrMissingSlot_fallsThrough(int index) {
-        try (Executable caller = load(concat(tailCall(index), new Insn[] {aluImm(true, AluOp.ADD, 0, 100), exit()}))) {
+        try (Executable caller = load(concat(tailCall(index), new Insn[] {AluOp.ADD.imm(0, 100), exit()}))) {
             assertEquals(TailCalls.FALL_THROUGH_R0 + 100, caller.run(new ProgramContext()));
         }
     }
 
     @Test
     void tailCall_throughSomethingElseThanAProgramArray_fallsThrough() {
-        Insn[] insns = {movReg(2, 10), mov(3, 0), call(TailCalls.HELPER_ID), exit()};
+        Insn[] insns = {MOV.reg(2, 10), MOV.imm(3, 0), call(TailCalls.HELPER_ID), exit()};
         try (Executable caller = load(insns)) {
             assertEquals(TailCalls.FALL_THROUGH_R0, caller.run(new ProgramContext()));
         }
@@ -83,7 +85,7 @@ class TailCallTest {
     /** Counts its runs in the first word of the context, then tail-calls itself (slot 0). */
     private Executable selfCaller() {
         return load(concat(new Insn[] {
-            ldx(Size.DW, false, 6, 1, 0), aluImm(true, AluOp.ADD, 6, 1), stx(Size.DW, 1, 6, 0),
+            ldx(Size.DW, 6, 1, 0), AluOp.ADD.imm(6, 1), stx(Size.DW, 1, 6, 0),
         }, tailCall(0), new Insn[] {exit()}));
     }
 
@@ -115,10 +117,10 @@ class TailCallTest {
 
     @Test
     void tailCall_fromAFunction_runsOnItsFrame_andReturnsToItsCaller() {
-        try (Executable target = load(movReg(0, 10), exit());
+        try (Executable target = load(MOV.reg(0, 10), exit());
              Executable caller = load(concat(new Insn[] {
-                 callLocal(2), aluImm(true, AluOp.ADD, 0, 1000), exit(),
-             }, tailCall(3), new Insn[] {mov(0, 5), exit()}))) {
+                 callLocal(2), AluOp.ADD.imm(0, 1000), exit(),
+             }, tailCall(3), new Insn[] {MOV.imm(0, 5), exit()}))) {
             array.set(3, target);
             assertEquals(Memory.framePointer(1) + 1000, caller.run(new ProgramContext()));
         }

@@ -1,15 +1,20 @@
 package dev.ebpfjvm.jit.classgen;
 
+import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.testing.TestRegions;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.isa.AluOp.ADD;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.jit.JitCompiler;
-import dev.ebpfjvm.jit.testing.Asm;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -20,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class HiddenClassesTest {
     @Test
     void compile_definesAHiddenClassHoldingTheProgram() {
-        Program program = new Asm().mov(0, 3).exit().program("tiny");
+        Program program = new InsnList().add(MOV.imm(0, 3), exit()).program("tiny", HelperRegistry.empty(), TestRegions.reach());
         Executable e = new JitCompiler().compile(program);
         assertTrue(e.getClass().isHidden());
         assertSame(program, e.program());
@@ -42,7 +47,7 @@ class HiddenClassesTest {
         WeakReference<Class<?>> last = null;
         int programs = 3000;
         for (int i = 0; i < programs; i++) {
-            Executable e = jit.compile(new Asm().mov(0, i).add(0, 1).exit().program("p" + i));
+            Executable e = jit.compile(new InsnList().add(MOV.imm(0, i), ADD.imm(0, 1), exit()).program("p" + i, HelperRegistry.empty(), TestRegions.reach()));
             assertEquals(i + 1, e.run(new ProgramContext()));
             last = new WeakReference<>(e.getClass());
         }
@@ -62,7 +67,7 @@ class HiddenClassesTest {
 
     private static void warmUp(JitCompiler jit) {
         for (int i = 0; i < 50; i++) {
-            jit.compile(new Asm().mov(0, i).exit().program("warm")).run(new ProgramContext());
+            jit.compile(new InsnList().add(MOV.imm(0, i), exit()).program("warm", HelperRegistry.empty(), TestRegions.reach())).run(new ProgramContext());
         }
         System.gc();
     }

@@ -1,5 +1,9 @@
 package dev.ebpfjvm.jit.emit;
 
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.movsx;
+import static dev.ebpfjvm.core.asm.Asm.movsx32;
 import static dev.ebpfjvm.core.isa.AluOp.ADD;
 import static dev.ebpfjvm.core.isa.AluOp.AND;
 import static dev.ebpfjvm.core.isa.AluOp.ARSH;
@@ -18,14 +22,14 @@ import static dev.ebpfjvm.core.isa.AluOp.SDIV;
 import static dev.ebpfjvm.core.isa.AluOp.SMOD;
 import static dev.ebpfjvm.core.isa.AluOp.SUB;
 import static dev.ebpfjvm.core.isa.AluOp.XOR;
-import static dev.ebpfjvm.core.isa.InsnClass.ALU;
 import static dev.ebpfjvm.core.isa.InsnClass.ALU64;
+import static dev.ebpfjvm.core.isa.InsnClass.ALU;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.InsnClass;
-import dev.ebpfjvm.jit.testing.Asm;
 import dev.ebpfjvm.jit.testing.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,17 +138,17 @@ class AluEmitterTest {
     @ParameterizedTest(name = "{0} [{1}]")
     @MethodSource("casesAndVariants")
     void emit_matchesKernelRules(Case c, Variant variant) {
-        Asm asm = new Asm().lddw(1, c.a).lddw(2, c.b);
+        InsnList asm = new InsnList().add(lddw(1, c.a), lddw(2, c.b));
         if (c.op == END && !c.imm) {
-            asm.insn(dev.ebpfjvm.core.isa.Insn.of(ALU.code() | END.code() | 0x08, 1, 0, 0, c.off));
+            asm.add(dev.ebpfjvm.core.isa.Insn.of(ALU.code() | END.code() | 0x08, 1, 0, 0, c.off));
         } else if (c.op == MOVSX) {
-            asm.aluReg(c.cls, c.op, 1, 2, c.off);
+            asm.add(c.cls == ALU64 ? movsx(1, 2, c.off) : movsx32(1, 2, c.off));
         } else if (c.imm) {
-            asm.alu(c.cls, c.op, 1, (int) c.b);
+            asm.add(c.op.imm(c.cls, 1, (int) c.b));
         } else {
-            asm.aluReg(c.cls, c.op, 1, 2);
+            asm.add(c.op.reg(c.cls, 1, 2));
         }
-        asm.movReg(0, 1).exit();
+        asm.add(MOV.reg(0, 1), exit());
         long r0 = variant.compile(asm.program("alu")).run(new ProgramContext());
         assertEquals(c.expected, r0, () -> c + ": got " + Long.toHexString(r0));
     }

@@ -1,12 +1,23 @@
 package dev.ebpfjvm.jit.emit;
 
 import dev.ebpfjvm.core.testing.TestRegions;
+import static dev.ebpfjvm.core.asm.Asm.call;
+import static dev.ebpfjvm.core.asm.Asm.callLocal;
+import static dev.ebpfjvm.core.asm.Asm.callx;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.lddwFunc;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.ADD;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ebpfjvm.core.InvalidProgramException;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.UnsupportedFeatureException;
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramArray;
@@ -15,14 +26,12 @@ import dev.ebpfjvm.core.exec.TailCalls;
 import dev.ebpfjvm.core.helpers.LoopHelpers;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Insn;
-import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.isa.Size;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
 import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.jit.JitCompiler;
-import dev.ebpfjvm.jit.testing.Asm;
 import dev.ebpfjvm.jit.testing.Variant;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,20 +52,22 @@ class CallEmitterTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void helper_receivesR1ToR5(Variant variant) {
-        Asm asm = new Asm().mov(1, 1).mov(2, 10).mov(3, 100).mov(4, 1000).mov(5, 10000).call(1).exit();
+        InsnList asm = new InsnList().add(MOV.imm(1, 1), MOV.imm(2, 10), MOV.imm(3, 100), MOV.imm(4, 1000),
+                MOV.imm(5, 10000), call(1), exit());
         assertEquals(1 + 20 + 300 + 4000 + 50000, variant.compile(asm.program("helper", HELPERS)).run(new ProgramContext()));
     }
 
     @ParameterizedTest
     @EnumSource(Variant.class)
     void callx_takesTheHelperIdFromARegister(Variant variant) {
-        Asm asm = new Asm().mov(1, 7).mov(2, 0).mov(3, 0).mov(4, 0).mov(5, 0).mov(8, 1).callx(8).exit();
+        InsnList asm = new InsnList().add(MOV.imm(1, 7), MOV.imm(2, 0), MOV.imm(3, 0), MOV.imm(4, 0), MOV.imm(5, 0),
+                MOV.imm(8, 1), callx(8), exit());
         assertEquals(7, variant.compile(asm.program("callx", HELPERS)).run(new ProgramContext()));
     }
 
     @Test
     void callx_unknownIdFaultsAtTheCall() {
-        Asm asm = new Asm().mov(8, 99).callx(8).exit();
+        InsnList asm = new InsnList().add(MOV.imm(8, 99), callx(8), exit());
         ProgramFaultException e = assertThrows(ProgramFaultException.class,
                 () -> Variant.INFERRED.compile(asm.program("callx", HELPERS)).run(new ProgramContext()));
         assertEquals(1, e.pc());
@@ -65,13 +76,14 @@ class CallEmitterTest {
     @Test
     void helper_unknownIdIsRejectedAtCompileTime() {
         InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> new JitCompiler().compile(new Asm().mov(0, 0).call(42).exit().program("unknown", HELPERS)));
+                () -> new JitCompiler().compile(new InsnList().add(MOV.imm(0, 0), call(42),
+                        exit()).program("unknown", HELPERS, TestRegions.reach())));
         assertEquals(1, e.index());
     }
 
     @Test
     void kfuncCall_isUnsupported() {
-        Asm asm = new Asm().insn(Insn.of(0x85, 0, 2, 0, 7)).exit();
+        InsnList asm = new InsnList().add(Insn.of(0x85, 0, 2, 0, 7), exit());
         assertThrows(UnsupportedFeatureException.class, () -> new JitCompiler().compile(asm.program("kfunc")));
     }
 
@@ -79,18 +91,19 @@ class CallEmitterTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void localCall_passesArgumentsAndPreservesCalleeSaved(Variant variant) {
-        Asm asm = new Asm().mov(0, 0).mov(1, 1).mov(2, 2).mov(3, 3).mov(4, 4).mov(5, 5)
-                .mov(6, 6).mov(7, 7).mov(8, 8).mov(9, 9).callLocal("func1")
-                .jump(InsnClass.JMP, JumpOp.JNE, 0, 15, "failed")
-                .jump(InsnClass.JMP, JumpOp.JNE, 6, 6, "failed").jump(InsnClass.JMP, JumpOp.JNE, 7, 7, "failed")
-                .jump(InsnClass.JMP, JumpOp.JNE, 8, 8, "failed").jump(InsnClass.JMP, JumpOp.JNE, 9, 9, "failed")
-                .mov(0, 1).exit()
-                .label("failed").mov(0, -1).exit()
-                .label("func1").mov(0, 0);
+        InsnList asm = new InsnList().add(MOV.imm(0, 0), MOV.imm(1, 1), MOV.imm(2, 2), MOV.imm(3, 3), MOV.imm(4, 4),
+                MOV.imm(5, 5),
+                MOV.imm(6, 6), MOV.imm(7, 7), MOV.imm(8, 8), MOV.imm(9, 9), callLocal("func1"),
+                JumpOp.JNE.imm(0, 15, "failed"),
+                JumpOp.JNE.imm(6, 6, "failed"), JumpOp.JNE.imm(7, 7, "failed"),
+                JumpOp.JNE.imm(8, 8, "failed"), JumpOp.JNE.imm(9, 9, "failed"),
+                MOV.imm(0, 1), exit())
+                .label("failed").add(MOV.imm(0, -1), exit())
+                .label("func1").add(MOV.imm(0, 0));
         for (int r = 1; r <= 5; r++) {
-            asm.aluReg(InsnClass.ALU64, AluOp.ADD, 0, r);
+            asm.add(AluOp.ADD.reg(0, r));
         }
-        asm.mov(6, 0).mov(7, 0).mov(8, 0).mov(9, 0).exit();
+        asm.add(MOV.imm(6, 0), MOV.imm(7, 0), MOV.imm(8, 0), MOV.imm(9, 0), exit());
         assertEquals(1, variant.compile(asm.program("call_local")).run(new ProgramContext()));
     }
 
@@ -98,11 +111,11 @@ class CallEmitterTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void localCall_getsItsOwnStackFrame(Variant variant) {
-        Asm asm = new Asm().mov(1, 11).stx(Size.DW, 10, -8, 1).movReg(1, 10).callLocal("f")
-                .ldx(Size.DW, 2, 10, -8).aluReg(InsnClass.ALU64, AluOp.ADD, 0, 2).exit()
-                .label("f").mov(2, 22).stx(Size.DW, 10, -8, 2)
-                .ldx(Size.DW, 0, 1, -8)           // the caller's slot, through the pointer passed in r1
-                .ldx(Size.DW, 3, 10, -8).aluReg(InsnClass.ALU64, AluOp.MUL, 0, 3).exit();
+        InsnList asm = new InsnList().add(MOV.imm(1, 11), stx(Size.DW, 10, 1, -8), MOV.reg(1, 10), callLocal("f"),
+                ldx(Size.DW, 2, 10, -8), AluOp.ADD.reg(0, 2), exit())
+                .label("f").add(MOV.imm(2, 22), stx(Size.DW, 10, 2, -8),
+                ldx(Size.DW, 0, 1, -8))           // the caller's slot, through the pointer passed in r1
+                .add(ldx(Size.DW, 3, 10, -8), AluOp.MUL.reg(0, 3), exit());
         assertEquals(11 * 22 + 11, variant.compile(asm.program("frames")).run(new ProgramContext()));
     }
 
@@ -110,8 +123,8 @@ class CallEmitterTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void functionAddress_pointsIntoTheProgramsRegion(Variant variant) {
-        Asm asm = new Asm().lddwFunc(0, "cb").exit().label("cb").mov(0, 1).exit();
-        Executable e = variant.compile(asm.program("callback"));
+        InsnList asm = new InsnList().add(lddwFunc(0, "cb"), exit()).label("cb").add(MOV.imm(0, 1), exit());
+        Executable e = variant.compile(asm.program("callback", HelperRegistry.empty(), TestRegions.reach()));
         long address = e.run(new ProgramContext());
         assertEquals(3, dev.ebpfjvm.core.memory.Address.offset(address));
         assertEquals(e, TestRegions.ownerAt(address, RegionKind.PROGRAM));
@@ -124,11 +137,12 @@ class CallEmitterTest {
     @EnumSource(Variant.class)
     void callback_bpfLoopCallsTheFunction(Variant variant) {
         HelperRegistry helpers = HelperRegistry.builder().add(181, "loop", LoopHelpers::loop).build();
-        Asm asm = new Asm().mov(6, 0).stx(Size.DW, 10, -8, 6)
-                .mov(1, 10).lddwFunc(2, "cb").movReg(3, 10).add(3, -8).mov(4, 0).call(181).movReg(7, 0)
-                .ldx(Size.DW, 0, 10, -8).aluReg(InsnClass.ALU64, AluOp.MUL, 0, 7).exit()
-                .label("cb").ldx(Size.DW, 3, 2, 0).aluReg(InsnClass.ALU64, AluOp.ADD, 3, 1).stx(Size.DW, 2, 0, 3)
-                .stx(Size.DW, 10, -8, 1).mov(0, 0).exit();
+        InsnList asm = new InsnList().add(MOV.imm(6, 0), stx(Size.DW, 10, 6, -8),
+                MOV.imm(1, 10), lddwFunc(2, "cb"), MOV.reg(3, 10), ADD.imm(3, -8), MOV.imm(4, 0), call(181),
+                        MOV.reg(7, 0),
+                ldx(Size.DW, 0, 10, -8), AluOp.MUL.reg(0, 7), exit())
+                .label("cb").add(ldx(Size.DW, 3, 2, 0), AluOp.ADD.reg(3, 1), stx(Size.DW, 2, 3, 0),
+                stx(Size.DW, 10, 1, -8), MOV.imm(0, 0), exit());
         Executable e = variant.compile(asm.program("loop", helpers));
         assertEquals(45 * 10, e.run(new ProgramContext()));
         assertEquals(true, e instanceof dev.ebpfjvm.core.exec.Callback);
@@ -143,16 +157,19 @@ class CallEmitterTest {
         Map<Long, Executable> slots = new HashMap<>();
         Region map = TestRegions.register(RegionKind.MAP, new byte[0], false, (ProgramArray) slots::get);
         try {
-            Executable target = variant.compile(new Asm().movReg(0, 1).add(0, 1000).exit().program("target"));
+            Executable target = variant.compile(new InsnList().add(MOV.reg(0, 1), ADD.imm(0, 1000),
+                    exit()).program("target", HelperRegistry.empty(), TestRegions.reach()));
             slots.put(3L, target);
-            Asm caller = new Asm().mov(1, 5).lddw(2, map.address(0)).mov(3, 4).call(TailCalls.HELPER_ID)
-                    .movReg(6, 0)                                      // r0 after the fall-through
-                    .mov(1, 7).lddw(2, map.address(0)).mov(3, 3).call(TailCalls.HELPER_ID)
-                    .mov(0, -99).exit();
+            InsnList caller = new InsnList().add(MOV.imm(1, 5), lddw(2, map.address(0)), MOV.imm(3, 4),
+                    call(TailCalls.HELPER_ID),
+                    MOV.reg(6, 0))                                      // r0 after the fall-through
+                    .add(MOV.imm(1, 7), lddw(2, map.address(0)), MOV.imm(3, 3), call(TailCalls.HELPER_ID),
+                    MOV.imm(0, -99), exit());
             ProgramContext ctx = new ProgramContext();
-            assertEquals(1007, variant.compile(caller.program("caller")).run(ctx));
-            Asm fallThrough = new Asm().mov(1, 5).lddw(2, map.address(0)).mov(3, 4).call(TailCalls.HELPER_ID).exit();
-            assertEquals(TailCalls.FALL_THROUGH_R0, variant.compile(fallThrough.program("fall")).run(ctx));
+            assertEquals(1007, variant.compile(caller.program("caller", HelperRegistry.empty(), TestRegions.reach())).run(ctx));
+            InsnList fallThrough = new InsnList().add(MOV.imm(1, 5), lddw(2, map.address(0)), MOV.imm(3, 4),
+                    call(TailCalls.HELPER_ID), exit());
+            assertEquals(TailCalls.FALL_THROUGH_R0, variant.compile(fallThrough.program("fall", HelperRegistry.empty(), TestRegions.reach())).run(ctx));
         } finally {
             TestRegions.release(map);
         }
@@ -166,10 +183,11 @@ class CallEmitterTest {
         Region map = TestRegions.register(RegionKind.MAP, new byte[0], false,
                 (ProgramArray) index -> index == 0 ? self[0] : null);
         try {
-            Asm asm = new Asm().movReg(6, 1).ldx(Size.DW, 0, 6, 0).add(0, 1).stx(Size.DW, 6, 0, 0)
-                    .movReg(1, 6).lddw(2, map.address(0)).mov(3, 0).call(TailCalls.HELPER_ID)
-                    .ldx(Size.DW, 0, 6, 0).exit();
-            self[0] = variant.compile(asm.program("self"));
+            InsnList asm = new InsnList().add(MOV.reg(6, 1), ldx(Size.DW, 0, 6, 0), ADD.imm(0, 1),
+                    stx(Size.DW, 6, 0, 0),
+                    MOV.reg(1, 6), lddw(2, map.address(0)), MOV.imm(3, 0), call(TailCalls.HELPER_ID),
+                    ldx(Size.DW, 0, 6, 0), exit());
+            self[0] = variant.compile(asm.program("self", HelperRegistry.empty(), TestRegions.reach()));
             ProgramContext ctx = new ProgramContext().withBuffer(new byte[8]);
             assertEquals(1 + 33, self[0].run(ctx));
             assertEquals(1 + 33 + 1 + 33, self[0].run(ctx.withBuffer(new byte[] {34, 0, 0, 0, 0, 0, 0, 0})));

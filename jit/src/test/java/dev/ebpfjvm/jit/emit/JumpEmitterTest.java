@@ -1,9 +1,14 @@
 package dev.ebpfjvm.jit.emit;
 
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.gotol;
+import static dev.ebpfjvm.core.asm.Asm.ja;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.isa.AluOp.ADD;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static dev.ebpfjvm.core.isa.AluOp.OR;
-import static dev.ebpfjvm.core.isa.InsnClass.ALU64;
-import static dev.ebpfjvm.core.isa.InsnClass.JMP;
 import static dev.ebpfjvm.core.isa.InsnClass.JMP32;
+import static dev.ebpfjvm.core.isa.InsnClass.JMP;
 import static dev.ebpfjvm.core.isa.JumpOp.JEQ;
 import static dev.ebpfjvm.core.isa.JumpOp.JGE;
 import static dev.ebpfjvm.core.isa.JumpOp.JGT;
@@ -17,10 +22,10 @@ import static dev.ebpfjvm.core.isa.JumpOp.JSLE;
 import static dev.ebpfjvm.core.isa.JumpOp.JSLT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.JumpOp;
-import dev.ebpfjvm.jit.testing.Asm;
 import dev.ebpfjvm.jit.testing.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,20 +94,20 @@ class JumpEmitterTest {
     @MethodSource("opsAndVariants")
     void emit_takesJumpExactlyWhenTheKernelDoes(JumpOp op, Variant variant) {
         List<Case> cases = cases().stream().filter(c -> c.op == op).collect(Collectors.toList());
-        Asm asm = new Asm().mov(0, 0);
+        InsnList asm = new InsnList().add(MOV.imm(0, 0));
         long expected = 0;
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
-            asm.lddw(1, c.a).lddw(2, c.b);
+            asm.add(lddw(1, c.a), lddw(2, c.b));
             if (c.imm) {
-                asm.jump(c.cls, c.op, 1, (int) c.b, "taken" + i);
+                asm.add(c.op.imm(c.cls, 1, (int) c.b, "taken" + i));
             } else {
-                asm.jumpReg(c.cls, c.op, 1, 2, "taken" + i);
+                asm.add(c.op.reg(c.cls, 1, 2, "taken" + i));
             }
-            asm.ja("next" + i).label("taken" + i).lddw(3, 1L << i).aluReg(ALU64, OR, 0, 3).label("next" + i);
+            asm.add(ja("next" + i)).label("taken" + i).add(lddw(3, 1L << i), OR.reg(0, 3)).label("next" + i);
             expected |= c.taken ? 1L << i : 0;
         }
-        asm.exit();
+        asm.add(exit());
         long r0 = variant.compile(asm.program("jump")).run(new ProgramContext());
         StringBuilder wrong = new StringBuilder();
         for (int i = 0; i < cases.size(); i++) {
@@ -117,18 +122,18 @@ class JumpEmitterTest {
     @EnumSource(Variant.class)
     void emit_loopAndGotol(Variant variant) {
         // r0 = sum of 1..100 with a backward conditional jump, then gotol over a poison instruction.
-        Asm asm = new Asm().mov(0, 0).mov(1, 100)
-                .label("loop").aluReg(ALU64, dev.ebpfjvm.core.isa.AluOp.ADD, 0, 1)
-                .add(1, -1).jump(JMP, JNE, 1, 0, "loop")
-                .gotol("end").mov(0, -1)
-                .label("end").ja("exit").mov(0, -2)
-                .label("exit").exit();
+        InsnList asm = new InsnList().add(MOV.imm(0, 0), MOV.imm(1, 100))
+                .label("loop").add(dev.ebpfjvm.core.isa.AluOp.ADD.reg(0, 1),
+                ADD.imm(1, -1), JNE.imm(1, 0, "loop"),
+                gotol("end"), MOV.imm(0, -1))
+                .label("end").add(ja("exit"), MOV.imm(0, -2))
+                .label("exit").add(exit());
         assertEquals(5050, variant.compile(asm.program("loop")).run(new ProgramContext()));
     }
 
     @Test
     void emit_deadCodeAfterExitStillVerifies() {
-        Asm asm = new Asm().mov(0, 7).exit().mov(0, 8).exit();
+        InsnList asm = new InsnList().add(MOV.imm(0, 7), exit(), MOV.imm(0, 8), exit());
         for (Variant v : Variant.values()) {
             assertEquals(7, v.compile(asm.program("dead")).run(new ProgramContext()));
         }

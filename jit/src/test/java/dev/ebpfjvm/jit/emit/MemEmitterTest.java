@@ -1,13 +1,23 @@
 package dev.ebpfjvm.jit.emit;
 
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.ldAbs;
+import static dev.ebpfjvm.core.asm.Asm.ldInd;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.ldxs;
+import static dev.ebpfjvm.core.asm.Asm.st;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.ADD;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.isa.Size;
 import dev.ebpfjvm.core.memory.LittleEndian;
-import dev.ebpfjvm.jit.testing.Asm;
 import dev.ebpfjvm.jit.testing.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +57,14 @@ class MemEmitterTest {
     @ParameterizedTest(name = "{0} [{1}]")
     @MethodSource("loads")
     void load_stackThreeWays(Load l, Variant variant) {
-        Asm asm = new Asm().lddw(1, WORD).stx(Size.DW, 10, -16, 1)
-                .ldx(l.size, 3, 10, -16, l.signed)
-                .movReg(2, 10).add(2, -16).ldx(l.size, 4, 2, 0, l.signed)
-                .stx(Size.DW, 10, -8, 2).ldx(Size.DW, 5, 10, -8).ldx(l.size, 0, 5, 0, l.signed)
-                .jumpReg(dev.ebpfjvm.core.isa.InsnClass.JMP, dev.ebpfjvm.core.isa.JumpOp.JNE, 0, 3, "bad")
-                .jumpReg(dev.ebpfjvm.core.isa.InsnClass.JMP, dev.ebpfjvm.core.isa.JumpOp.JNE, 0, 4, "bad")
-                .exit().label("bad").mov(0, -1).exit();
+        InsnList asm = new InsnList().add(lddw(1, WORD), stx(Size.DW, 10, 1, -16))
+                .add(l.signed ? ldxs(l.size, 3, 10, -16) : ldx(l.size, 3, 10, -16))
+                .add(MOV.reg(2, 10), ADD.imm(2, -16)).add(l.signed ? ldxs(l.size, 4, 2, 0) : ldx(l.size, 4, 2, 0))
+                .add(stx(Size.DW, 10, 2, -8), ldx(Size.DW, 5, 10, -8))
+                .add(l.signed ? ldxs(l.size, 0, 5, 0) : ldx(l.size, 0, 5, 0))
+                .add(dev.ebpfjvm.core.isa.JumpOp.JNE.reg(0, 3, "bad"),
+                dev.ebpfjvm.core.isa.JumpOp.JNE.reg(0, 4, "bad"),
+                exit()).label("bad").add(MOV.imm(0, -1), exit());
         assertEquals(l.expected, variant.compile(asm.program("load")).run(new ProgramContext()));
     }
 
@@ -63,9 +74,9 @@ class MemEmitterTest {
     void load_contextThroughR1(Load l, Variant variant) {
         byte[] ctx = new byte[16];
         LittleEndian.putU64(ctx, 8, WORD);
-        Asm asm = new Asm().ldx(l.size, 0, 1, 8, l.signed).movReg(6, 1).add(6, 8).ldx(l.size, 2, 6, 0, l.signed)
-                .jumpReg(dev.ebpfjvm.core.isa.InsnClass.JMP, dev.ebpfjvm.core.isa.JumpOp.JEQ, 0, 2, "ok")
-                .mov(0, -1).label("ok").exit();
+        InsnList asm = new InsnList().add(l.signed ? ldxs(l.size, 0, 1, 8) : ldx(l.size, 0, 1, 8))
+                .add(MOV.reg(6, 1), ADD.imm(6, 8)).add(l.signed ? ldxs(l.size, 2, 6, 0) : ldx(l.size, 2, 6, 0))
+                .add(dev.ebpfjvm.core.isa.JumpOp.JEQ.reg(0, 2, "ok"), MOV.imm(0, -1)).label("ok").add(exit());
         assertEquals(l.expected, variant.compile(asm.program("ctx")).run(new ProgramContext().withBuffer(ctx)));
     }
 
@@ -75,10 +86,10 @@ class MemEmitterTest {
     void store_everySizeLittleEndian(Variant variant) {
         byte[] ctx = new byte[32];
         java.util.Arrays.fill(ctx, (byte) 0x55);
-        Asm asm = new Asm().lddw(2, WORD)
-                .stx(Size.B, 1, 0, 2).stx(Size.H, 1, 2, 2).stx(Size.W, 1, 4, 2).stx(Size.DW, 1, 8, 2)
-                .st(Size.B, 1, 16, -2).st(Size.H, 1, 18, 0x1234).st(Size.W, 1, 20, 0x89abcdef).st(Size.DW, 1, 24, -3)
-                .mov(0, 0).exit();
+        InsnList asm = new InsnList().add(lddw(2, WORD),
+                stx(Size.B, 1, 2, 0), stx(Size.H, 1, 2, 2), stx(Size.W, 1, 2, 4), stx(Size.DW, 1, 2, 8),
+                st(Size.B, 1, 16, -2), st(Size.H, 1, 18, 0x1234), st(Size.W, 1, 20, 0x89abcdef), st(Size.DW, 1, 24, -3),
+                MOV.imm(0, 0), exit());
         variant.compile(asm.program("store")).run(new ProgramContext().withBuffer(ctx));
         byte[] expected = new byte[32];
         java.util.Arrays.fill(expected, (byte) 0x55);
@@ -99,16 +110,14 @@ class MemEmitterTest {
     void legacyPacketLoads(Variant variant) {
         ProgramContext ctx = new ProgramContext();
         ctx.memory().setPacket(new byte[] {0x11, 0x22, 0x33, 0x44, 0x55, 0x66});
-        Asm asm = new Asm().mov(6, 0).ldAbs(Size.B, 1).aluReg(dev.ebpfjvm.core.isa.InsnClass.ALU64,
-                dev.ebpfjvm.core.isa.AluOp.ADD, 6, 0)
-                .mov(2, 1).ldInd(Size.H, 2, 1).aluReg(dev.ebpfjvm.core.isa.InsnClass.ALU64,
-                        dev.ebpfjvm.core.isa.AluOp.ADD, 6, 0)
-                .ldAbs(Size.W, 2).aluReg(dev.ebpfjvm.core.isa.InsnClass.ALU64, dev.ebpfjvm.core.isa.AluOp.ADD, 6, 0)
-                .movReg(0, 6).exit();
+        InsnList asm = new InsnList().add(MOV.imm(6, 0), ldAbs(Size.B, 1), dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
+                MOV.imm(2, 1), ldInd(Size.H, 2, 1), dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
+                ldAbs(Size.W, 2), dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
+                MOV.reg(0, 6), exit());
         assertEquals(0x22 + 0x3344 + 0x33445566L, variant.compile(asm.program("ldabs")).run(ctx));
-        Asm out = new Asm().mov(0, 9).ldAbs(Size.W, 3).mov(0, 9).exit();
+        InsnList out = new InsnList().add(MOV.imm(0, 9), ldAbs(Size.W, 3), MOV.imm(0, 9), exit());
         assertEquals(0, variant.compile(out.program("ldabs_out")).run(ctx));
-        Asm negative = new Asm().mov(2, -8).ldInd(Size.B, 2, 1).mov(0, 9).exit();
+        InsnList negative = new InsnList().add(MOV.imm(2, -8), ldInd(Size.B, 2, 1), MOV.imm(0, 9), exit());
         assertEquals(0, variant.compile(negative.program("ldind_neg")).run(ctx));
     }
 
@@ -159,10 +168,10 @@ class MemEmitterTest {
     @MethodSource("atomics")
     void atomic_everyOperation(Atomic a, Variant variant) {
         byte[] out = new byte[24];
-        Asm asm = new Asm().movReg(6, 1).lddw(1, a.mem).stx(Size.DW, 10, -8, 1)
-                .lddw(2, a.src).lddw(0, a.r0).atomic(a.size, a.op, 10, -8, 2)
-                .stx(Size.DW, 6, 0, 0).stx(Size.DW, 6, 8, 2).ldx(Size.DW, 3, 10, -8).stx(Size.DW, 6, 16, 3)
-                .mov(0, 0).exit();
+        InsnList asm = new InsnList().add(MOV.reg(6, 1), lddw(1, a.mem), stx(Size.DW, 10, 1, -8),
+                lddw(2, a.src), lddw(0, a.r0), a.op.mem(a.size, 10, 2, -8),
+                stx(Size.DW, 6, 0, 0), stx(Size.DW, 6, 2, 8), ldx(Size.DW, 3, 10, -8), stx(Size.DW, 6, 3, 16),
+                MOV.imm(0, 0), exit());
         variant.compile(asm.program("atomic")).run(new ProgramContext().withBuffer(out));
         assertEquals(a.r0After, LittleEndian.getU64(out, 0), "r0");
         assertEquals(a.srcAfter, LittleEndian.getU64(out, 8), "src");

@@ -1,8 +1,17 @@
 package dev.ebpfjvm.jit.emit;
 
 import dev.ebpfjvm.core.testing.TestRegions;
+import static dev.ebpfjvm.core.asm.Asm.call;
+import static dev.ebpfjvm.core.asm.Asm.callLocal;
+import static dev.ebpfjvm.core.asm.Asm.callx;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.ldAbs;
+import static dev.ebpfjvm.core.asm.Asm.ldInd;
+import static dev.ebpfjvm.core.asm.Asm.lddwFunc;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.isa.Insn;
@@ -16,7 +25,6 @@ import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
 import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.jit.plan.SizeModel;
-import dev.ebpfjvm.jit.testing.Asm;
 import dev.ebpfjvm.jit.testing.MethodSizes;
 import dev.ebpfjvm.jit.testing.RandomPrograms;
 import java.util.Map;
@@ -34,7 +42,8 @@ import org.objectweb.asm.commons.CodeSizeEvaluator;
  * and every method of programs cut with random budgets, stay within what the planner assumed.
  */
 class SizeModelTest {
-    private static final HelperRegistry HELPERS = HelperRegistry.builder().add(1, "one", (c, a, b, d, e, f) -> 1).build();
+    private static final HelperRegistry HELPERS = HelperRegistry.builder().add(1, "one",
+            (c, a, b, d, e, f) -> 1).build();
 
     /** Counts one-slot ldc, which CodeSizeEvaluator's minimum counts as 2 bytes although it may take 3. */
     private static final class LdcCounter extends MethodVisitor {
@@ -58,9 +67,10 @@ class SizeModelTest {
     void instructionBytes_withinModel(boolean chunk) {
         long seed = Long.getLong("ebpfjvm.seed", 77);
         Random rnd = new Random(seed);
-        Asm asm = new RandomPrograms(rnd).program(3000, true);
-        asm.call(1).call(12).mov(8, 1).callx(8).callLocal("f").ldAbs(Size.W, 0x7fffffff).ldInd(Size.H, 3, -100)
-                .lddwFunc(2, "f").exit().label("f").mov(0, 0).exit();
+        InsnList asm = new RandomPrograms(rnd).program(3000, true);
+        asm.add(call(1), call(12), MOV.imm(8, 1), callx(8), callLocal("f"), ldAbs(Size.W, 0x7fffffff),
+                ldInd(Size.H, 3, -100),
+                lddwFunc(2, "f"), exit()).label("f").add(MOV.imm(0, 0), exit());
         Instructions insns = asm.instructions();
         Program program = new Program("sizes", insns, HELPERS, TestRegions.reach());
         for (MemoryFacts facts : new MemoryFacts[] {null, MemoryFacts.NONE, slot -> RegionHint.CONTEXT,

@@ -1,5 +1,19 @@
 package dev.ebpfjvm.jit.testing;
 
+import static dev.ebpfjvm.core.asm.Asm.call;
+import static dev.ebpfjvm.core.asm.Asm.exit;
+import static dev.ebpfjvm.core.asm.Asm.ja;
+import static dev.ebpfjvm.core.asm.Asm.lddw;
+import static dev.ebpfjvm.core.asm.Asm.ldx;
+import static dev.ebpfjvm.core.asm.Asm.ldxs;
+import static dev.ebpfjvm.core.asm.Asm.movsx;
+import static dev.ebpfjvm.core.asm.Asm.movsx32;
+import static dev.ebpfjvm.core.asm.Asm.st;
+import static dev.ebpfjvm.core.asm.Asm.stx;
+import static dev.ebpfjvm.core.isa.AluOp.ADD;
+import static dev.ebpfjvm.core.isa.AluOp.MOV;
+
+import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.AtomicOp;
@@ -41,10 +55,10 @@ public final class RandomPrograms {
     }
 
     /** {@return a program of about {@code n} instructions; with {@code branches}, forward jumps too} */
-    public Asm program(int n, boolean branches) {
-        Asm asm = new Asm();
+    public InsnList program(int n, boolean branches) {
+        InsnList asm = new InsnList();
         for (int r : DST) {
-            asm.lddw(r, rnd.nextLong());
+            asm.add(lddw(r, rnd.nextLong()));
         }
         int pending = -1;
         String target = null;
@@ -69,29 +83,29 @@ public final class RandomPrograms {
         if (pending >= 0) {
             asm.label(target);
         }
-        return asm.exit();
+        return asm.add(exit());
     }
 
-    private void jump(Asm asm, String target) {
+    private void jump(InsnList asm, String target) {
         InsnClass cls = rnd.nextBoolean() ? InsnClass.JMP : InsnClass.JMP32;
         if (rnd.nextInt(16) == 0) {
-            asm.ja(target);
+            asm.add(ja(target));
         } else if (rnd.nextBoolean()) {
-            asm.jump(cls, pick(CONDITIONS), reg(), imm(), target);
+            asm.add(pick(CONDITIONS).imm(cls, reg(), imm(), target));
         } else {
-            asm.jumpReg(cls, pick(CONDITIONS), reg(), src(), target);
+            asm.add(pick(CONDITIONS).reg(cls, reg(), src(), target));
         }
     }
 
     /** Appends one step; {@return the extra instructions beyond one it took} */
-    private int step(Asm asm) {
+    private int step(InsnList asm) {
         int kind = rnd.nextInt(100);
         if (kind < 50) {
             alu(asm);
             return 0;
         }
         if (kind < 58) {
-            asm.lddw(dst(), rnd.nextBoolean() ? rnd.nextLong() : rnd.nextInt(64));
+            asm.add(lddw(dst(), rnd.nextBoolean() ? rnd.nextLong() : rnd.nextInt(64)));
             return 0;
         }
         if (kind < 72) {
@@ -103,81 +117,89 @@ public final class RandomPrograms {
             return 0;
         }
         if (kind < 86) {
-            asm.call(1);
+            asm.add(call(1));
             return 0;
         }
         if (kind < 92) {
             int base = 2 + rnd.nextInt(8);
             int off = -8 * (1 + rnd.nextInt(60));
-            asm.movReg(base, 10).add(base, off);
+            asm.add(MOV.reg(base, 10), ADD.imm(base, off));
             int how = rnd.nextInt(3);
             if (how == 1) {
                 int spill = -8 * (61 + rnd.nextInt(3));
-                asm.stx(Size.DW, 10, spill, base).ldx(Size.DW, base, 10, spill);
+                asm.add(stx(Size.DW, 10, base, spill), ldx(Size.DW, base, 10, spill));
             } else if (how == 2) {
                 int delta = base == 9 ? 8 : base + 1;
                 boolean context = rnd.nextBoolean();
-                asm.mov(delta, context ? rnd.nextInt(CONTEXT_BYTES - 8) : -8 * rnd.nextInt(4));
-                asm.movReg(base, context ? 1 : 10).add(base, context ? 0 : off);
-                asm.aluReg(InsnClass.ALU64, AluOp.ADD, base, delta);
+                asm.add(MOV.imm(delta, context ? rnd.nextInt(CONTEXT_BYTES - 8) : -8 * rnd.nextInt(4)));
+                asm.add(MOV.reg(base, context ? 1 : 10), ADD.imm(base, context ? 0 : off));
+                asm.add(AluOp.ADD.reg(base, delta));
             }
             Size size = pick(SIZES);
             if (rnd.nextBoolean()) {
-                asm.ldx(size, dst(), base, 0, size != Size.DW && rnd.nextBoolean());
+                load(asm, size, base, 0);
             } else {
-                asm.stx(size, base, 0, src());
+                asm.add(stx(size, base, src(), 0));
             }
             return 2;
         }
         Size size = rnd.nextBoolean() ? Size.W : Size.DW;
         AtomicOp op = pick(ATOMICS);
         int off = -size.bytes() * (1 + rnd.nextInt(64 / size.bytes()));
-        asm.atomic(size, op, 10, off, op == AtomicOp.CMPXCHG ? pickNot0() : dst());
+        asm.add(op.mem(size, 10, op == AtomicOp.CMPXCHG ? pickNot0() : dst(), off));
         return 0;
     }
 
-    private void alu(Asm asm) {
+    private void alu(InsnList asm) {
         InsnClass cls = rnd.nextBoolean() ? InsnClass.ALU64 : InsnClass.ALU;
         int choice = rnd.nextInt(20);
         if (choice == 0) {
             int bits = new int[] {16, 32, 64}[rnd.nextInt(3)];
             boolean toBe = rnd.nextBoolean();
             if (cls == InsnClass.ALU64) {
-                asm.insn(Insn.of(InsnClass.ALU64.code() | AluOp.BSWAP.code(), dst(), 0, 0, bits));
+                asm.add(Insn.of(InsnClass.ALU64.code() | AluOp.BSWAP.code(), dst(), 0, 0, bits));
             } else {
-                asm.insn(Insn.of(InsnClass.ALU.code() | AluOp.END.code() | (toBe ? 0x08 : 0), dst(), 0, 0, bits));
+                asm.add(Insn.of(InsnClass.ALU.code() | AluOp.END.code() | (toBe ? 0x08 : 0), dst(), 0, 0, bits));
             }
         } else if (choice == 1) {
             int bits = cls == InsnClass.ALU64 ? new int[] {8, 16, 32}[rnd.nextInt(3)] : new int[] {8, 16}[rnd.nextInt(2)];
-            asm.aluReg(cls, AluOp.MOVSX, dst(), src(), bits);
+            asm.add(cls == InsnClass.ALU64 ? movsx(dst(), src(), bits) : movsx32(dst(), src(), bits));
         } else {
             AluOp op = pick(ALU_OPS);
             if (op == AluOp.NEG || rnd.nextBoolean()) {
-                asm.alu(cls, op, dst(), imm());
+                int dst = dst();
+                int imm = imm(); // drawn for NEG too, whose imm is 0
+                asm.add(op.imm(cls, dst, op == AluOp.NEG ? 0 : imm));
             } else {
-                asm.aluReg(cls, op, dst(), src());
+                asm.add(op.reg(cls, dst(), src()));
             }
         }
     }
 
-    private void stack(Asm asm) {
+    private void stack(InsnList asm) {
         Size size = pick(SIZES);
         int off = -size.bytes() - rnd.nextInt(512 - size.bytes() + 1);
         switch (rnd.nextInt(3)) {
-            case 0: asm.ldx(size, dst(), 10, off, size != Size.DW && rnd.nextBoolean()); break;
-            case 1: asm.stx(size, 10, off, src()); break;
-            default: asm.st(size, 10, off, imm());
+            case 0: load(asm, size, 10, off); break;
+            case 1: asm.add(stx(size, 10, src(), off)); break;
+            default: asm.add(st(size, 10, off, imm()));
         }
     }
 
-    private void context(Asm asm) {
+    private void context(InsnList asm) {
         Size size = pick(SIZES);
         int off = rnd.nextInt(CONTEXT_BYTES - size.bytes() + 1);
         switch (rnd.nextInt(3)) {
-            case 0: asm.ldx(size, dst(), 1, off, size != Size.DW && rnd.nextBoolean()); break;
-            case 1: asm.stx(size, 1, off, src()); break;
-            default: asm.st(size, 1, off, imm());
+            case 0: load(asm, size, 1, off); break;
+            case 1: asm.add(stx(size, 1, src(), off)); break;
+            default: asm.add(st(size, 1, off, imm()));
         }
+    }
+
+    /** Loads a random register from base + off, sign-extending at random below DW (dst drawn first). */
+    private void load(InsnList asm, Size size, int base, int off) {
+        int dst = dst();
+        asm.add(size != Size.DW && rnd.nextBoolean() ? ldxs(size, dst, base, off) : ldx(size, dst, base, off));
     }
 
     private int imm() {
