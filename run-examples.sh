@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on the bundled examples, after `mvn -B -q package -DskipTests`:
-#  1. the BPF conformance suite (../shared/conformance) on the interpreter and on the JIT;
+#  1. the BPF conformance suite (testdata/conformance, vendored) on the interpreter and on the JIT;
 #  2. an ELF object listed as the loader sees it;
 #  3. every kernel-recorded test-run case of testdata/cases on both engines, each output compared
 #     with a plain diff against what the real kernel produced (BPF_PROG_TEST_RUN, 6.18).
@@ -8,18 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=cli/target/ebpf-jvm.jar
-shared=${EBPFJVM_SHARED:-../shared}
 [[ -f $jar ]] || { echo "run 'mvn -B -q package -DskipTests' first" >&2; exit 2; }
 status=0
 
-if [[ -d $shared/conformance ]]; then
-  for engine in interpreter jit; do
-    printf '== conformance suite on the %s: ' "$engine"
-    java -jar "$jar" conformance "$shared/conformance" --engine "$engine" | tail -n 1 || status=1
-  done
-else
-  echo "== $shared/conformance not found: conformance suite skipped"
-fi
+for engine in interpreter jit; do
+  printf '== conformance suite on the %s: ' "$engine"
+  java -jar "$jar" conformance testdata/conformance --engine "$engine" | tail -n 1 || status=1
+done
 
 echo "== java -jar $jar object testdata/nat44.o"
 java -jar "$jar" object testdata/nat44.o

@@ -8,14 +8,14 @@
 #   bench/run.sh -p program=alu64_loop,calls      # extra JMH arguments (here: a subset)
 #
 # Environment: JMH_OPTS (default "-f 1 -wi 3 -w 1s -i 5 -r 1s"), OUT (results folder, default
-# bench/target/results/<timestamp>), SHARED (default ../shared, for the native timings),
+# bench/target/results/<timestamp>), NATIVE (default testdata/bench/README.md, the native timings),
 # JAVA (default java), JAVA_OPTS (options of the JMH host JVM, e.g. -Djmh.ignoreLock=true), MVN (default "mvn -B -q"; set SKIP_BUILD=1 to reuse the jar).
 set -eu
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
 MVN=${MVN:-mvn -B -q}
-SHARED=${SHARED:-../shared}
+NATIVE=${NATIVE:-testdata/bench/README.md}
 JMH_OPTS=${JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s}
 OUT=${OUT:-bench/target/results/$(date +%Y%m%d-%H%M%S)}
 JAR=bench/target/benchmarks.jar
@@ -45,7 +45,7 @@ echo "load after jmh: $(uptime)" >> "$OUT/env.txt"
 "$JAVA" -cp "$JAR" dev.ebpfjvm.bench.firstrun.FirstRunMain --warmup 300 interpreter >> "$OUT/firstrun.md"
 echo "load after first-run: $(uptime)" >> "$OUT/env.txt"
 
-"$JAVA" -cp "$JAR" dev.ebpfjvm.bench.report.ResultTable "$OUT/results.csv" "$SHARED/bench/README.md" > "$OUT/table.md"
+"$JAVA" -cp "$JAR" dev.ebpfjvm.bench.report.ResultTable "$OUT/results.csv" "$NATIVE" > "$OUT/table.md"
 cat "$OUT/env.txt"
 echo
 cat "$OUT/table.md"

@@ -8,17 +8,14 @@ import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.testing.TestPaths;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** {@code ebpf-jvm conformance} through {@link Main#run}, on ../shared/conformance when present. */
+/** {@code ebpf-jvm conformance} through {@link Main#run}, on the vendored suite (testdata/conformance). */
 class ConformanceCommandTest {
     private final CliRun cli = new CliRun();
 
     private static Path suite() {
-        Path dir = TestPaths.conformance().orElse(null);
-        Assumptions.assumeTrue(dir != null, "../shared/conformance is absent");
-        return dir;
+        return TestPaths.conformance();
     }
 
     @Test

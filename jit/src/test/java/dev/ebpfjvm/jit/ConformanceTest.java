@@ -14,21 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * All 313 tests of the BPF conformance suite (../shared/conformance) on the JIT, through core's
+ * All 313 tests of the BPF conformance suite (testdata/conformance) on the JIT, through core's
  * {@link ConformanceRunner}, in two variants: whole methods with inferred memory facts, and every
- * instruction a chunk of its own. Skipped, saying so, when ../shared is absent.
+ * instruction a chunk of its own.
  */
 class ConformanceTest {
     @TestFactory
     Stream<DynamicContainer> suite_passesOnTheJit() throws IOException {
-        Path dir = TestPaths.conformance().orElse(null);
-        Assumptions.assumeTrue(dir != null, "../shared/conformance is absent: the conformance suite was not run");
+        Path dir = TestPaths.conformance();
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".data")).sorted().toList();

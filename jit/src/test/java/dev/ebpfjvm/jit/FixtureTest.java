@@ -18,22 +18,20 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The micro programs of ../shared/bench (loops, calls, checksums, divisions) on the interpreter and
+ * The micro programs of testdata/bench (loops, calls, checksums, divisions) on the interpreter and
  * every JIT variant: the same r0, stack and buffer after a run on the buffer size each program's
- * header names. Skipped, saying so, when ../shared is absent.
+ * header names.
  */
 class FixtureTest {
     private static final Pattern MEM = Pattern.compile("mem: (\\d+) bytes");
 
     @TestFactory
     Stream<DynamicTest> benchPrograms_agreeWithTheInterpreter() throws IOException {
-        Path dir = TestPaths.shared().map(s -> s.resolve("bench")).filter(Files::isDirectory).orElse(null);
-        Assumptions.assumeTrue(dir != null, "../shared/bench is absent: the bench programs were not run");
+        Path dir = TestPaths.bench();
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".asm")).sorted().toList();

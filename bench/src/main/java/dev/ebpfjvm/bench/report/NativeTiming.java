@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The native reference timings of one micro program, as ../shared/bench/README.md tabulates them:
+ * The native reference timings of one micro program, as testdata/bench/README.md tabulates them:
  * ns per run on uBPF's interpreter, uBPF's x86-64 JIT and the Linux kernel's JIT.
  *
  * @param program the program's name

@@ -18,7 +18,7 @@ import java.util.Map;
  * ns per run.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.ebpfjvm.bench.report.ResultTable results.csv ../shared/bench/README.md
+ * java -cp bench/target/benchmarks.jar dev.ebpfjvm.bench.report.ResultTable results.csv testdata/bench/README.md
  * </pre>
  */
 public final class ResultTable {

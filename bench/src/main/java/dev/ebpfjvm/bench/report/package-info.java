@@ -1,5 +1,5 @@
 /**
- * Markdown tables from JMH's CSV results, beside the native timings of ../shared/bench (uBPF's
+ * Markdown tables from JMH's CSV results, beside the native timings of testdata/bench (uBPF's
  * interpreter and JIT, the Linux JIT).
  */
 package dev.ebpfjvm.bench.report;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * A program in the conformance assembler syntax, read from the jar, run with r1 = a buffer and
- * r2 = its length (the calling convention of ../shared/bench). The buffer size is the
+ * r2 = its length (the calling convention of testdata/bench). The buffer size is the
  * {@code mem: N bytes} of the program's header comment. A map the program uses is written
  * {@code ${name}} in the text ({@code lddw %r1, ${counters}, map_fd}) and replaced by the address
  * of a map created from the spec of that name, as the loader's relocation would.

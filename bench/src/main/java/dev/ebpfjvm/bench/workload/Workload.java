@@ -11,7 +11,7 @@ public interface Workload {
     /** {@return the name the benchmarks' {@code program} parameter uses} */
     String name();
 
-    /** {@return where the program comes from: "micro" (../shared/bench), "asm" (ours) or "fixture" (testdata/)} */
+    /** {@return where the program comes from: "micro" (testdata/bench), "asm" (ours) or "fixture" (testdata/)} */
     String origin();
 
     /**

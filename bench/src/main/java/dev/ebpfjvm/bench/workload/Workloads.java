@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Every benchmark program, by name: the seven micro programs of ../shared/bench (copied into the
+ * Every benchmark program, by name: the seven micro programs of testdata/bench (copied into the
  * jar, with the native timings they are compared with), our own assembled programs, and
  * clang-compiled tc fixtures of {@code testdata/} run on an skb as the kernel's test run does.
  */

@@ -1,5 +1,5 @@
 /**
- * The benchmarked programs and their inputs: ../shared/bench's micro programs, our own assembled
+ * The benchmarked programs and their inputs: testdata/bench's micro programs, our own assembled
  * programs and clang-compiled testdata fixtures, each opened as a fresh
  * {@link dev.ebpfjvm.bench.workload.Instance} on an engine.
  */

@@ -1,7 +1,6 @@
 package dev.ebpfjvm.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ebpfjvm.core.testing.TestPaths;
 import java.io.IOException;
@@ -25,9 +24,8 @@ class NativeTimingTest {
     }
 
     @Test
-    void parse_sharedReadme_hasTheSevenMicroPrograms() throws IOException {
-        Path readme = TestPaths.shared().map(s -> s.resolve("bench/README.md")).filter(Files::isRegularFile).orElse(null);
-        assumeTrue(readme != null, "../shared/bench/README.md is absent");
+    void parse_benchReadme_hasTheSevenMicroPrograms() throws IOException {
+        Path readme = TestPaths.bench().resolve("README.md");
         List<NativeTiming> timings = NativeTiming.parse(Files.readString(readme));
         assertEquals(List.of("empty", "alu64_loop", "mem_rw_1k", "csum_1500", "calls", "div_loop", "straight_line"),
                 timings.stream().map(NativeTiming::program).collect(Collectors.toList()));

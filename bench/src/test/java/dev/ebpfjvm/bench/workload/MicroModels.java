@@ -7,7 +7,7 @@ import static dev.ebpfjvm.core.memory.LittleEndian.putU32;
 import static dev.ebpfjvm.core.memory.LittleEndian.putU64;
 
 /**
- * Java models of the seven micro programs of ../shared/bench, written from their assembly text
+ * Java models of the seven micro programs of testdata/bench, written from their assembly text
  * line by line: what r0 must be after one run on a buffer (changing the buffer as the program
  * does). Independent of both engines, so a benchmark cannot measure a wrong result.
  */

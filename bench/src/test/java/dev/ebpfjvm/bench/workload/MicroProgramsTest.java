@@ -1,26 +1,25 @@
 package dev.ebpfjvm.bench.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ebpfjvm.core.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jar's copies of ../shared/bench's micro programs are exactly the shared files, and every
- * shared program is a workload, so our figures stand next to the native ones for the same code.
+ * The jar's copies of the micro programs are exactly the repository's testdata/bench files (the
+ * pom copies them in), and every program there is a workload, so our figures stand next to the
+ * native ones of testdata/bench/README.md for the same code.
  */
 class MicroProgramsTest {
     @Test
-    void copies_matchSharedPrograms() throws IOException {
-        Path dir = sharedBench();
+    void copies_matchTestdataPrograms() throws IOException {
+        Path dir = benchDir();
         for (Workload w : Workloads.all()) {
             if (w.origin().equals("micro")) {
                 AsmWorkload micro = (AsmWorkload) w;
@@ -30,9 +29,9 @@ class MicroProgramsTest {
     }
 
     @Test
-    void everySharedProgram_isAMicroWorkload() throws IOException {
+    void everyBenchProgram_isAMicroWorkload() throws IOException {
         List<String> shared;
-        try (Stream<Path> files = Files.list(sharedBench())) {
+        try (Stream<Path> files = Files.list(benchDir())) {
             shared = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".asm"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().collect(Collectors.toList());
         }
@@ -48,9 +47,7 @@ class MicroProgramsTest {
         assertEquals(64, ((AsmWorkload) Workloads.byName("empty")).memSize());
     }
 
-    private static Path sharedBench() {
-        Optional<Path> dir = TestPaths.shared().map(s -> s.resolve("bench")).filter(Files::isDirectory);
-        assumeTrue(dir.isPresent(), "../shared/bench is absent");
-        return dir.get();
+    private static Path benchDir() {
+        return TestPaths.bench();
     }
 }

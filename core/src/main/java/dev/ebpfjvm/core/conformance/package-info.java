@@ -1,5 +1,5 @@
 /**
- * The BPF conformance suite (bpf_conformance's {@code .data} files, in ../shared/conformance):
+ * The BPF conformance suite (bpf_conformance's {@code .data} files, vendored in testdata/conformance):
  * {@link dev.ebpfjvm.core.conformance.ConformanceReader} reads a file with the suite's own parsing
  * rules into a {@link dev.ebpfjvm.core.conformance.ConformanceTest}, and
  * {@link dev.ebpfjvm.core.conformance.ConformanceRunner} runs tests on any

@@ -14,7 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,8 +24,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prog-array slots, global variables).
  */
 class ObjectReaderTest {
+    /**
+     * The valid fixtures the kernel oracle could not load, so generate.sh recorded no libbpf listing:
+     * libbpf 1.x refuses to open the legacy {@code maps} section (EOPNOTSUPP), and the load of the
+     * two pinned-map objects fails (EINVAL).
+     */
+    private static final Set<String> NO_LIBBPF_LISTING = Set.of("legacy_maps", "pinned_egress", "pinned_ingress");
+
     static List<String> fixtures() {
         return Fixtures.valid();
+    }
+
+    /** {@return the valid fixtures with a recorded libbpf listing} */
+    static List<String> fixturesWithLibbpfListing() {
+        return fixtures().stream().filter(n -> !NO_LIBBPF_LISTING.contains(n)).collect(Collectors.toList());
+    }
+
+    @Test
+    void libbpfListing_isRecordedForEveryFixtureButTheKnownOnes() {
+        Set<String> missing = fixtures().stream().filter(n -> Fixtures.expected(n, "libbpf").isEmpty())
+                .collect(Collectors.toSet());
+        assertEquals(NO_LIBBPF_LISTING, missing);
     }
 
     /** A program as the symbol table declares it. */
@@ -143,10 +162,9 @@ class ObjectReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("fixtures")
+    @MethodSource("fixturesWithLibbpfListing")
     void read_mapsMatchLibbpf(String name) {
-        LibbpfListing libbpf = Fixtures.expected(name, "libbpf").map(LibbpfListing::parse).orElse(null);
-        Assumptions.assumeTrue(libbpf != null, "the kernel oracle could not load " + name);
+        LibbpfListing libbpf = LibbpfListing.parse(Fixtures.expected(name, "libbpf").orElseThrow());
         ObjectSpec spec = Fixtures.spec(name);
         Set<String> want = new HashSet<>();
         for (LibbpfListing.Map m : libbpf.maps) {
@@ -175,10 +193,9 @@ class ObjectReaderTest {
     }
 
     @ParameterizedTest
-    @MethodSource("fixtures")
+    @MethodSource("fixturesWithLibbpfListing")
     void read_globalsMatchLibbpf(String name) {
-        LibbpfListing libbpf = Fixtures.expected(name, "libbpf").map(LibbpfListing::parse).orElse(null);
-        Assumptions.assumeTrue(libbpf != null, "the kernel oracle could not load " + name);
+        LibbpfListing libbpf = LibbpfListing.parse(Fixtures.expected(name, "libbpf").orElseThrow());
         ObjectSpec spec = Fixtures.spec(name);
         Set<String> want = libbpf.globals.stream().map(g -> g.name() + " " + g.section() + " " + g.offset() + " "
                 + g.size()).collect(Collectors.toSet());

@@ -21,7 +21,7 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * A rough measurement of the interpreter's cost per executed instruction on three of the bench
- * programs (../shared/bench: alu64_loop, mem_rw_1k, calls), rebuilt here from their source. It
+ * programs (testdata/bench: alu64_loop, mem_rw_1k, calls), rebuilt here from their source. It
  * prints, it asserts nothing; JMH in the bench module gives the figures to trust. Run with
  * {@code java -cp core/target/classes:core/target/test-classes dev.ebpfjvm.core.interp.InstructionCost
  * [seconds [program]]}; give one program per JVM for figures undisturbed by the others' profiles

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
@@ -35,6 +34,16 @@ class LruHashMapTest {
         return Stream.of(Arguments.of(MapType.LRU_HASH, 0), Arguments.of(MapType.LRU_PERCPU_HASH, 0),
                 Arguments.of(MapType.LRU_HASH, MapSpec.F_NO_COMMON_LRU),
                 Arguments.of(MapType.LRU_PERCPU_HASH, MapSpec.F_NO_COMMON_LRU));
+    }
+
+    /** The variants with the common LRU list (the selftests' "common LRU" cases). */
+    static Stream<Arguments> commonVariants() {
+        return variants().filter(a -> common((Integer) a.get()[1]));
+    }
+
+    /** The variants with per-CPU LRU lists (BPF_F_NO_COMMON_LRU). */
+    static Stream<Arguments> perCpuListVariants() {
+        return variants().filter(a -> !common((Integer) a.get()[1]));
     }
 
     private static boolean common(int flags) {
@@ -114,9 +123,8 @@ class LruHashMapTest {
 
     /** Size 1.5 × target: insert target keys, reference half, insert target more: the unreferenced half goes. */
     @ParameterizedTest(name = "{0} flags {1}")
-    @MethodSource("variants")
+    @MethodSource("commonVariants")
     void sanity1_refillEvictsUnreferencedBatch(MapType type, int flags) {
-        assumeTrue(common(flags), "common LRU only");
         int tgt = targetFree(flags);
         int batch = tgt / 2;
         Set<Long> expected = new TreeSet<>();
@@ -130,9 +138,8 @@ class LruHashMapTest {
 
     /** An update of an existing key first takes a node, which evicts the oldest half, the key among them. */
     @ParameterizedTest(name = "{0} flags {1}")
-    @MethodSource("variants")
+    @MethodSource("commonVariants")
     void sanity2_updateEvictsBeforeLookingTheKeyUp(MapType type, int flags) {
-        assumeTrue(common(flags), "common LRU only");
         int tgt = targetFree(flags);
         int batch = tgt / 2;
         Set<Long> expected = new TreeSet<>();
@@ -158,9 +165,8 @@ class LruHashMapTest {
 
     /** Size 2 × target: active/inactive rotation keeps the referenced keys. */
     @ParameterizedTest(name = "{0} flags {1}")
-    @MethodSource("variants")
+    @MethodSource("commonVariants")
     void sanity3_rotationKeepsReferencedKeys(MapType type, int flags) {
-        assumeTrue(common(flags), "common LRU only");
         int tgt = targetFree(flags);
         int batch = tgt / 2;
         Set<Long> expected = new TreeSet<>();
@@ -194,9 +200,8 @@ class LruHashMapTest {
 
     /** A one-element map updated from each CPU in turn: every new key evicts the previous one, stealing across CPUs. */
     @ParameterizedTest(name = "{0} flags {1}")
-    @MethodSource("variants")
+    @MethodSource("commonVariants")
     void sanity5_singleElementAcrossCpus(MapType type, int flags) {
-        assumeTrue(common(flags), "common LRU only");
         try (BpfMap map = create(type, flags, 1)) {
             map.update(u64(0), value(map, 1234), BpfMap.NOEXIST);
             long key = 0;
@@ -212,9 +217,8 @@ class LruHashMapTest {
 
     /** Per-CPU LRU: keys whose reference bit is kept set survive rotation; the others go. */
     @ParameterizedTest(name = "{0} flags {1}")
-    @MethodSource("variants")
+    @MethodSource("perCpuListVariants")
     void sanity6_perCpuListRotation(MapType type, int flags) {
-        assumeTrue(!common(flags), "per-CPU LRU only");
         int tgt = targetFree(flags);
         Set<Long> expected = new TreeSet<>();
         try (BpfMap map = create(type, flags, 2 * tgt * CPUS)) {

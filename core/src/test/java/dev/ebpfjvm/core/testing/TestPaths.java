@@ -3,32 +3,57 @@ package dev.ebpfjvm.core.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Optional;
 
 /**
- * Where tests find their inputs: the shared folder beside the checkout (conformance suite, bench
- * programs) and the repository's {@code testdata/}. Maven passes both as system properties; from
- * an IDE the defaults resolve from the working directory.
+ * Where tests find their inputs, all inside the repository: {@code testdata/} with the clang-built
+ * objects, the vendored BPF conformance suite ({@code testdata/conformance}) and the bench micro
+ * programs ({@code testdata/bench}). Maven passes the repository root as the system property
+ * {@code ebpfjvm.root} (the module's {@code ${project.basedir}/..}), so the working directory does
+ * not matter; without it (an IDE run) the root is the nearest folder at or above the working
+ * directory that holds {@code testdata/conformance}. A missing input is an error, never a skip.
  */
 public final class TestPaths {
     private TestPaths() {
     }
 
-    /** {@return ../shared beside the checkout, if it exists} */
-    public static Optional<Path> shared() {
-        String prop = System.getProperty("ebpfjvm.shared");
-        Path p = prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared");
-        return Files.isDirectory(p) ? Optional.of(p.normalize()) : Optional.empty();
-    }
-
-    /** {@return the conformance suite folder, if ../shared is present} */
-    public static Optional<Path> conformance() {
-        return shared().map(s -> s.resolve("conformance")).filter(Files::isDirectory);
+    /**
+     * {@return the repository root}
+     *
+     * @throws IllegalStateException when it cannot be found
+     */
+    public static Path root() {
+        String prop = System.getProperty("ebpfjvm.root");
+        if (prop != null) {
+            return existing(Paths.get(prop).toAbsolutePath().normalize(), "repository root (-Debpfjvm.root)");
+        }
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("testdata").resolve("conformance"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no repository root (a folder with testdata/conformance) at or above "
+                + Paths.get("").toAbsolutePath() + "; run the tests through Maven or set -Debpfjvm.root");
     }
 
     /** {@return the repository's testdata folder} */
     public static Path testdata() {
-        String prop = System.getProperty("ebpfjvm.testdata");
-        return (prop != null ? Paths.get(prop) : Paths.get("..", "testdata")).normalize();
+        return existing(root().resolve("testdata"), "testdata folder");
+    }
+
+    /** {@return the vendored BPF conformance suite, testdata/conformance (its negative files in negative/)} */
+    public static Path conformance() {
+        return existing(testdata().resolve("conformance"), "conformance suite");
+    }
+
+    /** {@return the bench micro programs with their native timings, testdata/bench} */
+    public static Path bench() {
+        return existing(testdata().resolve("bench"), "bench micro programs");
+    }
+
+    private static Path existing(Path dir, String what) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(what + " not found: " + dir + " is not a directory");
+        }
+        return dir;
     }
 }
