@@ -50,8 +50,8 @@ public final class ObjectLoader {
      * Loads an object.
      *
      * @return the maps and programs, which the caller closes
-     * @throws UnsupportedFeatureException for a program of a section ebpf-jvm does not run, or a
-     *     map type it does not implement
+     * @throws UnsupportedFeatureException for a map type ebpf-jvm does not implement (programs of
+     *     sections it does not run are skipped, not loaded)
      * @throws dev.ebpfjvm.core.maps.MapException when a map cannot be created or a pinned map
      *     does not match
      * @throws dev.ebpfjvm.core.EbpfException when the engine rejects a program
@@ -62,17 +62,13 @@ public final class ObjectLoader {
         for (Map.Entry<String, byte[]> g : globals.entrySet()) {
             s = s.withGlobal(g.getKey(), g.getValue());
         }
-        for (ProgramSpec p : s.programs()) {
-            if (!p.supported()) {
-                throw new UnsupportedFeatureException("program '" + p.name() + "' in section '" + p.section()
-                        + "': " + p.type() + " programs are not supported");
-            }
-        }
         LoadedMaps maps = LoadedMaps.create(s, pins, cpus);
         Map<String, Executable> programs = new LinkedHashMap<>();
         try {
             for (ProgramSpec p : s.programs()) {
-                programs.put(p.name(), engine.load(Relocator.relocate(p, maps, helpers)));
+                if (p.supported()) { // the others are skipped: LoadedObject.program() names their reason
+                    programs.put(p.name(), engine.load(Relocator.relocate(p, maps, helpers)));
+                }
             }
             maps.fillSlots(s, programs);
             return new LoadedObject(s, maps, programs);

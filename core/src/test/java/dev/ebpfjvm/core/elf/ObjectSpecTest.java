@@ -138,6 +138,16 @@ class ObjectSpecTest {
         assertEquals(type, p.type());
         assertEquals(attach, p.attachType());
         assertEquals(supported, p.supported());
+        assertEquals(supported, p.unsupportedReason().isEmpty());
+    }
+
+    @Test
+    void unsupportedReason_namesTheProgramType() {
+        ObjectSpec spec = Fixtures.spec("sections");
+        assertEquals("cgroup_skb programs are not supported (ebpf-jvm runs tc and tcx programs)",
+                spec.program("sec_cgroup_skb").orElseThrow().unsupportedReason().orElseThrow());
+        assertEquals("libbpf knows no program type for this section name", ProgramSection.of("tc/foo").unsupportedReason());
+        assertEquals("", ProgramSection.of("tcx/egress").unsupportedReason());
     }
 
     @ParameterizedTest
