@@ -35,7 +35,8 @@ import java.util.Objects;
  * <p>The output packet buffer is the oracle's: the input length plus 512 bytes. With a repeat
  * count, the case also reports {@code duration_ns}: after the run that produces the result, the
  * program runs N times untimed (warm-up) and N times timed, on the same skb and maps, and the mean
- * of the timed runs is reported.
+ * of the timed runs is reported. The environment's trace sink sees the {@code bpf_trace_printk}
+ * lines of the first run only, so a case prints its trace once whatever the repeat count.
  */
 public final class TestRunner {
     /** The oracle's {@code data_size_out}: the input length plus this many bytes. */
@@ -70,7 +71,14 @@ public final class TestRunner {
         try (LoadedObject obj = load(c)) {
             setUpMaps(c, obj);
             Executable exe = program(c, obj);
-            ProgramContext ctx = new ProgramContext(new Memory(), environment);
+            boolean[] timing = new boolean[1];
+            Environment once = new Environment(environment.monotonicNanos(), environment.bootNanos(),
+                    environment.random(), line -> {
+                        if (!timing[0]) {
+                            environment.trace().accept(line);
+                        }
+                    }, environment.cpus());
+            ProgramContext ctx = new ProgramContext(new Memory(), once);
             long[] error = new long[1];
             Skb skb = SkbTestRun.prepare(ctx, c.dataIn(), c.ctxIn(), error);
             Map<String, Object> result = new LinkedHashMap<>();
@@ -88,6 +96,7 @@ public final class TestRunner {
             result.put("ctx_out", ctxOut(o.ctxOut()));
             Map<String, Object> maps = maps(obj);
             if (repeat > 0) {
+                timing[0] = true;
                 result.put("duration_ns", time(exe, ctx, repeat));
             }
             result.put("maps", maps);
@@ -161,6 +170,11 @@ public final class TestRunner {
         }
         if (bySection.size() == 1 && obj.programs().containsKey(bySection.get(0))) {
             return obj.programs().get(bySection.get(0));
+        }
+        String named = bySection.size() == 1 ? bySection.get(0) : name;
+        java.util.Optional<String> unsupported = spec.program(named).flatMap(ProgramSpec::unsupportedReason);
+        if (unsupported.isPresent()) {
+            throw new TestCaseException(c.name() + ": program '" + named + "' cannot run: " + unsupported.get());
         }
         throw new TestCaseException(c.name() + ": no program '" + name + "' (have " + obj.programs().keySet() + ")");
     }
