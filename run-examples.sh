@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled examples, after `mvn -B -q package -DskipTests`:
-#  1. the BPF conformance suite (../shared/conformance) on the interpreter and on the JIT;
+#  1. the BPF conformance suite (../shared/conformance) on the interpreter and on the JIT, naming
+#     every test that does not pass;
 #  2. an ELF object listed as the loader sees it;
 #  3. every kernel-recorded test-run case of testdata/cases on both engines, each output compared
 #     with a plain diff against what the real kernel produced (BPF_PROG_TEST_RUN, 6.18).
@@ -14,8 +15,10 @@ status=0
 
 if [[ -d $shared/conformance ]]; then
   for engine in interpreter jit; do
-    printf '== conformance suite on the %s: ' "$engine"
-    java -jar "$jar" conformance "$shared/conformance" --engine "$engine" | tail -n 1 || status=1
+    # Prints "engine: NAME", one line per test that did not pass, then "N passed, M failed".
+    report=$(java -jar "$jar" conformance "$shared/conformance" --engine "$engine") || status=1
+    printf '== conformance suite on the %s: %s\n' "$engine" "$(tail -n 1 <<< "$report")"
+    sed -e '1d' -e '$d' -e 's/^/   /' <<< "$report"
   done
 else
   echo "== $shared/conformance not found: conformance suite skipped"
