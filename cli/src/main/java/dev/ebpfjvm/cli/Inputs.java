@@ -9,9 +9,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads the files the commands are given, turning every failure into a {@link CliException} of one
@@ -35,8 +38,10 @@ final class Inputs {
             throw new CliException(file + ": no such file");
         } catch (AccessDeniedException e) {
             throw new CliException(file + ": permission denied");
+        } catch (FileSystemException e) {
+            throw new CliException(file + ": cannot read" + (e.getReason() != null ? ": " + e.getReason() : ""), e);
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+            throw new CliException(file + ": cannot read", e);
         }
     }
 
@@ -65,6 +70,18 @@ final class Inputs {
             return ObjectReader.read(bytes);
         } catch (EbpfException e) {
             throw new CliException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@return a command-line argument as a path} Registered as picocli's converter for
+     * {@link Path}, so that a string no file system accepts is a usage error without JDK text.
+     */
+    static Path path(String arg) {
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("not a valid path: '" + arg.replace("\0", "\\0") + "'");
         }
     }
 

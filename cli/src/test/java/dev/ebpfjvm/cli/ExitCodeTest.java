@@ -66,6 +66,7 @@ class ExitCodeTest {
                 row("test-run --repeat 0", 2, "test-run", mix, "--case", goodCase.toString(), "--repeat", "0"),
                 row("dump without --xlated or --jited", 2, "dump", mix),
                 row("object with two files", 2, "object", mix, mix),
+                row("a path no file system accepts", 2, "object", "bad\0path"),
                 // bad input and failed runs: one line naming the file
                 row("test-run of a directory", 1, "test-run", dir.toString(), "--case", goodCase.toString()),
                 row("test-run with a directory as case", 1, "test-run", mix, "--case", dir.toString()),
