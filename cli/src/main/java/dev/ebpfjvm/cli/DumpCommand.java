@@ -2,6 +2,7 @@ package dev.ebpfjvm.cli;
 
 import dev.ebpfjvm.core.EbpfException;
 import dev.ebpfjvm.core.UnsupportedFeatureException;
+import dev.ebpfjvm.core.btf.BtfSpec;
 import dev.ebpfjvm.core.conformance.ConformanceReader;
 import dev.ebpfjvm.core.conformance.ConformanceRunner;
 import dev.ebpfjvm.core.elf.ObjectSpec;
@@ -143,7 +144,7 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     /** A program to print: as the engines receive it, with its spec when it comes from an object. */
-    private record Dumped(Program program, ProgramSpec spec, dev.ebpfjvm.core.btf.BtfSpec btf, Path file) {
+    private record Dumped(Program program, ProgramSpec spec, BtfSpec btf, Path file) {
         String where() {
             return file + ": program '" + program.name() + "'" + (spec != null ? " (section '" + spec.section() + "')" : "");
         }

@@ -52,6 +52,7 @@ class ExitCodeTest {
                 row("dump --help", 0, "dump", "--help"),
                 row("object --help", 0, "object", "--help"),
                 row("test-run --help", 0, "test-run", "--help"),
+                row("help dump", 0, "help", "dump"),
                 row("object", 0, "object", mix),
                 row("dump --xlated", 0, "dump", mix, "--program", "tc_count", "--xlated"),
                 row("test-run", 0, "test-run", mix, "--case", goodCase.toString()),
@@ -105,7 +106,7 @@ class ExitCodeTest {
         assertFalse(err.contains("Exception") || err.contains("\tat "), err);
         switch (code) {
             case 0:
-                if (args.contains("--help") || args.contains("-h")) {
+                if (args.contains("--help") || args.contains("-h") || args.contains("help")) {
                     assertTrue(cli.out().startsWith("Usage: ebpf-jvm"), cli.out());
                     assertTrue(cli.out().contains("Exit codes: 0 "), cli.out());
                 }
@@ -141,7 +142,7 @@ class ExitCodeTest {
     }
 
     static Stream<String> commands() {
-        return Stream.of("conformance", "dump", "object", "test-run");
+        return Stream.of("conformance", "dump", "object", "test-run", "help");
     }
 
     @ParameterizedTest(name = "{0}")
