@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Test runs of one object's tc programs, the equivalent of the kernel oracle's {@code case}
@@ -172,7 +173,7 @@ public final class TestRunner {
             return obj.programs().get(bySection.get(0));
         }
         String named = bySection.size() == 1 ? bySection.get(0) : name;
-        java.util.Optional<String> unsupported = spec.program(named).flatMap(ProgramSpec::unsupportedReason);
+        Optional<String> unsupported = spec.program(named).flatMap(ProgramSpec::unsupportedReason);
         if (unsupported.isPresent()) {
             throw new TestCaseException(c.name() + ": program '" + named + "' cannot run: " + unsupported.get());
         }
