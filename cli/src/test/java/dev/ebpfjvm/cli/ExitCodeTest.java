@@ -56,6 +56,9 @@ class ExitCodeTest {
                 row("object", 0, "object", mix),
                 row("dump --xlated", 0, "dump", mix, "--program", "tc_count", "--xlated"),
                 row("test-run", 0, "test-run", mix, "--case", goodCase.toString()),
+                row("object whose xdp program calls kfuncs", 0, "object", CliRun.fixture("unsupported_kfunc")),
+                row("dump beside an xdp program that calls kfuncs", 0, "dump", CliRun.fixture("unsupported_kfunc"),
+                        "--program", "tc_plain", "--xlated"),
                 // usage errors
                 row("no command", 2),
                 row("unknown command", 2, "frobnicate"),

@@ -1,7 +1,9 @@
 package dev.ebpfjvm.core.elf;
 
+import dev.ebpfjvm.core.UnsupportedFeatureException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,6 +141,17 @@ class ObjectSpecTest {
         assertEquals(attach, p.attachType());
         assertEquals(supported, p.supported());
         assertEquals(supported, p.unsupportedReason().isEmpty());
+    }
+
+    @Test
+    void externInAnUnsupportedProgramDoesNotFailTheRead() {
+        ObjectSpec spec = Fixtures.spec("unsupported_kfunc");
+        assertEquals("xdp programs are not supported (ebpf-jvm runs tc and tcx programs)",
+                spec.program("xdp_locked").orElseThrow().unsupportedReason().orElseThrow());
+        assertTrue(spec.program("tc_plain").orElseThrow().supported());
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                () -> Fixtures.spec("invalid_kfunc"));
+        assertTrue(e.getMessage().contains("'bpf_rcu_read_lock' is an extern"), e.getMessage());
     }
 
     @Test

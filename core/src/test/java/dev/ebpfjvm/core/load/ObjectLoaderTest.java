@@ -182,6 +182,14 @@ class ObjectLoaderTest {
     }
 
     @Test
+    void load_programBesideAnUnsupportedOneUsingKfuncsLoads() {
+        try (LoadedObject obj = loader.load(Fixtures.spec("unsupported_kfunc"))) {
+            assertEquals(List.of("tc_plain"), List.copyOf(obj.programs().keySet()));
+            assertThrows(UnsupportedFeatureException.class, () -> obj.program("xdp_locked"));
+        }
+    }
+
+    @Test
     void load_unsupportedProgramDoesNotBlockItsNeighbour() {
         try (LoadedObject obj = loader.load(Fixtures.spec("unsupported_mix"))) {
             assertEquals(List.of("tc_count"), List.copyOf(obj.programs().keySet()));
