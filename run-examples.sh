@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled examples, after `mvn -B -q package -DskipTests`:
-#  1. the BPF conformance suite (testdata/conformance, vendored) on the interpreter and on the JIT;
+#  1. the BPF conformance suite (testdata/conformance, vendored) on the interpreter and on the JIT,
+#     naming every test that does not pass;
 #  2. an ELF object listed as the loader sees it;
 #  3. every kernel-recorded test-run case of testdata/cases on both engines, each output compared
 #     with a plain diff against what the real kernel produced (BPF_PROG_TEST_RUN, 6.18).
@@ -12,8 +13,11 @@ jar=cli/target/ebpf-jvm.jar
 status=0
 
 for engine in interpreter jit; do
-  printf '== conformance suite on the %s: ' "$engine"
-  java -jar "$jar" conformance testdata/conformance --engine "$engine" | tail -n 1 || status=1
+  # Prints "engine: NAME", one line per test that did not pass, then "N passed, M failed".
+  report=$(java -jar "$jar" conformance testdata/conformance --engine "$engine") || status=1
+  printf '== conformance suite on the %s: %s
+' "$engine" "$(tail -n 1 <<< "$report")"
+  sed -e '1d' -e '$d' -e 's/^/   /' <<< "$report"
 done
 
 echo "== java -jar $jar object testdata/nat44.o"

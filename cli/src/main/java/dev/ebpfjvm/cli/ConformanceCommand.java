@@ -2,62 +2,61 @@ package dev.ebpfjvm.cli;
 
 import dev.ebpfjvm.core.conformance.ConformanceReport;
 import dev.ebpfjvm.core.conformance.ConformanceRunner;
-import dev.ebpfjvm.core.exec.Engines;
+import dev.ebpfjvm.core.exec.Engine;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code conformance DIR [--engine interpreter|jit]}: runs every {@code *.data} test of the BPF
- * conformance suite in DIR on one engine (the interpreter by default), prints each test that did
- * not pass and then {@code N passed, M failed} (with {@code , K skipped} when files were skipped).
- * Exits 0 when every test passed, 1 otherwise.
+ * {@code conformance DIR [--engine NAME]}: runs every {@code *.data} test of the BPF conformance
+ * suite in DIR on one engine, prints the engine, each test that did not pass and then
+ * {@code N passed, M failed}. A file the suite's own runner would skip (no result, an unknown
+ * section, no instructions) counts as failed; so does a folder without tests. Exits 0 when every
+ * test passed, 1 otherwise.
  */
-final class ConformanceCommand implements Command {
-    @Override
-    public String name() {
-        return "conformance";
-    }
+@Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Runs the BPF conformance suite's tests (*.data files) in DIR on one engine.",
+            "Prints the engine, each test that did not pass, then 'N passed, M failed'. A malformed"
+                + " test file fails, and so does a folder without tests."},
+        footer = {"", "Exit codes: 0 every test passed, 1 a test failed or DIR has no tests, 2 a usage error."})
+final class ConformanceCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "a folder of conformance tests (*.data), e.g. ../shared/conformance")
+    private Path dir;
+
+    @Mixin
+    private EngineOption engine;
 
     @Override
-    public String usage() {
-        return "conformance DIR [--engine interpreter|jit]";
-    }
-
-    @Override
-    public String summary() {
-        return "run the BPF conformance suite's tests in DIR";
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        String dir = null;
-        String engine = "interpreter";
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--engine")) {
-                if (++i == args.length) {
-                    throw new UsageException("--engine needs a name");
-                }
-                engine = args[i];
-            } else if (args[i].startsWith("-")) {
-                throw new UsageException("unknown option '" + args[i] + "'");
-            } else if (dir == null) {
-                dir = args[i];
-            } else {
-                throw new UsageException("one directory only, got '" + dir + "' and '" + args[i] + "'");
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Inputs.directory(dir);
+        Engine e = engine.engine();
+        ConformanceReport report;
+        try {
+            report = new ConformanceRunner(e).runDirectory(dir);
+        } catch (IOException | UncheckedIOException ex) {
+            throw new CliException(dir + ": cannot list the folder (" + ex.getClass().getSimpleName() + ")", ex);
+        }
+        if (report.results().isEmpty()) {
+            throw new CliException(dir + ": no conformance tests (*.data files) in this folder");
+        }
+        out.println("engine: " + e.name());
+        for (var r : report.results()) {
+            if (!r.passed()) {
+                out.println(r.describe());
             }
         }
-        if (dir == null) {
-            throw new UsageException("missing DIR");
-        }
-        Path path = Paths.get(dir);
-        if (!Files.isDirectory(path)) {
-            throw new UsageException("not a directory: " + dir);
-        }
-        ConformanceReport report = new ConformanceRunner(Engines.byName(engine)).runDirectory(path);
-        report.print(out);
-        return report.allPassed() ? 0 : 1;
+        out.println(report.summary());
+        return report.allPassed() ? 0 : Main.FAILED;
     }
 }

@@ -7,70 +7,61 @@ import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.maps.MapSpec;
 import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.memory.LittleEndian;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code object FILE.o}: lists what an object declares, as {@link ObjectReader} reads it — its
  * programs (section, name, type and attach type, instruction slots with linked subprograms, and
- * whether ebpf-jvm runs them), its maps (name, type, key and value size, max entries, flags,
- * pinning, inner map, initial slots) and its global variables (name, section, offset, size, BTF
- * type). Exits 0, or 1 when the object does not parse.
+ * why ebpf-jvm does not run a program it does not support), its maps (name, type, key and value
+ * size, max entries, flags, pinning, inner map, initial slots) and its global variables (name,
+ * section, offset, size, BTF type). Exits 0, or 1 when the object does not parse.
  */
-final class ObjectCommand implements Command {
-    @Override
-    public String name() {
-        return "object";
-    }
+@Command(name = "object", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Lists the programs, maps and global variables of a BPF object, as the loader reads them.",
+            "A program ebpf-jvm does not run (an xdp or kprobe section...) is listed with the reason."},
+        footer = {"", "Exit codes: 0 listed, 1 the file is not a readable BPF object, 2 a usage error."})
+final class ObjectCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.o", description = "a BPF object compiled by clang -target bpf")
+    private Path file;
 
     @Override
-    public String usage() {
-        return "object FILE.o";
-    }
-
-    @Override
-    public String summary() {
-        return "list the programs, maps and global variables of a BPF object";
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            throw new UsageException(args.length == 0 ? "missing FILE.o" : "one object file only");
-        }
-        Path file = Paths.get(args[0]);
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("not a file: " + args[0]);
-        }
-        ObjectSpec spec = ObjectReader.read(file);
-        out.println("object " + file.getFileName() + ": license \"" + spec.license() + "\""
-                + (spec.kernelVersion() != 0 ? String.format(", kernel version 0x%x", spec.kernelVersion()) : "")
-                + (spec.btf() != null ? ", " + spec.btf().typeCount() + " BTF types" : ", no BTF"));
-        printPrograms(spec, out);
-        printMaps(spec, out);
-        printGlobals(spec, out);
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectSpec object = Inputs.object(file);
+        out.println("object " + file.getFileName() + ": license \"" + object.license() + "\""
+                + (object.kernelVersion() != 0 ? String.format(", kernel version 0x%x", object.kernelVersion()) : "")
+                + (object.btf() != null ? ", " + object.btf().typeCount() + " BTF types" : ", no BTF"));
+        printPrograms(object, out);
+        printMaps(object, out);
+        printGlobals(object, out);
         return 0;
     }
 
-    private static void printPrograms(ObjectSpec spec, PrintStream out) {
+    private static void printPrograms(ObjectSpec spec, PrintWriter out) {
         Table t = new Table("SECTION", "NAME", "TYPE", "ATTACH", "INSNS", "");
         for (ProgramSpec p : spec.programs()) {
             String slots = p.insns().slotCount() == p.ownSlots() ? Integer.toString(p.ownSlots())
                     : p.ownSlots() + "+" + (p.insns().slotCount() - p.ownSlots()) + " (" + (p.functions().size() - 1)
                     + " subprograms)";
             t.row(p.section(), p.name(), lower(p.type().name()), lower(p.attachType().name()), slots,
-                    p.supported() ? "" : "unsupported");
+                    p.unsupportedReason().map(r -> "unsupported: " + r).orElse(""));
         }
         t.print(out, "programs");
     }
 
-    private static void printMaps(ObjectSpec spec, PrintStream out) {
+    private static void printMaps(ObjectSpec spec, PrintWriter out) {
         Table t = new Table("NAME", "TYPE", "KEY", "VALUE", "MAX_ENTRIES", "FLAGS", "");
         for (MapSpec m : spec.maps()) {
             t.row(m.name(), m.type().kernelName(), Integer.toString(m.keySize()), Integer.toString(m.valueSize()),
@@ -105,7 +96,7 @@ final class ObjectCommand implements Command {
         return String.join(", ", notes);
     }
 
-    private static void printGlobals(ObjectSpec spec, PrintStream out) {
+    private static void printGlobals(ObjectSpec spec, PrintWriter out) {
         Table t = new Table("NAME", "SECTION", "OFFSET", "SIZE", "TYPE");
         for (GlobalVariable g : spec.globals()) {
             String type = spec.btf() != null && g.btfType() != 0 ? spec.btf().typeName(g.btfType()) : "";

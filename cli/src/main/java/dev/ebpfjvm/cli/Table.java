@@ -1,6 +1,6 @@
 package dev.ebpfjvm.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +18,7 @@ final class Table {
     }
 
     /** Prints "TITLE (N):" and, when there are rows, the header and the rows indented by two spaces. */
-    void print(PrintStream out, String title) {
+    void print(PrintWriter out, String title) {
         out.println(title + " (" + rows.size() + "):");
         if (rows.isEmpty()) {
             return;

@@ -1,110 +1,79 @@
 package dev.ebpfjvm.cli;
 
-import dev.ebpfjvm.core.elf.ObjectReader;
+import dev.ebpfjvm.core.EbpfException;
 import dev.ebpfjvm.core.elf.ObjectSpec;
-import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Environment;
-import dev.ebpfjvm.core.testrun.Json;
 import dev.ebpfjvm.core.testrun.TestCase;
 import dev.ebpfjvm.core.testrun.TestRunner;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code test-run OBJ.o --case CASE.json [--engine interpreter|jit] [--repeat N]}: the
- * equivalent of {@code BPF_PROG_TEST_RUN} through the kernel oracle. Loads the object, runs each
- * case of the file (one case, a list, or {@code {"cases": [...]}}) and prints the oracle's JSON:
- * one object, or an array for a list. {@code --repeat N} adds {@code duration_ns}, the mean of N
- * timed runs after N untimed ones. A bad case is an error on stderr and exit code 1. Per-CPU maps
- * have one value per available processor, as libbpf's possible CPUs on the machine the kernel
- * oracle runs on, so setup values written to every CPU sum alike; trace_printk lines go to stderr.
+ * {@code test-run OBJ.o --case CASE.json [--engine NAME] [--repeat N]}: the equivalent of
+ * {@code BPF_PROG_TEST_RUN} through the kernel oracle. Loads the object, runs each case of the file
+ * (one case, a list, or {@code {"cases": [...]}}) and prints the oracle's JSON: one object, or an
+ * array for a list. {@code --repeat N} adds {@code duration_ns}, the mean of N timed runs after N
+ * untimed ones. A bad case is one line on stderr and exit code 1; a kernel refusal
+ * ({@code EINVAL} for a runt frame) is a result. Per-CPU maps have one value per available
+ * processor, as libbpf's possible CPUs on the machine the kernel oracle runs on, so setup values
+ * written to every CPU sum alike. {@code bpf_trace_printk} lines go to stderr as
+ * {@code trace: LINE}, once per case whatever the repeat count.
  */
-final class TestRunCommand implements Command {
-    @Override
-    public String name() {
-        return "test-run";
-    }
+@Command(name = "test-run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Runs tc programs on test packets as BPF_PROG_TEST_RUN does, and prints the kernel"
+                + " oracle's JSON result (retval, data_out, ctx_out, every map).",
+            "bpf_trace_printk lines go to stderr, prefixed 'trace: ', once per case."},
+        footer = {"", "Exit codes: 0 every case ran (a kernel refusal such as EINVAL is a result), 1 a bad"
+                + " object or case, 2 a usage error."})
+final class TestRunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "OBJ.o", description = "the BPF object whose programs run")
+    private Path object;
+
+    @Option(names = "--case", paramLabel = "CASE.json", required = true,
+            description = "the cases, in the kernel oracle's format: one case, a list, or {\"cases\": [...]}")
+    private Path caseFile;
+
+    @Mixin
+    private EngineOption engine;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "also time N runs after N warm-up runs (adds duration_ns)")
+    private Integer repeat;
 
     @Override
-    public String usage() {
-        return "test-run OBJ.o --case CASE.json [--engine NAME] [--repeat N]";
-    }
-
-    @Override
-    public String summary() {
-        return "run tc programs on test packets as BPF_PROG_TEST_RUN does";
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        String object = null;
-        String caseFile = null;
-        String engine = "interpreter";
-        int repeat = 0;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--case") || a.equals("--engine") || a.equals("--repeat")) {
-                if (++i == args.length) {
-                    throw new UsageException(a + " needs a value");
-                }
-                if (a.equals("--case")) {
-                    caseFile = args[i];
-                } else if (a.equals("--engine")) {
-                    engine = args[i];
-                } else {
-                    repeat = positive(args[i]);
-                }
-            } else if (a.startsWith("-")) {
-                throw new UsageException("unknown option '" + a + "'");
-            } else if (object == null) {
-                object = a;
-            } else {
-                throw new UsageException("one object only, got '" + object + "' and '" + a + "'");
-            }
+    public Integer call() {
+        if (repeat != null && repeat < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--repeat needs a positive count, got " + repeat);
         }
-        if (object == null || caseFile == null) {
-            throw new UsageException(object == null ? "missing OBJ.o" : "missing --case CASE.json");
-        }
-        ObjectSpec spec = ObjectReader.read(read(object));
-        TestCase.CaseFile cases = TestCase.parseFile(new String(read(caseFile), StandardCharsets.UTF_8));
-        Environment env = new Environment(System::nanoTime, System::nanoTime,
-                new java.util.Random(Environment.DEFAULT_SEED), err::println, Runtime.getRuntime().availableProcessors());
-        TestRunner runner = new TestRunner(spec, Engines.byName(engine), env);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ObjectSpec objectSpec = Inputs.object(object);
+        CaseFile cases = CaseFile.parse(caseFile.toString(), Inputs.text(caseFile, "a JSON case file"));
+        Environment env = new Environment(System::nanoTime, System::nanoTime, new Random(Environment.DEFAULT_SEED),
+                line -> err.println("trace: " + line), Runtime.getRuntime().availableProcessors());
+        TestRunner runner = new TestRunner(objectSpec, new NamingEngine(engine.engine()), env);
         List<Object> results = new ArrayList<>();
         for (TestCase c : cases.cases()) {
-            Map<String, Object> r = runner.run(c, repeat);
-            results.add(r);
-        }
-        out.println(Json.write(cases.isList() ? results : results.get(0)));
-        return 0;
-    }
-
-    private static byte[] read(String file) throws UsageException, IOException {
-        Path p = Paths.get(file);
-        try {
-            return Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("no such file: " + file);
-        }
-    }
-
-    private static int positive(String s) throws UsageException {
-        try {
-            int n = Integer.parseInt(s);
-            if (n < 1) {
-                throw new UsageException("--repeat needs a positive count, got " + s);
+            try {
+                results.add(runner.run(c, repeat == null ? 0 : repeat));
+            } catch (EbpfException | CliException e) {
+                throw new CliException(object + ": " + e.getMessage(), e);
             }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--repeat needs a number, got '" + s + "'");
         }
+        out.println(ResultJson.write(cases.isList() ? results : results.get(0)));
+        return 0;
     }
 }

@@ -9,7 +9,6 @@ import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Environment;
 import dev.ebpfjvm.core.testing.TestPaths;
-import dev.ebpfjvm.core.testrun.Json;
 import dev.ebpfjvm.core.testrun.TestCase;
 import dev.ebpfjvm.core.testrun.TestRunner;
 import java.io.IOException;
@@ -54,8 +53,8 @@ class KernelCasesTest {
     private static Stream<DynamicTest> cases(Engine engine, Path file) throws IOException {
         String objName = file.getParent().getFileName().toString();
         ObjectSpec spec = ObjectReader.read(TestPaths.testdata().resolve(objName + ".o"));
-        TestCase.CaseFile cases = TestCase.parseFile(Files.readString(file));
-        Object expectedDoc = Json.parse(Files.readString(Path.of(file.toString().replace(".json", ".expected.json"))));
+        CaseFile cases = CaseFile.parse(file.toString(), Files.readString(file));
+        Object expectedDoc = TestJson.parse(Files.readString(Path.of(file.toString().replace(".json", ".expected.json"))));
         List<?> expected = cases.isList() ? (List<?>) expectedDoc : List.of(expectedDoc);
         assertEquals(cases.cases().size(), expected.size(), "results recorded for " + file);
         List<DynamicTest> tests = new ArrayList<>();

@@ -39,24 +39,48 @@ class ObjectCommandTest {
     }
 
     @Test
-    void object_marksUnsupportedProgramsAndSubprograms() {
+    void object_marksUnsupportedProgramsWithTheReasonAndSubprograms() {
         assertEquals(0, cli.run("object", CliRun.fixture("sections")));
-        assertEquals(5, cli.outLines().stream().filter(l -> l.endsWith("unsupported")).count());
+        assertEquals(5, cli.outLines().stream().filter(l -> l.contains("  unsupported: ")).count());
+        assertTrue(cli.outLines().contains("  xdp                                   sec_xdp          xdp            xdp"
+                + "                  2      unsupported: xdp programs are not supported (ebpf-jvm runs tc and tcx programs)"),
+                cli.out());
+        cli.reset();
+        assertEquals(0, cli.run("object", CliRun.fixture("unsupported_mix")));
+        assertEquals(List.of(
+                "object unsupported_mix.o: license \"GPL\", 36 BTF types",
+                "programs (2):",
+                "  SECTION  NAME       TYPE       ATTACH       INSNS",
+                "  xdp      xdp_strip  xdp        xdp          25     unsupported: xdp programs are not supported"
+                        + " (ebpf-jvm runs tc and tcx programs)",
+                "  tc       tc_count   sched_cls  unspecified  14",
+                "maps (1):",
+                "  NAME  TYPE   KEY  VALUE  MAX_ENTRIES  FLAGS",
+                "  hits  array  4    8      2            0x0",
+                "globals (0):"), cli.outLines());
         cli.reset();
         assertEquals(0, cli.run("object", CliRun.fixture("bpf2bpf")));
         assertTrue(cli.outLines().contains("  tc         flow_hash  sched_cls  unspecified  76+32 (4 subprograms)"));
     }
 
     @Test
-    void object_rejectedObjectExitsOne() {
+    void object_rejectedObjectExitsOneNamingTheFile() {
         assertEquals(1, cli.run("object", CliRun.fixture("invalid_kfunc")));
-        assertTrue(cli.err().contains("'bpf_rcu_read_lock' is an extern"));
+        assertTrue(cli.err().startsWith("ebpf-jvm object: " + CliRun.fixture("invalid_kfunc") + ": "), cli.err());
+        assertTrue(cli.err().contains("'bpf_rcu_read_lock' is an extern"), cli.err());
+        assertEquals(1, cli.err().lines().count(), cli.err());
+    }
+
+    @Test
+    void object_missingFileExitsOne() {
+        assertEquals(1, cli.run("object", CliRun.fixture("nope")));
+        assertEquals("ebpf-jvm object: " + CliRun.fixture("nope") + ": no such file\n", cli.err());
     }
 
     @Test
     void object_usageErrors() {
         assertEquals(2, cli.run("object"));
-        assertEquals(2, cli.run("object", CliRun.fixture("nope")));
         assertEquals(2, cli.run("object", CliRun.fixture("tail_calls"), CliRun.fixture("globals")));
+        assertEquals(2, cli.run("object", "--bogus", CliRun.fixture("tail_calls")));
     }
 }

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ebpfjvm.core.testing.TestPaths;
-import dev.ebpfjvm.core.testrun.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** {@code ebpf-jvm test-run} through {@link Main#run}. */
 class TestRunCommandTest {
     private static final String FRAME = "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304";
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     @TempDir
     Path dir;
@@ -31,11 +26,7 @@ class TestRunCommandTest {
         String[] all = new String[args.length + 1];
         all[0] = "test-run";
         System.arraycopy(args, 0, all, 1, args.length);
-        return Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String object(String name) {
-        return TestPaths.testdata().resolve(name + ".o").toString();
+        return cli.run(all);
     }
 
     private String caseFile(String json) throws IOException {
@@ -46,9 +37,9 @@ class TestRunCommandTest {
 
     @Test
     void oneCasePrintsOneObject() throws IOException {
-        int code = run(object("skb_fields"), "--case", caseFile("{\"prog\": \"write_fields\", \"data_in\": \"" + FRAME + "\"}"));
-        assertEquals(0, code, err.toString());
-        Map<?, ?> r = (Map<?, ?>) Json.parse(out.toString(StandardCharsets.UTF_8));
+        int code = run(CliRun.fixture("skb_fields"), "--case", caseFile("{\"prog\": \"write_fields\", \"data_in\": \"" + FRAME + "\"}"));
+        assertEquals(0, code, cli.err());
+        Map<?, ?> r = (Map<?, ?>) TestJson.parse(cli.out());
         assertEquals(46L, r.get("retval"));
         assertEquals(FRAME, r.get("data_out"));
         assertEquals(138L, ((Map<?, ?>) r.get("ctx_out")).get("mark"));
@@ -59,19 +50,43 @@ class TestRunCommandTest {
     @Test
     void listPrintsArrayAndRepeatAddsDuration() throws IOException {
         String c = "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\"}";
-        int code = run(object("skb_fields"), "--case", caseFile("{\"cases\": [" + c + ", " + c + "]}"), "--repeat", "5");
-        assertEquals(0, code, err.toString());
-        List<?> r = (List<?>) Json.parse(out.toString(StandardCharsets.UTF_8));
+        int code = run(CliRun.fixture("skb_fields"), "--case", caseFile("{\"cases\": [" + c + ", " + c + "]}"), "--repeat", "5");
+        assertEquals(0, code, cli.err());
+        List<?> r = (List<?>) TestJson.parse(cli.out());
         assertEquals(2, r.size());
         assertTrue((Long) ((Map<?, ?>) r.get(1)).get("duration_ns") >= 0);
     }
 
     @Test
     void kernelRefusalIsAResultNotAnError() throws IOException {
-        assertEquals(0, run(object("skb_fields"), "--case", caseFile("{\"prog\": \"read_fields\", \"data_in\": \"00\"}")));
-        Map<?, ?> r = (Map<?, ?>) Json.parse(out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run(CliRun.fixture("skb_fields"), "--case", caseFile("{\"prog\": \"read_fields\", \"data_in\": \"00\"}")));
+        Map<?, ?> r = (Map<?, ?>) TestJson.parse(cli.out());
         assertEquals(-22L, r.get("error"));
         assertEquals("Invalid argument", r.get("error_name"));
+    }
+
+    @Test
+    void traceLinesArePrefixedAndPrintedOncePerCase() throws IOException {
+        String c = "{\"prog\": \"strings\", \"data_in\": \"" + FRAME + "\"}";
+        for (String engine : List.of("interpreter", "jit")) {
+            cli.reset();
+            assertEquals(0, run(CliRun.fixture("skb_misc"), "--case", caseFile("[" + c + ", " + c + "]"), "--repeat", "20",
+                    "--engine", engine), cli.err());
+            assertEquals("trace: x=46\ntrace: x=46\n", cli.err(), engine);
+        }
+    }
+
+    @Test
+    void supportedProgramBesideAnUnsupportedOneRuns() throws IOException {
+        assertEquals(0, run(CliRun.fixture("unsupported_mix"), "--case", caseFile("{\"prog\": \"tc_count\", \"data_in\": \""
+                + FRAME + "\"}")), cli.err());
+        Map<?, ?> r = (Map<?, ?>) TestJson.parse(cli.out());
+        assertEquals(46L, ((Map<?, ?>) r.get("ctx_out")).get("mark"));
+        cli.reset();
+        assertEquals(1, run(CliRun.fixture("unsupported_mix"), "--case", caseFile("{\"prog\": \"xdp_strip\", \"data_in\": \""
+                + FRAME + "\"}")));
+        assertEquals("ebpf-jvm test-run: " + CliRun.fixture("unsupported_mix") + ": case 0: program 'xdp_strip' cannot"
+                + " run: xdp programs are not supported (ebpf-jvm runs tc and tcx programs)\n", cli.err());
     }
 
     @ParameterizedTest
@@ -83,24 +98,42 @@ class TestRunCommandTest {
         "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\", \"setup\": {\"globals\": {\"nothing\": \"00\"}}}",
         "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\", \"ctx_in\": {\"bogus\": 1}}",
         "{\"prog\": \"read_fields\""})
-    void badCaseIsAClearErrorWithoutStackTrace(String json) throws IOException {
-        int code = run(object("skb_fields"), "--case", caseFile(json));
-        String message = err.toString(StandardCharsets.UTF_8);
+    void badCaseIsOneLineWithoutStackTrace(String json) throws IOException {
+        int code = run(CliRun.fixture("skb_fields"), "--case", caseFile(json));
+        String message = cli.err();
         assertEquals(1, code, message);
         assertTrue(message.startsWith("ebpf-jvm test-run: "), message);
-        assertFalse(message.contains("\tat "), message);
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals(1, message.lines().count(), message);
+        assertFalse(message.contains("Exception"), message);
+        assertEquals("", cli.out());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "x.o", "x.o --case", "x.o --case c.json --repeat 0", "x.o --case c.json --repeat x",
-        "x.o --case c.json --bogus", "a.o b.o --case c.json"})
+        "x.o --case c.json --bogus", "a.o b.o --case c.json", "x.o --case c.json --engine bogus"})
     void badArgumentsAreUsageErrors(String args) {
-        assertEquals(2, run(args.isEmpty() ? new String[0] : args.split(" ")));
+        assertEquals(2, run(args.isEmpty() ? new String[0] : args.split(" ")), cli.err());
+        assertTrue(cli.err().contains("Usage: ebpf-jvm test-run"), cli.err());
     }
 
     @Test
-    void missingFilesAreUsageErrors() {
-        assertEquals(2, run(dir.resolve("none.o").toString(), "--case", dir.resolve("none.json").toString()));
+    void missingFilesFailNamingTheFile() {
+        Path none = dir.resolve("none.o");
+        assertEquals(1, run(none.toString(), "--case", dir.resolve("none.json").toString()));
+        assertEquals("ebpf-jvm test-run: " + none + ": no such file\n", cli.err());
+    }
+
+    @Test
+    void caseFileInsteadOfTheObjectIsNotAnElfFile() throws IOException {
+        String c = caseFile("{\"prog\": \"p\", \"data_in\": \"\"}");
+        assertEquals(1, run(c, "--case", c));
+        assertEquals("ebpf-jvm test-run: " + c + ": not an ELF file (no \\x7fELF magic)\n", cli.err());
+    }
+
+    @Test
+    void defaultEngineIsTheJit() {
+        assertEquals(0, cli.run("test-run", "--help"));
+        assertTrue(cli.out().contains("--engine=NAME"), cli.out());
+        assertTrue(cli.out().replaceAll("\\s+", " ").contains("jit, interpreter (default: jit)"), cli.out());
     }
 }

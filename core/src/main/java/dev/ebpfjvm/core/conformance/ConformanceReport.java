@@ -24,22 +24,17 @@ public record ConformanceReport(List<ConformanceResult> results) {
         return count(ConformanceResult.Status.FAIL) + count(ConformanceResult.Status.ERROR);
     }
 
-    /** {@return the number of files skipped} */
-    public int skipped() {
-        return count(ConformanceResult.Status.SKIP);
-    }
-
-    /** {@return true when no test failed or ended in an error} */
+    /** {@return true when at least one test ran and none failed or ended in an error} */
     public boolean allPassed() {
-        return failed() == 0;
+        return !results.isEmpty() && failed() == 0;
     }
 
-    /** {@return the summary line: {@code N passed, M failed}, with {@code , K skipped} when K > 0} */
+    /** {@return the summary line: {@code N passed, M failed}} */
     public String summary() {
-        return passed() + " passed, " + failed() + " failed" + (skipped() > 0 ? ", " + skipped() + " skipped" : "");
+        return passed() + " passed, " + failed() + " failed";
     }
 
-    /** Prints one line per test that did not pass (failures, errors, skips), then the summary line. */
+    /** Prints one line per test that did not pass (failures and errors), then the summary line. */
     public void print(PrintStream out) {
         for (ConformanceResult r : results) {
             if (!r.passed()) {

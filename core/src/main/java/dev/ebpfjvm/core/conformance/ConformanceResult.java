@@ -7,10 +7,10 @@ import java.util.OptionalLong;
  * The outcome of one conformance test on one engine.
  *
  * @param name the test's name (its file name)
- * @param status pass, fail, error or skip
+ * @param status pass, fail or error
  * @param expected the r0 the test expects, when it expects one
  * @param actual the r0 the program returned, when it returned
- * @param message what went wrong or why the test was skipped; empty on a pass
+ * @param message what went wrong; empty on a pass
  */
 public record ConformanceResult(String name, Status status, OptionalLong expected, OptionalLong actual, String message) {
 
@@ -20,10 +20,11 @@ public record ConformanceResult(String name, Status status, OptionalLong expecte
         PASS,
         /** The program ran but returned another r0, or did not fail as expected. */
         FAIL,
-        /** The program did not assemble, load or run to its exit. */
-        ERROR,
-        /** The file is not a runnable test (no result or error, unknown section, no instructions). */
-        SKIP
+        /**
+         * The program did not assemble, load or run to its exit, or the file is not a runnable test
+         * (no result or error, an unknown section, no instructions).
+         */
+        ERROR
     }
 
     public ConformanceResult {
@@ -40,8 +41,7 @@ public record ConformanceResult(String name, Status status, OptionalLong expecte
     }
 
     /**
-     * {@return one line for a report: {@code FAIL add.data: expected r0 0x3, got 0x4}, or the error
-     * or skip reason}
+     * {@return one line for a report: {@code FAIL add.data: expected r0 0x3, got 0x4}, or the error}
      */
     public String describe() {
         StringBuilder out = new StringBuilder(status + " " + name);

@@ -9,6 +9,7 @@ import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.Instructions;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +90,8 @@ public final class ConformanceRunner {
         ConformanceTest test;
         try {
             test = ConformanceReader.read(file);
+        } catch (CharacterCodingException e) {
+            return malformed(file.getFileName().toString(), "not UTF-8 text");
         } catch (IOException | EbpfException e) {
             return result(file.getFileName().toString(), Status.ERROR, OptionalLong.empty(), OptionalLong.empty(),
                     "cannot read: " + e.getMessage());
@@ -96,16 +99,20 @@ public final class ConformanceRunner {
         return run(test);
     }
 
-    /** {@return the result of one test} */
+    /**
+     * {@return the result of one test} A file the suite's own runner would skip (no result or
+     * error, an unknown section, no instructions) is an error here: it tests nothing, and a typo in
+     * a header must not pass unnoticed.
+     */
     public ConformanceResult run(ConformanceTest test) {
         if (test.skipReason().isPresent()) {
-            return result(test.name(), Status.SKIP, OptionalLong.empty(), OptionalLong.empty(), test.skipReason().get());
+            return malformed(test.name(), test.skipReason().get());
         }
         long r0;
         try {
             Instructions program = test.program();
             if (program.size() == 0) {
-                return result(test.name(), Status.SKIP, OptionalLong.empty(), OptionalLong.empty(), "no instructions");
+                return malformed(test.name(), "no instructions");
             }
             r0 = execute(test, program);
         } catch (EbpfException e) {
@@ -160,6 +167,10 @@ public final class ConformanceRunner {
         boolean pass = test.expectedError().get().equals(actual);
         return result(test.name(), pass ? Status.PASS : Status.FAIL, test.expectedResult(), OptionalLong.empty(),
                 pass ? "" : "expected error '" + test.expectedError().get() + "', got '" + actual + "'");
+    }
+
+    private static ConformanceResult malformed(String name, String reason) {
+        return result(name, Status.ERROR, OptionalLong.empty(), OptionalLong.empty(), "malformed test file: " + reason);
     }
 
     private static ConformanceResult result(String name, Status status, OptionalLong expected, OptionalLong actual, String message) {

@@ -18,6 +18,8 @@ final class CodeFunction {
     final Instructions insns;
     final boolean entry;
     private final TreeMap<Integer, CodeRef> refs = new TreeMap<>();
+    private String unsupported;
+    private final java.util.Set<Integer> externs = new java.util.HashSet<>();
 
     CodeFunction(String name, ElfSection section, int start, Instructions insns, boolean entry) {
         this.name = name;
@@ -38,6 +40,28 @@ final class CodeFunction {
             throw new MalformedObjectException(section.name(), "two relocations for the instruction at offset "
                     + (start + slot) * 8L + " (function '" + name + "')");
         }
+    }
+
+    /**
+     * Records that the instruction at a slot relative to the function refers to an extern, which
+     * ebpf-jvm does not support: only the programs that link the function fail, so that one such
+     * program does not keep the others from being read.
+     */
+    void markExtern(int slot, String reason) {
+        externs.add(slot);
+        if (unsupported == null) {
+            unsupported = reason;
+        }
+    }
+
+    /** {@return true when the instruction at a slot relative to the function refers to an extern} */
+    boolean isExternAt(int slot) {
+        return externs.contains(slot);
+    }
+
+    /** {@return why the function cannot run, or null} */
+    String unsupported() {
+        return unsupported;
     }
 
     /** {@return the references by slot relative to the function} */

@@ -75,8 +75,10 @@ final class CodeRefs {
                     + " on instruction 0x" + Integer.toHexString(insn.opcode()) + ", which it cannot apply to");
         }
         if (sym.isUndefined()) {
-            throw new UnsupportedFeatureException("section '" + s.name() + "': " + where + ": '" + sym.name()
+            // Fails the programs that link this function (ProgramLinker), not the whole object.
+            fn.get().markExtern(slot - fn.get().start, "section '" + s.name() + "': " + where + ": '" + sym.name()
                     + "' is an extern (kfuncs, __ksym and __kconfig variables are not supported)");
+            return;
         }
         if (!sym.isInSection()) {
             throw new MalformedObjectException(s.name(), where + " in special section 0x"
@@ -139,7 +141,7 @@ final class CodeRefs {
         for (int i = 0; i < insns.size(); i++) {
             Insn insn = insns.get(i);
             int slot = fn.insns.slotOf(i);
-            if (fn.refs().containsKey(slot)) {
+            if (fn.refs().containsKey(slot) || fn.isExternAt(slot)) {
                 continue;
             }
             String where = "instruction at offset " + (fn.start + slot) * 8L + " of '" + fn.name + "'";

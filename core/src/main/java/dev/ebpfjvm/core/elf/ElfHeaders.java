@@ -78,11 +78,12 @@ final class ElfHeaders {
     }
 
     private static void checkIdent(byte[] bytes) {
+        // The magic first: a text file or an empty one is "not an ELF file", whatever its length.
+        if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
+            throw new MalformedObjectException(null, "not an ELF file (no \\x7fELF magic)");
+        }
         if (bytes.length < ElfFile.HEADER_SIZE) {
             throw header("truncated ELF header: " + bytes.length + " bytes, need " + ElfFile.HEADER_SIZE);
-        }
-        if (bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
-            throw header("not an ELF file (bad magic)");
         }
         if (bytes[4] != ELFCLASS64) {
             throw header("EI_CLASS " + bytes[4] + " is not ELFCLASS64");

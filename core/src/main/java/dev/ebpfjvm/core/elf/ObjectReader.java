@@ -28,9 +28,11 @@ import java.util.Set;
  * data. Deterministic: the same bytes always give an equal spec.
  *
  * <p>A file that does not parse raises {@link MalformedObjectException} naming the section and
- * the problem; a valid object that uses something ebpf-jvm does not support (a kfunc, an extern,
- * a static program, a big-endian object) raises {@link UnsupportedFeatureException}. Nothing
- * else escapes, whatever the input.
+ * the problem; a valid object that uses something ebpf-jvm does not support (a kfunc or an extern
+ * in a program it runs, a static program, a big-endian object) raises
+ * {@link UnsupportedFeatureException}. A program of a section ebpf-jvm does not run (xdp, kprobe …)
+ * is read as {@linkplain ProgramSpec#unsupportedReason() unsupported}, externs and all, and does not
+ * keep the others from being read. Nothing else escapes, whatever the input.
  */
 public final class ObjectReader {
     private ObjectReader() {

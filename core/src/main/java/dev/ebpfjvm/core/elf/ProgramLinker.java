@@ -44,6 +44,14 @@ final class ProgramLinker {
         ProgramLinker linker = new ProgramLinker(ext);
         linker.run(entry);
         ProgramSection def = ProgramSection.of(entry.section.name());
+        if (def.supported()) {
+            // A program ebpf-jvm would run may not use an extern; an unsupported one is kept as it is.
+            linker.placed.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue()[0]))
+                    .map(e -> e.getKey().unsupported()).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(reason -> {
+                        throw new UnsupportedFeatureException(reason);
+                    });
+        }
         linker.relocations.sort(Comparator.comparingInt(Relocation::slot));
         return new ProgramSpec(entry.name, entry.section.name(), def.type(), def.attachType(), def.supported(),
                 new Instructions(linker.out), linker.relocations, linker.functions, linker.funcInfos,

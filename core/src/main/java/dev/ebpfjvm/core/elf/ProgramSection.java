@@ -150,6 +150,20 @@ public record ProgramSection(String pattern, ProgramType type, AttachType attach
         return UNKNOWN;
     }
 
+    /**
+     * {@return why ebpf-jvm does not run programs of this definition, for messages and listings, or
+     * an empty string when it runs them}
+     */
+    public String unsupportedReason() {
+        if (supported) {
+            return "";
+        }
+        if (this == UNKNOWN) {
+            return "libbpf knows no program type for this section name";
+        }
+        return type.name().toLowerCase(java.util.Locale.ROOT) + " programs are not supported (ebpf-jvm runs tc and tcx programs)";
+    }
+
     /** {@return every definition, in matching order} */
     public static List<ProgramSection> all() {
         return DEFS;

@@ -5,6 +5,7 @@ import dev.ebpfjvm.core.btf.LineInfo;
 import dev.ebpfjvm.core.isa.Instructions;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The blueprint of one program of an object (cilium/ebpf's ProgramSpec): its instructions with
@@ -38,6 +39,14 @@ public record ProgramSpec(String name, String section, ProgramType type, AttachT
         functions = List.copyOf(functions);
         funcInfos = List.copyOf(funcInfos);
         lineInfos = List.copyOf(lineInfos);
+    }
+
+    /**
+     * {@return why ebpf-jvm does not run this program ({@code "xdp programs are not supported …"}),
+     * or empty when it runs it} Loading an object skips its unsupported programs.
+     */
+    public Optional<String> unsupportedReason() {
+        return supported ? Optional.empty() : Optional.of(ProgramSection.of(section).unsupportedReason());
     }
 
     /** {@return the number of slots of the program's own function, before the linked subprograms} */

@@ -8,10 +8,10 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>the conformance assembler syntax ({@link #toAsm(Insn)}), which {@link Assembler} reads back
  *       exactly: {@code Assembler.assemble(toAsm(p)).equals(p)} for every valid program;</li>
- *   <li>the kernel's verifier-log syntax ({@link #toKernel(Insn)}), as {@code bpftool prog dump
- *       xlated} prints it ({@link #dump}): {@code r0 = *(u32 *)(r1 + 4)}, {@code w0 += w1},
- *       {@code if r1 > 0x5 goto pc+3}, {@code call bpf_map_lookup_elem#1}. {@link Insn#toString()}
- *       uses it.</li>
+ *   <li>the kernel's syntax ({@link #toKernel(Insn)}), exactly as {@code bpftool prog dump
+ *       xlated} prints it ({@link #dump}): {@code r0 = *(u32 *)(r1 +4)}, {@code w0 += w1},
+ *       {@code if r1 > 0x5 goto pc+3}, {@code call bpf_map_lookup_elem#1}, {@code r1 = map[id:3]}.
+ *       {@link Insn#toString()} uses it.</li>
  * </ul>
  */
 public final class Disassembler {
@@ -52,7 +52,7 @@ public final class Disassembler {
         return out.toString();
     }
 
-    /** {@return one instruction in the kernel's syntax, helpers by id ({@code call #1}); never throws} */
+    /** {@return one instruction in the kernel's syntax, helpers by id ({@code call unknown#1}); never throws} */
     public static String toKernel(Insn insn) {
         return KernelSyntax.format(insn, NO_NAMES);
     }

@@ -3,11 +3,15 @@ package dev.ebpfjvm.core.isa;
 import java.util.function.IntFunction;
 
 /**
- * Prints an instruction as the kernel's verifier log and {@code bpftool prog dump xlated} do
- * (print_bpf_insn() in kernel/bpf/disasm.c): {@code w0 += w1}, {@code r0 = *(u32 *)(r1 + 4)},
- * {@code if r1 > 0x5 goto pc+3}, {@code call bpf_map_lookup_elem#1}. Two spellings follow
- * llvm-objdump instead, for readability: memory offsets are spaced ({@code (r10 - 8)} where the
- * kernel prints {@code (r10 -8)}) and a 64-bit constant ends in {@code ll}.
+ * Prints an instruction as {@code bpftool prog dump xlated} does: print_bpf_insn() in
+ * kernel/bpf/disasm.c (v6.18) with bpftool's print_imm() for 64-bit loads
+ * (tools/bpf/bpftool/xlated_dumper.c): {@code w0 += w1}, {@code r0 = *(u32 *)(r1 +4)},
+ * {@code if r1 > 0x5 goto pc+3}, {@code call bpf_map_lookup_elem#1}, {@code r1 = 0xffffffff},
+ * {@code r1 = map[id:3]}, {@code r1 = map[id:3][0]+16}, {@code r1 = subprog[+2]}. A 64-bit load of
+ * another pseudo source ({@code BPF_PSEUDO_MAP_IDX}, {@code BPF_PSEUDO_BTF_ID}) prints its raw
+ * constant, as bpftool does. One form is ours: the kernel has no {@code callx} ({@code BPF_CALL |
+ * BPF_X}, which LLVM emits and the kernel rejects) and would print it as a call of helper 0, so it
+ * prints as {@code callx r2}.
  */
 final class KernelSyntax {
     private KernelSyntax() {
@@ -129,10 +133,10 @@ final class KernelSyntax {
             return "call pc" + signed(insn.imm());
         }
         if (insn.isKfuncCall()) {
-            return "call kfunc#" + insn.imm();
+            return "call kernel-function#" + insn.imm();
         }
         String name = helperName.apply(insn.imm32());
-        return "call " + (name == null ? "" : name) + "#" + insn.imm();
+        return "call " + (name == null ? "unknown" : name) + "#" + insn.imm();
     }
 
     private static String ld(Insn insn) {
@@ -148,13 +152,11 @@ final class KernelSyntax {
         int hi = (int) (imm >>> 32);
         String value;
         switch (insn.pseudoSrc()) {
-            case MAP_FD: value = "map[fd:" + lo + "]"; break;
-            case MAP_VALUE: value = "map[fd:" + lo + "][0]+" + Integer.toUnsignedString(hi); break;
-            case MAP_IDX: value = "map[idx:" + lo + "]"; break;
-            case MAP_IDX_VALUE: value = "map[idx:" + lo + "]+" + Integer.toUnsignedString(hi); break;
-            case BTF_ID: value = "btf_id[" + lo + "]"; break;
+            case MAP_FD: value = "map[id:" + lo + "]"; break;
+            case MAP_VALUE: value = "map[id:" + lo + "][0]+" + hi; break;
+            case MAP_IDX_VALUE: value = "map[idx:" + lo + "]+" + hi; break;
             case FUNC: value = "subprog[" + signed(lo) + "]"; break;
-            default: value = "0x" + Long.toHexString(imm) + " ll";
+            default: value = "0x" + Long.toHexString(imm);
         }
         return "r" + insn.dst() + " = " + value;
     }
@@ -176,7 +178,7 @@ final class KernelSyntax {
         }
     }
 
-    /** {@code *(u32 *)(r1 + 4)}, with the sign-extending types of BPF_MEMSX. */
+    /** {@code *(u32 *)(r1 +4)}, with the sign-extending types of BPF_MEMSX. */
     private static String mem(Insn insn, int reg) {
         return "*(" + type(insn) + " *)" + address(reg, insn.off());
     }
@@ -185,8 +187,9 @@ final class KernelSyntax {
         return (insn.mode() == MemMode.MEMSX ? "s" : "u") + insn.size().bytes() * 8;
     }
 
+    /** {@code (r10 -8)}, {@code (r1 +0)}: the kernel's {@code "(r%d %+d)"}. */
     private static String address(int reg, int off) {
-        return "(r" + reg + (off < 0 ? " - " + -off : " + " + off) + ")";
+        return "(r" + reg + " " + signed(off) + ")";
     }
 
     private static String signed(long v) {

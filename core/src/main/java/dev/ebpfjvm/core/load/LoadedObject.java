@@ -1,7 +1,9 @@
 package dev.ebpfjvm.core.load;
 
+import dev.ebpfjvm.core.UnsupportedFeatureException;
 import dev.ebpfjvm.core.elf.GlobalVariable;
 import dev.ebpfjvm.core.elf.ObjectSpec;
+import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.memory.RegionTable;
@@ -68,10 +70,16 @@ public final class LoadedObject implements AutoCloseable {
     /**
      * {@return the program of a name}
      *
+     * @throws dev.ebpfjvm.core.UnsupportedFeatureException for a program the loader skipped, with the reason
      * @throws IllegalArgumentException when the object has no such program
      */
     public Executable program(String name) {
         Executable p = programs.get(name);
+        String unsupported = p != null ? null
+                : spec.program(name).flatMap(ProgramSpec::unsupportedReason).orElse(null);
+        if (unsupported != null) {
+            throw new UnsupportedFeatureException("program '" + name + "' was not loaded: " + unsupported);
+        }
         if (p == null) {
             throw new IllegalArgumentException("no program '" + name + "' (have " + programs.keySet() + ")");
         }

@@ -80,8 +80,8 @@ public final class ObjectLoader {
      * Loads an object.
      *
      * @return the maps and programs, which the caller closes
-     * @throws UnsupportedFeatureException for a program of a section ebpf-jvm does not run, or a
-     *     map type it does not implement
+     * @throws UnsupportedFeatureException for a map type ebpf-jvm does not implement (programs of
+     *     sections it does not run are skipped, not loaded)
      * @throws dev.ebpfjvm.core.maps.MapException when a map cannot be created or a pinned map
      *     does not match, or with ENOMEM when the region table's memory limit would be exceeded
      * @throws InvalidProgramException naming the program when the engine rejects one
@@ -92,17 +92,14 @@ public final class ObjectLoader {
         for (Map.Entry<String, byte[]> g : globals.entrySet()) {
             s = s.withGlobal(g.getKey(), g.getValue());
         }
-        for (ProgramSpec p : s.programs()) {
-            if (!p.supported()) {
-                throw new UnsupportedFeatureException("program '" + p.name() + "' in section '" + p.section()
-                        + "': " + p.type() + " programs are not supported");
-            }
-        }
         LoadedMaps maps = LoadedMaps.create(s, pins, cpus, regions);
         Map<String, Executable> programs = new LinkedHashMap<>();
         long charged = 0;
         try {
             for (ProgramSpec p : s.programs()) {
+                if (!p.supported()) {
+                    continue; // skipped: LoadedObject.program() names the reason
+                }
                 long cost = p.insns().slotCount() * PROGRAM_BYTES_PER_SLOT;
                 chargeProgram(p, cost);
                 charged += cost;

@@ -23,7 +23,9 @@ public final class BpfObject implements AutoCloseable {
         this.runtime = runtime;
         this.loaded = loaded;
         for (ProgramSpec p : loaded.spec().programs()) {
-            programs.put(p.name(), new BpfProgram(runtime, p, loaded.program(p.name()), programIds.getAndIncrement()));
+            if (p.supported()) {
+                programs.put(p.name(), new BpfProgram(runtime, p, loaded.program(p.name()), programIds.getAndIncrement()));
+            }
         }
     }
 
@@ -32,7 +34,7 @@ public final class BpfObject implements AutoCloseable {
         return loaded.spec();
     }
 
-    /** {@return every program by name, in the object's order} */
+    /** {@return every loaded program by name, in the object's order (programs of unsupported types are not loaded)} */
     public Map<String, BpfProgram> programs() {
         return Collections.unmodifiableMap(programs);
     }
@@ -41,11 +43,13 @@ public final class BpfObject implements AutoCloseable {
      * {@return the program of a name}
      *
      * @throws IllegalArgumentException naming the programs the object has, when it has no such one
+     * @throws dev.ebpfjvm.core.UnsupportedFeatureException with the reason, for a program of a type
+     *     ebpf-jvm does not run
      */
     public BpfProgram program(String name) {
         BpfProgram p = programs.get(name);
         if (p == null) {
-            throw new IllegalArgumentException("no program '" + name + "' (have " + programs.keySet() + ")");
+            loaded.program(name); // throws, naming the reason or the programs there are
         }
         return p;
     }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Test runs of one object's tc programs, the equivalent of the kernel oracle's {@code case}
@@ -37,7 +38,8 @@ import java.util.Objects;
  * <p>The output packet buffer is the oracle's: the input length plus 512 bytes. With a repeat
  * count, the case also reports {@code duration_ns}: after the run that produces the result, the
  * program runs N times untimed (warm-up) and N times timed, on the same skb and maps, and the mean
- * of the timed runs is reported.
+ * of the timed runs is reported. The environment's trace sink sees the {@code bpf_trace_printk}
+ * lines of the first run only, so a case prints its trace once whatever the repeat count.
  */
 public final class TestRunner {
     /** The oracle's {@code data_size_out}: the input length plus this many bytes. */
@@ -69,7 +71,14 @@ public final class TestRunner {
      *     key or value of the wrong size
      */
     public Map<String, Object> run(TestCase c, int repeat) {
-        try (BpfRuntime runtime = BpfRuntime.builder().environment(environment).build();
+        boolean[] timing = new boolean[1];
+        Environment once = new Environment(environment.monotonicNanos(), environment.bootNanos(), environment.random(),
+                line -> {
+                    if (!timing[0]) {
+                        environment.trace().accept(line);
+                    }
+                }, environment.cpus());
+        try (BpfRuntime runtime = BpfRuntime.builder().environment(once).build();
                 BpfObject obj = load(runtime, c)) {
             setUpMaps(c, obj);
             BpfProgram program = program(c, obj);
@@ -88,6 +97,7 @@ public final class TestRunner {
             result.put("ctx_out", ctxOut(r.ctx().toStruct()));
             Map<String, Object> maps = maps(obj);
             if (repeat > 0) {
+                timing[0] = true; // trace lines are the result run's only, as once per case
                 result.put("duration_ns", program.testRun(new TestRun(c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()),
                         repeat, 0)).durationNs().orElseThrow());
             }
@@ -161,6 +171,11 @@ public final class TestRunner {
         }
         if (bySection.size() == 1 && obj.programs().containsKey(bySection.get(0))) {
             return obj.programs().get(bySection.get(0));
+        }
+        String named = bySection.size() == 1 ? bySection.get(0) : name;
+        Optional<String> unsupported = spec.program(named).flatMap(ProgramSpec::unsupportedReason);
+        if (unsupported.isPresent()) {
+            throw new TestCaseException(c.name() + ": program '" + named + "' cannot run: " + unsupported.get());
         }
         throw new TestCaseException(c.name() + ": no program '" + name + "' (have " + obj.programs().keySet() + ")");
     }

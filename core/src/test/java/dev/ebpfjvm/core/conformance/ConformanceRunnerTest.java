@@ -1,6 +1,7 @@
 package dev.ebpfjvm.core.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.conformance.ConformanceResult.Status;
@@ -121,18 +122,39 @@ class ConformanceRunnerTest {
     void runDirectory_runsDataFilesByNameAndSummarises(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("b-fail.data"), "-- asm\nmov %r0, 2\nexit\n-- result\n1\n");
         Files.writeString(dir.resolve("a-pass.data"), "-- asm\nmov %r0, 1\nexit\n-- result\n1\n");
-        Files.writeString(dir.resolve("c-skip.data"), "-- asm\nexit\n");
+        Files.writeString(dir.resolve("c-no-result.data"), "-- asm\nexit\n");
         Files.writeString(dir.resolve("notes.txt"), "-- asm\nfrob\n-- result\n1\n");
         Files.createDirectory(dir.resolve("sub.data"));
         ConformanceReport report = runner.runDirectory(dir);
-        assertEquals(List.of("a-pass.data", "b-fail.data", "c-skip.data"),
+        assertEquals(List.of("a-pass.data", "b-fail.data", "c-no-result.data"),
                 report.results().stream().map(ConformanceResult::name).toList());
-        assertEquals("1 passed, 1 failed, 1 skipped", report.summary());
+        assertEquals("1 passed, 2 failed", report.summary());
+        assertFalse(report.allPassed());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.print(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertEquals("FAIL b-fail.data: expected r0 0x1, got 0x2\n"
-                + "SKIP c-skip.data: no result or error\n"
-                + "1 passed, 1 failed, 1 skipped\n", out.toString(StandardCharsets.UTF_8));
+                + "ERROR c-no-result.data: malformed test file: no result or error\n"
+                + "1 passed, 2 failed\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_filesTheSuitesRunnerWouldSkipAreErrors(@TempDir Path dir) throws IOException {
+        assertEquals("ERROR t.data: malformed test file: unknown directive '-- reslt'",
+                run("-- asm", "exit", "-- reslt", "0").describe());
+        assertEquals("ERROR t.data: malformed test file: no instructions",
+                run("-- asm", "-- result", "0").describe());
+        Path binary = dir.resolve("binary.data");
+        Files.write(binary, new byte[] {'-', '-', ' ', 'a', 's', 'm', '\n', (byte) 0xff, (byte) 0xfe});
+        assertEquals("ERROR binary.data: malformed test file: not UTF-8 text", runner.run(binary).describe());
+    }
+
+    @Test
+    void runDirectory_withoutTestsIsNotAPass(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("README.md"), "no tests here");
+        ConformanceReport report = runner.runDirectory(dir);
+        assertEquals(List.of(), report.results());
+        assertEquals("0 passed, 0 failed", report.summary());
+        assertFalse(report.allPassed());
     }
 
     @Test

@@ -23,9 +23,24 @@ class ElfFileMalformedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 16, 63})
+    @ValueSource(ints = {4, 16, 63})
     void parse_truncatedHeader(int length) {
         malformed(new Patch(FIXTURE).truncated(length), null, "truncated ELF header");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3})
+    void parse_tooShortForTheMagicIsNotAnElfFile(int length) {
+        malformed(new Patch(FIXTURE).truncated(length), null, "not an ELF file");
+    }
+
+    @Test
+    void parse_textIsNotAnElfFile() {
+        byte[] text = "-- asm\nmov %r0, 1\nexit\n-- result\n0x1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals("not an ELF file (no \\x7fELF magic)",
+                assertThrows(MalformedObjectException.class, () -> ElfFile.parse(text)).getMessage());
+        byte[] longText = "x".repeat(200).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        malformed(longText, null, "not an ELF file");
     }
 
     @ParameterizedTest
@@ -38,7 +53,7 @@ class ElfFileMalformedTest {
 
     @Test
     void parse_badMagic() {
-        malformed(new Patch(FIXTURE).put(1, 1, 'X').bytes, null, "bad magic");
+        malformed(new Patch(FIXTURE).put(1, 1, 'X').bytes, null, "not an ELF file");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.ebpfjvm.core.elf;
 
+import dev.ebpfjvm.core.UnsupportedFeatureException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,6 +140,27 @@ class ObjectSpecTest {
         assertEquals(type, p.type());
         assertEquals(attach, p.attachType());
         assertEquals(supported, p.supported());
+        assertEquals(supported, p.unsupportedReason().isEmpty());
+    }
+
+    @Test
+    void externInAnUnsupportedProgramDoesNotFailTheRead() {
+        ObjectSpec spec = Fixtures.spec("unsupported_kfunc");
+        assertEquals("xdp programs are not supported (ebpf-jvm runs tc and tcx programs)",
+                spec.program("xdp_locked").orElseThrow().unsupportedReason().orElseThrow());
+        assertTrue(spec.program("tc_plain").orElseThrow().supported());
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                () -> Fixtures.spec("invalid_kfunc"));
+        assertTrue(e.getMessage().contains("'bpf_rcu_read_lock' is an extern"), e.getMessage());
+    }
+
+    @Test
+    void unsupportedReason_namesTheProgramType() {
+        ObjectSpec spec = Fixtures.spec("sections");
+        assertEquals("cgroup_skb programs are not supported (ebpf-jvm runs tc and tcx programs)",
+                spec.program("sec_cgroup_skb").orElseThrow().unsupportedReason().orElseThrow());
+        assertEquals("libbpf knows no program type for this section name", ProgramSection.of("tc/foo").unsupportedReason());
+        assertEquals("", ProgramSection.of("tcx/egress").unsupportedReason());
     }
 
     @ParameterizedTest

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Both syntaxes of the disassembler: the conformance syntax reads back exactly (every conformance
- * program, random instructions, random programs), the kernel syntax prints as bpftool does.
+ * program, random instructions, random programs), the kernel syntax prints as {@code bpftool prog dump xlated} does.
  * The text of every single form is pinned in {@link IsaTableTest}.
  */
 class DisassemblerTest {
@@ -71,12 +71,14 @@ class DisassemblerTest {
 
     @Test
     void toString_isTheKernelSyntax() {
-        assertEquals("r0 = *(u32 *)(r1 + 4)", Insn.of(0x61, 0, 1, 4, 0).toString());
+        assertEquals("r0 = *(u32 *)(r1 +4)", Insn.of(0x61, 0, 1, 4, 0).toString());
         assertEquals("if r1 > 0x5 goto pc+3", Insn.of(0x25, 1, 0, 3, 5).toString());
         assertEquals("w0 += w1", Insn.of(0x0c, 0, 1, 0, 0).toString());
-        assertEquals("lock *(u64 *)(r10 - 8) += r1", Insn.of(0xdb, 10, 1, -8, 0).toString());
-        assertEquals("r1 = 0xdeadbeefcafe ll", Insn.lddw(1, PseudoSrc.NONE, 0xdeadbeefcafeL).toString());
-        assertEquals("call #5", Insn.of(0x85, 0, 0, 0, 5).toString());
+        assertEquals("lock *(u64 *)(r10 -8) += r1", Insn.of(0xdb, 10, 1, -8, 0).toString());
+        assertEquals("r1 = 0xdeadbeefcafe", Insn.lddw(1, PseudoSrc.NONE, 0xdeadbeefcafeL).toString());
+        assertEquals("call unknown#5", Insn.of(0x85, 0, 0, 0, 5).toString());
+        assertEquals("r1 = map[id:3][0]+16", Insn.lddw(1, PseudoSrc.MAP_VALUE, 3 | 16L << 32).toString());
+        assertEquals("*(u8 *)(r7 +0) = r1", Insn.of(0x73, 7, 1, 0, 0).toString());
     }
 
     @Test
@@ -89,13 +91,13 @@ class DisassemblerTest {
     void toKernel_namesKnownHelpers() {
         Insn call = Insn.of(0x85, 0, 0, 0, 1);
         assertEquals("call bpf_map_lookup_elem#1", Disassembler.toKernel(call, id -> id == 1 ? "bpf_map_lookup_elem" : null));
-        assertEquals("call #1", Disassembler.toKernel(call, id -> null));
+        assertEquals("call unknown#1", Disassembler.toKernel(call, id -> null));
     }
 
     @Test
     void dump_listsSlotsOpcodesAndText() {
         Instructions program = Assembler.assemble("lddw %r0, 0x1122334455667788\ncall 1\nexit");
-        assertEquals("   0: (18) r0 = 0x1122334455667788 ll\n"
+        assertEquals("   0: (18) r0 = 0x1122334455667788\n"
                 + "   2: (85) call bpf_map_lookup_elem#1\n"
                 + "   3: (95) exit\n", Disassembler.dump(program, id -> id == 1 ? "bpf_map_lookup_elem" : null));
     }

@@ -173,10 +173,32 @@ class ObjectLoaderTest {
     }
 
     @Test
-    void load_unsupportedSectionIsNamed() {
-        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                () -> loader.load(Fixtures.spec("sections")));
-        assertTrue(e.getMessage().contains("'sec_xdp' in section 'xdp'"), e.getMessage());
+    void load_skipsUnsupportedProgramsAndNamesTheirReason() {
+        try (LoadedObject obj = loader.load(Fixtures.spec("sections"))) {
+            assertEquals(List.of("sec_tc", "sec_classifier", "sec_tc_ingress", "sec_tc_egress", "sec_tcx_ingress",
+                    "sec_tcx_egress", "sec_action"), List.copyOf(obj.programs().keySet()));
+            UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> obj.program("sec_xdp"));
+            assertEquals("program 'sec_xdp' was not loaded: xdp programs are not supported (ebpf-jvm runs tc and tcx"
+                    + " programs)", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> obj.program("sec_nothing"));
+        }
+    }
+
+    @Test
+    void load_programBesideAnUnsupportedOneUsingKfuncsLoads() {
+        try (LoadedObject obj = loader.load(Fixtures.spec("unsupported_kfunc"))) {
+            assertEquals(List.of("tc_plain"), List.copyOf(obj.programs().keySet()));
+            assertThrows(UnsupportedFeatureException.class, () -> obj.program("xdp_locked"));
+        }
+    }
+
+    @Test
+    void load_unsupportedProgramDoesNotBlockItsNeighbour() {
+        try (LoadedObject obj = loader.load(Fixtures.spec("unsupported_mix"))) {
+            assertEquals(List.of("tc_count"), List.copyOf(obj.programs().keySet()));
+            assertTrue(obj.program("tc_count") != null);
+            assertThrows(UnsupportedFeatureException.class, () -> obj.program("xdp_strip"));
+        }
     }
 
     @Test
