@@ -34,6 +34,7 @@ oracle._f('libbpf_set_print', C.c_void_p, C.c_void_p)(None)
 # part without them.
 FRAGMENTS = [
     (r'R\d+ !read_ok', 0),
+    (r'R\d+ is invalid', 0),
     (r'(R\d+) invalid mem access \'[a-z_]+\'', 0),
     (r'back-edge from insn', 0),
     (r'unreachable insn', 0),
@@ -139,7 +140,7 @@ def load_one(path, want):
 
 
 INSN = re.compile(r'^\d+: \([0-9a-f]{2}\) ')
-STATE = re.compile(r'^(\d+: )?(R\d+|frame\d+:|from \d+ to \d+:|; |func#\d+ @\d+|last_idx |regs=|parent |mark_precise)')
+STATE = re.compile(r'^(\d+: )?(R\d+(_[a-z]+)?=|frame\d+:|from \d+ to \d+:|; |func#\d+ @\d+|last_idx |regs=|parent |mark_precise)')
 
 
 def decisive_line(lines):
