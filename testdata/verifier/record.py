@@ -75,6 +75,7 @@ FRAGMENTS = [
     (r'math between \w+ pointer and register with unbounded min value is not allowed', 0),
     (r'math between \w+ pointer and \d+ is not allowed', 0),
     (r'R\d+ pointer arithmetic on \w+ prohibited', 0),
+    (r'R\d+ subtraction from stack pointer prohibited', 0),
     (r'R\d+ \d+-bit pointer arithmetic prohibited', 0),
     (r'R\d+ bitwise operator \S+ on pointer prohibited', 0),
     (r'R\d+ pointer \S+ pointer prohibited', 0),
