@@ -107,6 +107,8 @@ FRAGMENTS = [
     (r'At program exit the register R0 has', 0),
     (r'R\d+ leaks addr into \w+', 0),
     (r'div by zero', 0),
+    (r'invalid atomic operand size', 0),
+    (r'BPF_ATOMIC uses invalid atomic opcode', 0),
     (r'invalid shift \d+', 0),
     (r'BPF program is too large', 0),
     (r'The sequence of \d+ jumps is too complex', 0),
@@ -152,7 +154,7 @@ def load_one(path, want):
     return loaded, lines
 
 
-INSN = re.compile(r'^\d+: \([0-9a-f]{2}\) ')
+INSN = re.compile(r'^\d+: (\([0-9a-f]{2}\) |BUG_)')  # BUG_xx: an instruction the log cannot print
 STATE = re.compile(r'^(\d+: )?(R\d+(_[a-z]+)?=|frame\d+:|from \d+ to \d+:|; |func#\d+ @\d+|last_idx |regs=|parent |mark_precise)')
 
 
