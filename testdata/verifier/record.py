@@ -50,6 +50,12 @@ FRAGMENTS = [
     (r'R\d+ type=\S+ expected=', 0),
     (r'invalid access to packet', 0),
     (r'invalid access to map value', 0),
+    (r'invalid access to memory', 0),
+    (r'R\d+ must have zero offset when passed to release func', 0),
+    (r'R\d+ is not a known constant', 0),
+    (r'expected prog array map for tail call', 0),
+    (r"tail_call is only allowed in functions that return 'int'", 0),
+    (r'tail_calls are not allowed when call stack of previous frames is \d+ bytes\. Too large', 0),
     (r'jump out of range', 0),
     (r'jump into the middle of ldimm64 insn', 0),
     (r'unrecognized bpf_ld_imm64 insn', 0),
@@ -93,6 +99,7 @@ FRAGMENTS = [
     (r'same insn cannot be used with different pointers', 0),
     (r'program of this type cannot use helper \w+', 0),
     (r'unknown func \w+', 0),
+    (r'invalid func unknown#\d+', 0),
     (r'cannot pass map_type \d+ into func \w+', 0),
     (r'Unreleased reference', 0),
     (r'reference has not been acquired before', 0),
@@ -162,7 +169,14 @@ def decisive_line(lines):
     """The kernel's error line: the first line after the last printed instruction that is not a
     register state or source line; for errors found before exploration (no instruction printed),
     the first line that is not a subprogram listing."""
-    body = [l for l in lines if not oracle.VERIFY_STATS.search(l)]
+    body = []
+    for l in lines:
+        m = oracle.VERIFY_STATS.search(l)
+        if m is None:
+            body.append(l)
+        elif m.start() > 0:
+            # a message the kernel printed without its newline, glued to the statistics line
+            body.append(l[:m.start()])
     last = max([i for i, l in enumerate(body) if INSN.match(l)], default=-1)
     for l in body[last + 1:]:
         if not STATE.match(l):
