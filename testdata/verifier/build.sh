@@ -18,7 +18,7 @@ CFLAGS="-O2 -g -target bpf -Wall -Werror -fdebug-prefix-map=$(pwd)=. -I/usr/incl
 # Files whose programs use 32-bit jumps/ALU or atomics with fetch need -mcpu=v3.
 extra_flags() {
 	case "$1" in
-	alu | scalars_bounds | jumps) echo "-mcpu=v3" ;;
+	alu | scalars_bounds) echo "-mcpu=v3" ;;
 	*) echo "" ;;
 	esac
 }

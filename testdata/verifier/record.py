@@ -35,6 +35,8 @@ oracle._f('libbpf_set_print', C.c_void_p, C.c_void_p)(None)
 FRAGMENTS = [
     (r'R\d+ !read_ok', 0),
     (r'R\d+ is invalid', 0),
+    (r'arg#\d+ expects pointer to ctx', 0),
+    (r'R\d+ is not a scalar', 0),
     (r'R\d+ not a scalar value', 0),
     (r'cannot return stack pointer to the caller', 0),
     (r'(R\d+) invalid mem access \'[a-z_]+\'', 0),

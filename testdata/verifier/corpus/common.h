@@ -13,6 +13,12 @@
 #include <linux/if_ether.h>
 #include <bpf/bpf_helpers.h>
 
+/* tcx verdicts (enum tcx_action_base; the installed uapi headers lack them). */
+#define TCX_NEXT -1
+#define TCX_PASS 0
+#define TCX_DROP 2
+#define TCX_REDIRECT 7
+
 /* A tc program whose body is exactly its inline assembly. */
 #define TC_ASM(name) SEC("tc") __attribute__((naked)) int name(void)
 /* A static bpf-to-bpf subprogram in .text whose body is exactly its inline assembly. */
