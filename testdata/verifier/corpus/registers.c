@@ -32,12 +32,13 @@ TC_ASM(r0_set_by_alu32_accepted)
 	asm volatile("w0 = 2; exit;" ::: "memory");
 }
 
-TC_ASM(r0_is_stack_pointer_at_exit)
+TC_ASM(r0_is_stack_pointer_at_exit_accepted)
 {
+	/* privileged: a tc program may return a pointer */
 	asm volatile("r0 = r10; exit;" ::: "memory");
 }
 
-TC_ASM(r0_is_ctx_pointer_at_exit)
+TC_ASM(r0_is_ctx_pointer_at_exit_accepted)
 {
 	asm volatile("r0 = r1; exit;" ::: "memory");
 }

@@ -80,6 +80,31 @@ TC_ASM(lddw_with_offset_reserved)
 	asm volatile(RAW_INSN(0x18, 0, 0, 3, 1) RAW_INSN(0, 0, 0, 0, 0) "exit;" ::: "memory");
 }
 
+TC_ASM(jeq_reg_with_imm_reserved)
+{
+	asm volatile("r0 = 0;" RAW_INSN(0x1d, 1, 1, 0, 5) "exit;" ::: "memory");
+}
+
+TC_ASM(jmp32_jeq_reg_with_offset_out_of_range)
+{
+	asm volatile("r0 = 0;" RAW_INSN(0x1e, 1, 1, 9, 0) "exit;" ::: "memory");
+}
+
+TC_ASM(call_with_dst_reg_reserved)
+{
+	asm volatile(RAW_INSN(0x85, 1, 0, 0, 7) "r0 = 0; exit;" ::: "memory");
+}
+
+TC_ASM(call_with_offset_reserved)
+{
+	asm volatile(RAW_INSN(0x85, 0, 0, 1, 7) "r0 = 0; exit;" ::: "memory");
+}
+
+TC_ASM(lddw_map_fd_not_a_map)
+{
+	asm volatile(RAW_INSN(0x18, 1, 1, 0, 12345) RAW_INSN(0, 0, 0, 0, 0) "r0 = 0; exit;" ::: "memory");
+}
+
 TC_ASM(lddw_64bit_constant_accepted)
 {
 	asm volatile("r0 = 0x123456789abcdef0 ll; r0 >>= 60; exit;" ::: "memory");
