@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Copied unchanged from the project's shared material, ../shared/tools/tcx-oracle/progs/tcx_count.c:
+/* Copied from the project's shared material, ../shared/tools/tcx-oracle/progs/tcx_count.c (only this comment added):
  * the program the tcx oracle loads for every scenario program; the simulation loads it the same way. */
 /* tcx oracle program: counts test frames (ethertype 0x88B5) per slot,
  * appends its slot to a trace (run order), returns a configurable code.

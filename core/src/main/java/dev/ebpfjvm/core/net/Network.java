@@ -484,13 +484,13 @@ public final class Network {
     /**
      * Deletes the clsact qdisc and its filters ({@code tc qdisc del dev D clsact}).
      *
-     * @throws NetException ENOENT when the device has none
+     * @throws NetException EINVAL when the device has none ("Invalid handle", as tc reports it)
      */
     public void deleteClsact(NetDevice d) {
         synchronized (lock) {
             checkLive(d);
             if (!d.clsactLocked()) {
-                throw new NetException(Errno.ENOENT, d + " has no clsact qdisc");
+                throw new NetException(Errno.EINVAL, "Invalid handle: " + d + " has no clsact qdisc");
             }
             d.setClsactLocked(false);
             for (Hook h : Hook.values()) {
