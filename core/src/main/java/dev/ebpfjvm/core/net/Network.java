@@ -54,6 +54,7 @@ public final class Network {
     private final Object lock = new Object();
     private final IntSupplier programIds;
     private final Environment environment;
+    private final ChainCompiler compiler;
     private final Map<Integer, NetDevice> byIndex = new ConcurrentHashMap<>();
     private final Map<String, NetDevice> byName = new ConcurrentHashMap<>();
     private final Map<Integer, NetProgram> programs = new HashMap<>();
@@ -70,8 +71,20 @@ public final class Network {
      * @param environment what program runs see (clocks, random, trace, CPUs)
      */
     public Network(IntSupplier programIds, Environment environment) {
+        this(programIds, environment, ChainCompiler.LOOP);
+    }
+
+    /**
+     * A network with only loopback whose chains run through dispatchers of a compiler.
+     *
+     * @param programIds allocates the id of every program {@link #program registered} here
+     * @param environment what program runs see (clocks, random, trace, CPUs)
+     * @param compiler compiles each chain snapshot ({@link ChainCompiler#LOOP}: a plain loop)
+     */
+    public Network(IntSupplier programIds, Environment environment, ChainCompiler compiler) {
         this.programIds = Objects.requireNonNull(programIds, "programIds");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
         this.loopback = add("lo", NetDevice.Kind.LOOPBACK, DEFAULT_NAMESPACE);
     }
 
@@ -699,11 +712,8 @@ public final class Network {
         int code;
         try {
             int ret = TC_ACT_UNSPEC;
-            for (TcxChain.Entry e : chain.raw()) {
-                ret = run(e.program(), ctx, skb, view, hc);
-                if (ret != TC_ACT_UNSPEC) {
-                    break;
-                }
+            if (chain.size() > 0) {
+                ret = chain.dispatcher(compiler).run(ctx, new ChainRun(chain.programArray(), skb, view, hc));
             }
             code = ret == TC_ACT_OK || ret == TC_ACT_SHOT || ret == TC_ACT_REDIRECT ? ret : TC_ACT_UNSPEC;
             if (code == TC_ACT_UNSPEC) {

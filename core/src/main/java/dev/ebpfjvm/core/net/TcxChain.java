@@ -20,11 +20,17 @@ public final class TcxChain {
     private final Entry[] entries;
     private final long revision;
     private final boolean clsact;
+    private final NetProgram[] programArray;
+    private volatile ChainDispatcher dispatcher;
 
     TcxChain(Entry[] entries, long revision, boolean clsact) {
         this.entries = entries;
         this.revision = revision;
         this.clsact = clsact;
+        this.programArray = new NetProgram[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            programArray[i] = entries[i].program();
+        }
     }
 
     /** A fresh bundle: no entries, revision 1 ({@code bpf_mprog_bundle_init()}). */
@@ -72,6 +78,21 @@ public final class TcxChain {
     /** {@code tcx_entry_is_active()}. */
     boolean active() {
         return entries.length > 0 || clsact;
+    }
+
+    /** {@return the programs as an array, shared: never modified} */
+    NetProgram[] programArray() {
+        return programArray;
+    }
+
+    /** {@return this snapshot's dispatcher, compiled on first use (a race compiles twice, harmlessly)} */
+    ChainDispatcher dispatcher(ChainCompiler compiler) {
+        ChainDispatcher d = dispatcher;
+        if (d == null) {
+            d = compiler.compile(programArray());
+            dispatcher = d;
+        }
+        return d;
     }
 
     TcxChain with(Entry[] newEntries) {

@@ -2,6 +2,7 @@ package dev.ebpfjvm.jit.net;
 
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.net.scenario.ScenarioFiles;
+import dev.ebpfjvm.jit.chain.ChainDispatchers;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,6 +19,14 @@ class ScenarioReplayJitTest {
                 .flatMap(engine -> ScenarioFiles.recorded().stream()
                         .map(p -> DynamicTest.dynamicTest(engine + " " + p.getFileName(),
                                 () -> ScenarioFiles.replayAndCompare(p, Engines.byName(engine)))))
+                .toList();
+    }
+
+    @TestFactory
+    List<DynamicTest> replaysEveryRecordedFileThroughChainDispatchers() {
+        return ScenarioFiles.recorded().stream()
+                .map(p -> DynamicTest.dynamicTest("jit+dispatcher " + p.getFileName(),
+                        () -> ScenarioFiles.replayAndCompare(p, Engines.byName("jit"), ChainDispatchers.INSTANCE)))
                 .toList();
     }
 }

@@ -13,6 +13,7 @@ import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.maps.PinRegistry;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.net.BpfCalls;
+import dev.ebpfjvm.core.net.ChainCompiler;
 import dev.ebpfjvm.core.net.ClassicFilter;
 import dev.ebpfjvm.core.net.Hook;
 import dev.ebpfjvm.core.net.LinkInfo;
@@ -51,12 +52,23 @@ public final class ScenarioReplayer {
 
     private final ObjectSpec spec;
     private final Engine engine;
+    private final ChainCompiler compiler;
 
     /**
      * @param spec the scenario object (tcx_count.o), with maps {@code counters} and {@code trace}
      * @param engine the engine every program load uses
      */
     public ScenarioReplayer(ObjectSpec spec, Engine engine) {
+        this(spec, engine, ChainCompiler.LOOP);
+    }
+
+    /**
+     * @param spec the scenario object (tcx_count.o), with maps {@code counters} and {@code trace}
+     * @param engine the engine every program load uses
+     * @param compiler how the networks of the replay run their chains
+     */
+    public ScenarioReplayer(ObjectSpec spec, Engine engine, ChainCompiler compiler) {
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
         ObjectSpec s = Objects.requireNonNull(spec, "spec");
         for (String shared : List.of("counters", "trace")) {
             MapSpec m = s.map(shared).orElseThrow(() -> new IllegalArgumentException("the scenario object has no map '"
@@ -97,7 +109,7 @@ public final class ScenarioReplayer {
 
         Run(Scenario sc) {
             AtomicInteger ids = new AtomicInteger();
-            net = new Network(ids::incrementAndGet, Environment.defaults());
+            net = new Network(ids::incrementAndGet, Environment.defaults(), compiler);
             bpf = new BpfCalls(net);
             net.addVeth("veth0", "veth1");
             net.addVeth("veth2", "veth3");

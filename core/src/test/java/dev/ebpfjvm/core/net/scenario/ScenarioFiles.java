@@ -121,14 +121,19 @@ public final class ScenarioFiles {
 
     /** Replays every scenario of a recorded file and asserts each step's result equals the recorded one. */
     public static int replayAndCompare(Path recorded, Engine engine) {
-        ScenarioReplayer replayer = new ScenarioReplayer(object(), engine);
+        return replayAndCompare(recorded, engine, dev.ebpfjvm.core.net.ChainCompiler.LOOP);
+    }
+
+    /** Replays with chains compiled by a compiler and compares, as {@link #replayAndCompare(Path, Engine)}. */
+    public static int replayAndCompare(Path recorded, Engine engine, dev.ebpfjvm.core.net.ChainCompiler compiler) {
+        ScenarioReplayer replayer = new ScenarioReplayer(object(), engine, compiler);
         int n = 0;
         for (JsonNode sc : scenarioNodes(recorded)) {
             Scenario model = scenario(sc);
             List<Map<String, Object>> got = replayer.replay(model);
             int i = 0;
             for (JsonNode st : sc.get("steps")) {
-                JsonNode actual = JSON.valueToTree(got.get(i));
+                JsonNode actual;
                 try {
                     actual = JSON.readTree(JSON.writeValueAsString(got.get(i)));
                 } catch (IOException e) {
