@@ -11,8 +11,6 @@ public enum Errno {
     EPERM(1),
     /** {@code ENOENT}: no such element, or no such pinned path. */
     ENOENT(2),
-    /** {@code ENXIO}: no such device or address. */
-    ENXIO(6),
     /** {@code E2BIG}: a map is full, an index is out of range, a size is too large. */
     E2BIG(7),
     /** {@code EBADF}: not a valid object for the operation. */

@@ -154,8 +154,8 @@ public final class NetDevice {
      * The host sends a frame out of this device: it enters the egress hook, then the wire.
      *
      * @param frame the frame from its Ethernet header (at least 14 bytes)
-     * @return 0, or the errno a packet socket's send would report: ENOBUFS when egress dropped it,
-     *     ENETDOWN when the device is down or removed
+     * @return null when the frame left, or the errno a packet socket's send would report: ENOBUFS
+     *     when egress dropped it, ENETDOWN when the device is down or removed
      */
     public Errno send(byte[] frame) {
         Objects.requireNonNull(frame, "frame");
