@@ -37,10 +37,17 @@ public final class BpfCalls {
     public record QueryReply(int error, long revision, int count, int[] progIds, int[] linkIds) {
     }
 
-    /** {@return a new descriptor for a program, as {@code BPF_PROG_LOAD} returns one} */
+    /**
+     * {@return a new descriptor for a program, as {@code BPF_PROG_LOAD} returns one}
+     *
+     * @throws IllegalArgumentException when the program is not registered in this network
+     */
     public int open(NetProgram program) {
         synchronized (network.lock()) {
-            return install(Objects.requireNonNull(program, "program"));
+            if (network.programById(Objects.requireNonNull(program, "program").id()) != program) {
+                throw new IllegalArgumentException(program + " is not registered in this network");
+            }
+            return install(program);
         }
     }
 
