@@ -342,6 +342,54 @@ classic = [
         q(hook="egress")]),
 ]
 
+more = [
+    sc("egress_link_update_then_send", "an egress link updated to a dropping program", {"A": "NEXT", "B": "PASS", "D": "DROP"},
+       [lnk("A", "L1", dev="veth0", hook="egress"), att("B", dev="veth0", hook="egress"), send(),
+        upd("L1", "D"), q(dev="veth0", hook="egress"), send()]),
+    sc("query_short_with_links", "short buffers with link ids", N3,
+       [lnk("A", "L1"), att("B"), lnk("C", "L2"), q(1), q(2), q(0)]),
+    sc("detach_after_link", "detach the entry after a link, by position", N3,
+       [lnk("A", "L1"), att("B"), att("C"), det(None, flags=["AFTER", "LINK"], rel=L("L1")), q()]),
+    sc("detach_before_link_consistent", "detach a program BEFORE the link that follows it", N3,
+       [att("A"), lnk("B", "L1"), det("A", flags=["BEFORE", "LINK"], rel=L("L1")), q()]),
+    sc("detach_after_link_by_id", "detach after a link given by id", N3,
+       [lnk("A", "L1"), att("B"), det(None, flags=["AFTER", "LINK", "ID"], rel=L("L1"), by_id=True), q()]),
+    sc("pinned_link_detach_then_unpin", "detach a pinned link, unpin, info through the original fd", N3,
+       [lnk("A", "L1"), op("link_pin", link="L1", path="l1"), op("link_detach", link="L1"), op("unpin", path="l1"),
+        op("link_info", link="L1"), q(), op("link_close", link="L1"), q()]),
+    sc("replaced_program_is_gone", "anchoring on a program replaced away", N4,
+       [att("A"), att("B"), att("C", flags=["REPLACE"], replace="A"), att("D", flags=["BEFORE"], rel=P("A")),
+        att("D", flags=["BEFORE"], rel=P("C")), q()]),
+    sc("link_update_same_with_old_prog", "update to the same program with the REPLACE check", N3,
+       [lnk("A", "L1"), upd("L1", "A", old="A", flags=["REPLACE"]), q(), upd("L1", "A", old="B", flags=["REPLACE"])]),
+    sc("classic_behind_link", "a link's NEXT leads to the classic filter, also after the link closes", {"A": "NEXT", "D": "DROP"},
+       [lnk("A", "L1"), op("tc_filter_add", dev="veth1", hook="ingress", prog="D"), send(), op("link_close", link="L1"),
+        q(), send()]),
+    sc("classic_egress_ok", "a classic egress filter returning TC_ACT_OK", {"A": "PASS", "B": "NEXT"},
+       [op("tc_filter_add", dev="veth0", hook="egress", prog="A"), att("B"), send()]),
+    sc("redirect_after_link_update", "a link updated to a redirecting program", {"A": "PASS", "R": {"ret": "REDIRECT", "target": "veth2"}},
+       [lnk("A", "L1"), send(), upd("L1", "R"), send(), op("link_info", link="L1")]),
+    sc("redirect_several_packets", "three frames redirected", {"R": {"ret": "REDIRECT", "target": "veth2"}},
+       [att("R"), send(3)]),
+    sc("other_hooks_not_on_path", "veth1's egress and veth0's ingress see nothing of veth0's frames", {"A": "NEXT", "B": "NEXT", "C": "PASS"},
+       [att("A", hook="egress"), att("B", dev="veth0"), att("C"), send()]),
+    sc("link_get_pinned_twice", "two fds from one pin, all closed then unpinned", N3,
+       [lnk("A", "L1"), op("link_pin", link="L1", path="l1"), op("link_get_pinned", path="l1", link="L2"),
+        op("link_get_pinned", path="l1", link="L3"), op("link_close", link="L1"), op("link_close", link="L2"), q(),
+        op("link_close", link="L3"), q(), op("unpin", path="l1"), q()]),
+    sc("link_create_on_removed_device", "LINK_CREATE and PROG_ATTACH to a removed device", N3,
+       [op("dev_del", dev="veth2"), lnk("A", "L1", dev="veth3"), att("A", dev="veth2", hook="egress"),
+        det("A", dev="veth3"), q(dev="veth2"), lnk("A", "L1")]),
+    sc("all_links_detached_frees_chain", "LINK_DETACH of every link frees the chain", N3,
+       [lnk("A", "L1"), lnk("B", "L2"), q(), op("link_detach", link="L1"), op("link_detach", link="L2"), q(),
+        lnk("C", "L3"), q()]),
+    sc("expected_revision_links", "expected_revision with LINK_CREATE and PROG_DETACH", N3,
+       [lnk("A", "L1", rev=1), lnk("B", "L2", rev=1), lnk("B", "L2", rev=2), det(None, flags=["AFTER"], rev=3),
+        att("C", rev=3), det("C", rev=3), det("C", rev=4), q()]),
+    sc("link_replace_anchor_prog_attach", "PROG_ATTACH REPLACE with a LINK relative", N4,
+       [att("A"), lnk("B", "L1"), att("C", flags=["REPLACE", "BEFORE", "LINK"], replace="A", rel=L("L1")), q()]),
+]
+
 MANY = {"P%02d" % i: "NEXT" for i in range(1, 65)}
 limits = [
     sc("chain_full", "63 programs fit, the 64th is ERANGE", MANY,
@@ -353,7 +401,7 @@ limits = [
 ]
 
 GROUPS = {"attach": attach, "detach": detach, "query": query, "links": links, "devices": devices,
-          "verdicts": verdicts, "classic": classic, "limits": limits}
+          "verdicts": verdicts, "classic": classic, "limits": limits, "more": more}
 
 if __name__ == "__main__":
     total = 0
