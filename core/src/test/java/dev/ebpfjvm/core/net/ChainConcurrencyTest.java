@@ -24,21 +24,29 @@ import org.junit.jupiter.api.Test;
  * push frames: no exception, every frame arrives, and the programs each frame ran are exactly the
  * run of one chain snapshot that existed.
  */
-class ChainConcurrencyTest {
+public class ChainConcurrencyTest {
     private static final int PROGRAMS = 12;
     private static final int OPERATIONS = 4000;
     private static final int SENDERS = 3;
 
     @Test
     void everyFrameRunsOneWholeChainThatExisted() throws Exception {
-        Network net = new Network();
+        stress(ChainCompiler.LOOP, "interpreter");
+    }
+
+    /**
+     * The stress run, for any chain compiler and engine (the jit module runs it with its dispatchers).
+     */
+    public static void stress(ChainCompiler compiler, String engine) throws Exception {
+        Network net = new Network(new java.util.concurrent.atomic.AtomicInteger()::incrementAndGet,
+                dev.ebpfjvm.core.exec.Environment.defaults(), compiler);
         NetDevice veth0 = net.addVeth("veth0", "veth1").get(0);
         NetDevice veth1 = veth0.peer();
         List<NetProgram> progs = new ArrayList<>();
         Map<Integer, Integer> codes = new HashMap<>();
         for (int i = 1; i <= PROGRAMS; i++) {
             int code = i % 5 == 0 ? Progs.PASS : i == 7 ? 3 : Progs.NEXT;
-            NetProgram p = Progs.tracing(net, "p" + i, i, code);
+            NetProgram p = Progs.tracing(net, "p" + i, i, code, engine);
             progs.add(p);
             codes.put(p.id(), code);
         }

@@ -18,7 +18,11 @@ final class Progs {
     }
 
     static NetProgram load(Network net, String name, String asm) {
-        return net.program(name, Engines.byName("interpreter").load(new Program(name, Assembler.assemble(asm),
+        return load(net, name, asm, "interpreter");
+    }
+
+    static NetProgram load(Network net, String name, String asm, String engine) {
+        return net.program(name, Engines.byName(engine).load(new Program(name, Assembler.assemble(asm),
                 TcHelpers.registry())));
     }
 
@@ -47,6 +51,10 @@ final class Progs {
      * entries, byte 15 on hold them) and returns a code}
      */
     static NetProgram tracing(Network net, String name, int tag, int code) {
+        return tracing(net, name, tag, code, "interpreter");
+    }
+
+    static NetProgram tracing(Network net, String name, int tag, int code, String engine) {
         return load(net, name, String.join("\n",
                 "ldxw %r2, [%r1+76]",
                 "ldxw %r3, [%r1+80]",
@@ -61,7 +69,7 @@ final class Progs {
                 "stxb [%r2+14], %r5",
                 "out:",
                 "mov %r0, " + code,
-                "exit"));
+                "exit"), engine);
     }
 
     /** {@return a test frame of a length: broadcast, ethertype 0x88B5} */
