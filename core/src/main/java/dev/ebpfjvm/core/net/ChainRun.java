@@ -7,9 +7,12 @@ import dev.ebpfjvm.core.skb.Skb;
 
 /**
  * One frame's pass through one chain snapshot, as a {@link ChainDispatcher} drives it: before
- * program {@code i} runs, {@link #enter} installs the skb as its context
- * ({@code bpf_compute_data_pointers()}); after it, {@link #exit} records its code on the hook's
- * counters and returns it as the 32-bit int {@code tcx_run()} compares with {@code TCX_NEXT}.
+ * program {@code i} runs, {@link #enter} makes the skb its context (installed once, before the
+ * first program: the context model reads {@code data}/{@code data_end} from the skb at every load,
+ * and a helper that reallocates the packet republishes it, which is what
+ * {@code bpf_compute_data_pointers()} gives the kernel); after it, {@link #exit} records its code
+ * on the hook's counters and returns it as the 32-bit int {@code tcx_run()} compares with
+ * {@code TCX_NEXT}.
  * A final class, so that a dispatcher's calls to it are monomorphic.
  */
 public final class ChainRun {
@@ -33,7 +36,9 @@ public final class ChainRun {
 
     /** Prepares the context for program {@code index}. */
     public void enter(ProgramContext ctx, int index) {
-        SkBuffContext.install(ctx, skb, devices);
+        if (index == 0) {
+            SkBuffContext.install(ctx, skb, devices);
+        }
     }
 
     /** {@return the code of program {@code index} (r0 as an int), after counting it} */
