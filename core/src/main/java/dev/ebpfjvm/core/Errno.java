@@ -37,10 +37,18 @@ public enum Errno {
     ERANGE(34),
     /** {@code ENODATA}: no data available. */
     ENODATA(61),
+    /** {@code ENOLINK}: the link has been severed (a tcx link whose device is gone or that was detached). */
+    ENOLINK(67),
     /** {@code EOPNOTSUPP}: operation not supported (the user-visible one). */
     EOPNOTSUPP(95),
+    /** {@code ENETDOWN}: the network is down (a device that is down, a transmit recursion cut). */
+    ENETDOWN(100),
+    /** {@code ENOBUFS}: no buffer space (a frame the egress hook dropped, as a packet socket's send sees it). */
+    ENOBUFS(105),
     /** {@code EALREADY}: already in progress ({@code bpf_skb_adjust_room} encapsulating twice). */
     EALREADY(114),
+    /** {@code ESTALE}: a stale handle (a tcx {@code expected_revision} that is not the chain's revision). */
+    ESTALE(116),
     /**
      * {@code ENOTSUPP}: the kernel-internal "operation not supported" (524), which {@code bpf(2)}
      * nevertheless returns for map operations a map type lacks (ring buffer lookups, LRU maps with
