@@ -6,9 +6,11 @@
 module dev.ebpfjvm.jit {
     requires transitive dev.ebpfjvm.core;
     requires org.objectweb.asm;
+    requires org.objectweb.asm.commons;
     requires org.objectweb.asm.util;
 
     exports dev.ebpfjvm.jit;
+    exports dev.ebpfjvm.jit.chain;
 
     provides dev.ebpfjvm.core.exec.Engine with dev.ebpfjvm.jit.JitEngine;
 }

@@ -59,7 +59,7 @@ final class LoadedMaps implements AutoCloseable {
         if (pins.isPinned(path)) {
             reused.add(m.name());
         }
-        return pins.openOrCreate(m, path, cpus, regions);
+        return pins.openOrCreate(m, path, cpus);
     }
 
     /**

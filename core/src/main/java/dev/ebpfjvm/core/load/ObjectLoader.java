@@ -50,8 +50,12 @@ public final class ObjectLoader {
         this.engine = b.engine != null ? b.engine : Engines.preferred();
         this.helpers = b.helpers;
         this.extraHelpers = b.extraHelpers.build();
-        this.regions = b.regions != null ? b.regions : new RegionTable();
-        this.pins = b.pins != null ? b.pins : new PinRegistry();
+        this.regions = b.regions != null ? b.regions : b.pins != null ? b.pins.regions() : new RegionTable();
+        this.pins = b.pins != null ? b.pins : new PinRegistry(regions);
+        if (pins.regions() != regions) {
+            throw new IllegalArgumentException("the pin namespace belongs to another region table: maps shared "
+                    + "through it would be out of the programs' reach");
+        }
         this.cpus = b.cpus;
         this.globals = new LinkedHashMap<>(b.globals);
     }
@@ -192,7 +196,10 @@ public final class ObjectLoader {
             return this;
         }
 
-        /** Where {@code LIBBPF_PIN_BY_NAME} maps are pinned and shared; default a namespace of this loader's own. */
+        /**
+         * Where {@code LIBBPF_PIN_BY_NAME} maps are pinned and shared; default a namespace of this
+         * loader's own. Its region table is the loader's unless {@link #regions} names the same one.
+         */
         public Builder pins(PinRegistry pins) {
             this.pins = Objects.requireNonNull(pins, "pins");
             return this;

@@ -23,6 +23,22 @@ public final class PinRegistry {
     public static final String DEFAULT_ROOT = "/sys/fs/bpf";
 
     private final Map<String, Object> pins = new TreeMap<>();
+    private final RegionTable regions;
+
+    /** A namespace whose maps are created in a region table of its own. */
+    public PinRegistry() {
+        this(new RegionTable());
+    }
+
+    /** The namespace of the runtime whose region table is {@code regions}: maps it creates live there. */
+    public PinRegistry(RegionTable regions) {
+        this.regions = Objects.requireNonNull(regions, "regions");
+    }
+
+    /** {@return the region table of the runtime this namespace belongs to} */
+    public RegionTable regions() {
+        return regions;
+    }
 
     /**
      * Pins an object under a path; a map gains a reference.
@@ -97,7 +113,7 @@ public final class PinRegistry {
      *     or flags differ from the spec ("couldn't reuse pinned map"), or when the path holds no
      *     map; or the errors of {@link BpfMap#create}
      */
-    public synchronized BpfMap openOrCreate(MapSpec spec, String path, int cpus, RegionTable regions) {
+    public synchronized BpfMap openOrCreate(MapSpec spec, String path, int cpus) {
         String p = normalize(path, "pin");
         Object pinned = pins.get(p);
         if (pinned == null) {

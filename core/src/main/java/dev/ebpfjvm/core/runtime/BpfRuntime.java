@@ -33,13 +33,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BpfRuntime implements AutoCloseable {
     private final RegionTable regions;
-    private final PinRegistry pins = new PinRegistry();
+    private final PinRegistry pins;
     private final Environment environment;
     private final AtomicInteger nextProgramId = new AtomicInteger(1);
     private final List<BpfObject> objects = new CopyOnWriteArrayList<>();
 
     private BpfRuntime(Builder b) {
         this.regions = new RegionTable(b.memoryLimit);
+        this.pins = new PinRegistry(regions);
         this.environment = b.environment;
     }
 

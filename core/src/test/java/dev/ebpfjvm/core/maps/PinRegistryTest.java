@@ -55,8 +55,8 @@ class PinRegistryTest {
         MapSpec spec = new MapSpec("shared", MapType.HASH, 4, 8, 16, 0, Pinning.BY_NAME, null, List.of());
         String path = PinRegistry.pinPath(spec);
         assertEquals("/sys/fs/bpf/shared", path);
-        BpfMap first = pins.openOrCreate(spec, path, 2, TestRegions.TABLE);
-        BpfMap second = pins.openOrCreate(spec, path, 2, TestRegions.TABLE);
+        BpfMap first = pins.openOrCreate(spec, path, 2);
+        BpfMap second = pins.openOrCreate(spec, path, 2);
         assertSame(first, second);
         first.updateLong(BpfMap.u32(1), 9, BpfMap.ANY);
         assertEquals(OptionalLong.of(9), second.lookupLong(BpfMap.u32(1)));
@@ -64,12 +64,12 @@ class PinRegistryTest {
         second.close();
         assertFalse(first.isClosed(), "still pinned");
         MapSpec bigger = new MapSpec("shared", MapType.HASH, 4, 8, 32, 0, Pinning.BY_NAME, null, List.of());
-        MapException e = assertThrows(MapException.class, () -> pins.openOrCreate(bigger, path, 2, TestRegions.TABLE));
+        MapException e = assertThrows(MapException.class, () -> pins.openOrCreate(bigger, path, 2));
         assertEquals(Errno.EINVAL, e.errno());
         assertTrue(e.getMessage().contains("mismatch"), e.getMessage());
         pins.pin("/sys/fs/bpf/prog", new Object());
         assertEquals(Errno.EINVAL, assertThrows(MapException.class,
-                () -> pins.openOrCreate(spec, "/sys/fs/bpf/prog", 2, TestRegions.TABLE)).errno());
+                () -> pins.openOrCreate(spec, "/sys/fs/bpf/prog", 2)).errno());
         pins.unpin(path);
         assertTrue(first.isClosed());
     }

@@ -4,7 +4,7 @@
  * {@link dev.ebpfjvm.core.net.scenario.Step} are the plain model of one input file,
  * {@link dev.ebpfjvm.core.net.scenario.ScenarioReplayer} gives every step the result the recorder
  * gives it on a kernel, as JSON-shaped maps that compare field by field with a recorded file;
- * {@link dev.ebpfjvm.core.net.scenario.ScenarioJson} reads scenario files and writes a replay back
+ * {@link dev.ebpfjvm.core.net.scenario.ScenarioDocuments} reads scenario files and writes a replay back
  * in the recorder's output format without a dependency (for a command line).
  */
 package dev.ebpfjvm.core.net.scenario;

@@ -1,31 +1,29 @@
 package dev.ebpfjvm.core.net.scenario;
 
-import dev.ebpfjvm.core.testrun.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The tcx-oracle scenario files without a dependency: reads a document
- * ({@code {"meta": ..., "scenarios": [...]}} or a bare list) into {@link Scenario}s with the
- * recorder's defaults, and writes a replay back as the recorder does, the input with a
- * {@code result} in every step ({@link Json}'s writer prints what Python's
- * {@code json.dump(indent=1)} prints). For a command line that replays users' scenario files.
+ * The tcx-oracle scenario documents as JSON trees (maps, lists, strings, numbers and booleans, as
+ * any JSON library reads them): reads a document ({@code {"meta": ..., "scenarios": [...]}} or a
+ * bare list) into {@link Scenario}s with the recorder's defaults, and builds a replay's document as
+ * the recorder writes it, the input with a {@code result} in every step. Parsing and printing the
+ * text is the caller's (the command line uses Jackson), so core needs no JSON library.
  */
-public final class ScenarioJson {
-    private ScenarioJson() {
+public final class ScenarioDocuments {
+    private ScenarioDocuments() {
     }
 
     /**
      * {@return the scenarios of a document}
      *
-     * @throws dev.ebpfjvm.core.testrun.JsonException for text that is no JSON
      * @throws IllegalArgumentException naming the scenario and step of a malformed field
      */
-    public static List<Scenario> parse(String text) {
+    public static List<Scenario> parse(Object document) {
         List<Scenario> l = new ArrayList<>();
-        for (Map<String, Object> sc : scenarioMaps(Json.parse(text))) {
+        for (Map<String, Object> sc : scenarioMaps(document)) {
             l.add(scenario(sc));
         }
         return l;
@@ -36,8 +34,8 @@ public final class ScenarioJson {
      *
      * @param meta the output's {@code meta} object (what produced it)
      */
-    public static String replay(String text, ScenarioReplayer replayer, Map<String, Object> meta) {
-        List<Map<String, Object>> scs = scenarioMaps(Json.parse(text));
+    public static Map<String, Object> replay(Object document, ScenarioReplayer replayer, Map<String, Object> meta) {
+        List<Map<String, Object>> scs = scenarioMaps(document);
         List<Object> out = new ArrayList<>();
         for (Map<String, Object> sc : scs) {
             List<Map<String, Object>> results = replayer.replay(scenario(sc));
@@ -58,7 +56,7 @@ public final class ScenarioJson {
         m.put("scenario_count", (long) out.size());
         doc.put("meta", m);
         doc.put("scenarios", out);
-        return Json.write(doc) + "\n";
+        return doc;
     }
 
     private static List<Map<String, Object>> scenarioMaps(Object root) {
@@ -152,10 +150,10 @@ public final class ScenarioJson {
     }
 
     private static long number(Object v, String where) {
-        if (!(v instanceof Long)) {
+        if (!(v instanceof Long || v instanceof Integer || v instanceof Short)) {
             throw new IllegalArgumentException(where + ": expected an integer, got " + v);
         }
-        return (Long) v;
+        return ((Number) v).longValue();
     }
 
     private static List<?> list(Object v, String where) {
