@@ -23,6 +23,7 @@ module dev.ebpfjvm.core {
     exports dev.ebpfjvm.core.testrun;
 
     uses dev.ebpfjvm.core.exec.Engine;
+    uses dev.ebpfjvm.core.net.ChainCompiler;
 
     provides dev.ebpfjvm.core.exec.Engine with dev.ebpfjvm.core.interp.Interpreter;
 }

@@ -13,4 +13,5 @@ module dev.ebpfjvm.jit {
     exports dev.ebpfjvm.jit.chain;
 
     provides dev.ebpfjvm.core.exec.Engine with dev.ebpfjvm.jit.JitEngine;
+    provides dev.ebpfjvm.core.net.ChainCompiler with dev.ebpfjvm.jit.chain.ChainDispatchers;
 }

@@ -1,5 +1,7 @@
 package dev.ebpfjvm.core.net;
 
+import java.util.ServiceLoader;
+
 /**
  * Turns a chain snapshot's programs into a {@link ChainDispatcher}; a {@link Network} compiles each
  * snapshot once, when a frame first runs it. {@link #LOOP} is the default.
@@ -15,4 +17,13 @@ public interface ChainCompiler {
      * @return the dispatcher
      */
     ChainDispatcher compile(NetProgram[] programs);
+
+    /**
+     * {@return the chain compiler on the class path (the JIT's dispatcher classes, which let C2
+     * inline a whole chain), else {@link #LOOP}}
+     */
+    static ChainCompiler preferred() {
+        return ServiceLoader.load(ChainCompiler.class, ChainCompiler.class.getClassLoader()).findFirst()
+                .orElse(LOOP);
+    }
 }

@@ -7,7 +7,6 @@ import dev.ebpfjvm.core.maps.BpfMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An object loaded into a {@link BpfRuntime} (cilium/ebpf's Collection): its programs and maps by
@@ -19,12 +18,13 @@ public final class BpfObject implements AutoCloseable {
     private final LoadedObject loaded;
     private final Map<String, BpfProgram> programs = new LinkedHashMap<>();
 
-    BpfObject(BpfRuntime runtime, LoadedObject loaded, AtomicInteger programIds) {
+    BpfObject(BpfRuntime runtime, LoadedObject loaded) {
         this.runtime = runtime;
         this.loaded = loaded;
         for (ProgramSpec p : loaded.spec().programs()) {
             if (p.supported()) {
-                programs.put(p.name(), new BpfProgram(runtime, p, loaded.program(p.name()), programIds.getAndIncrement()));
+                programs.put(p.name(), new BpfProgram(runtime, p,
+                        runtime.network().program(p.name(), loaded.program(p.name()))));
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.elf.ProgramType;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.net.NetProgram;
 
 /**
  * A loaded program: its identity (name, id, type) and the ways to run it. The executable runs on
@@ -14,14 +15,12 @@ import dev.ebpfjvm.core.exec.ProgramContext;
 public final class BpfProgram {
     private final BpfRuntime runtime;
     private final ProgramSpec spec;
-    private final Executable executable;
-    private final int id;
+    private final NetProgram netProgram;
 
-    BpfProgram(BpfRuntime runtime, ProgramSpec spec, Executable executable, int id) {
+    BpfProgram(BpfRuntime runtime, ProgramSpec spec, NetProgram netProgram) {
         this.runtime = runtime;
         this.spec = spec;
-        this.executable = executable;
-        this.id = id;
+        this.netProgram = netProgram;
     }
 
     /** {@return the program's name (its C function name)} */
@@ -31,7 +30,7 @@ public final class BpfProgram {
 
     /** {@return the program's id, unique in its runtime like the kernel's prog id} */
     public int id() {
-        return id;
+        return netProgram.id();
     }
 
     /** {@return the program type its section gives} */
@@ -46,7 +45,15 @@ public final class BpfProgram {
 
     /** {@return the engine's executable, for hosts that run the program on contexts of their own} */
     public Executable executable() {
-        return executable;
+        return netProgram.executable();
+    }
+
+    /**
+     * {@return the program as the runtime's {@link BpfRuntime#network() network} knows it, to attach
+     * to a device's tcx hook ({@code network.attachTcx(...)}) or look up by id}
+     */
+    public NetProgram netProgram() {
+        return netProgram;
     }
 
     /**
@@ -57,7 +64,7 @@ public final class BpfProgram {
      * @throws dev.ebpfjvm.core.ProgramFaultException naming the instruction when the run faults
      */
     public long run(byte[] memory) {
-        return executable.run(runtime.newContext().withBuffer(memory));
+        return executable().run(runtime.newContext().withBuffer(memory));
     }
 
     /**
@@ -73,7 +80,7 @@ public final class BpfProgram {
             throw new UnsupportedFeatureException("program '" + name() + "': test runs take tc programs, not "
                     + spec.type());
         }
-        return SkbTestRun.run(executable, runtime.newContext(), run);
+        return SkbTestRun.run(executable(), runtime.newContext(), run);
     }
 
     /**
@@ -91,6 +98,6 @@ public final class BpfProgram {
 
     @Override
     public String toString() {
-        return "BpfProgram[" + id + " " + name() + " " + spec.type() + "]";
+        return "BpfProgram[" + id() + " " + name() + " " + spec.type() + "]";
     }
 }

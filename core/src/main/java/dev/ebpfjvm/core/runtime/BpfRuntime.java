@@ -9,6 +9,8 @@ import dev.ebpfjvm.core.load.ObjectLoader;
 import dev.ebpfjvm.core.maps.PinRegistry;
 import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.net.ChainCompiler;
+import dev.ebpfjvm.core.net.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the kernel is to BPF programs, for everything loaded into it: program and map ids, the pin
- * namespace (bpffs), the region table that gives addresses meaning, and the memory budget of maps
- * and programs. Nothing is shared between runtimes: two runtimes in one JVM are independent, so a
+ * namespace (bpffs), the region table that gives addresses meaning, the memory budget of maps and
+ * programs, and the network: devices with their tcx chains, links and classic filters. Nothing is shared between runtimes: two runtimes in one JVM are independent, so a
  * host can give each tenant its own, and tests can run side by side.
  *
  * <pre>{@code
@@ -37,11 +39,13 @@ public final class BpfRuntime implements AutoCloseable {
     private final Environment environment;
     private final AtomicInteger nextProgramId = new AtomicInteger(1);
     private final List<BpfObject> objects = new CopyOnWriteArrayList<>();
+    private final Network network;
 
     private BpfRuntime(Builder b) {
         this.regions = new RegionTable(b.memoryLimit);
         this.pins = new PinRegistry(regions);
         this.environment = b.environment;
+        this.network = new Network(nextProgramId::getAndIncrement, environment, ChainCompiler.preferred());
     }
 
     /** {@return a runtime with the default memory limit and {@link Environment#defaults()}} */
@@ -74,9 +78,17 @@ public final class BpfRuntime implements AutoCloseable {
         ObjectLoader.Builder b = ObjectLoader.builder().regions(regions).pins(pins).cpus(environment.cpus());
         options.applyTo(b);
         LoadedObject loaded = b.build().load(spec);
-        BpfObject obj = new BpfObject(this, loaded, nextProgramId);
+        BpfObject obj = new BpfObject(this, loaded);
         objects.add(obj);
         return obj;
+    }
+
+    /**
+     * {@return the network: devices (loopback to start with, veth pairs on request), their tcx
+     * chains, links and classic filters} Programs attach through {@link BpfProgram#netProgram()}.
+     */
+    public Network network() {
+        return network;
     }
 
     /** {@return the pin namespace, this runtime's bpffs} */

@@ -12,6 +12,12 @@ import dev.ebpfjvm.core.maps.MapException;
 import dev.ebpfjvm.core.maps.MapSpec;
 import dev.ebpfjvm.core.maps.MapType;
 import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.net.Hook;
+import dev.ebpfjvm.core.net.Link;
+import dev.ebpfjvm.core.net.NetDevice;
+import dev.ebpfjvm.core.net.Network;
+import dev.ebpfjvm.core.net.TcxOptions;
+import dev.ebpfjvm.core.net.TcxQuery;
 import dev.ebpfjvm.core.testing.TestPaths;
 import java.io.IOException;
 import java.util.HexFormat;
@@ -129,6 +135,22 @@ class BpfRuntimeTest {
             IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> obj.map("nope"));
             assertTrue(m.getMessage().contains("own"), m.getMessage());
             assertThrows(IllegalArgumentException.class, () -> obj.map("own", Codec.U64, Codec.U64));
+        }
+    }
+
+    @Test
+    void programsAttachToTheRuntimesDevices_underTheirOwnIds() throws IOException {
+        byte[] arp = HexFormat.of().parseHex("ffffffffffff0200000000010806" + "00".repeat(28));
+        try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = runtime.load(spec("eth_proto_count"))) {
+            Network net = runtime.network();
+            List<NetDevice> veth = net.addVeth("veth0", "veth1");
+            BpfProgram count = obj.program("count_ethertype");
+            Link link = net.attachTcx(TcxOptions.of(veth.get(1), Hook.INGRESS, count.netProgram()));
+            TcxQuery query = net.query(veth.get(1), Hook.INGRESS);
+            assertEquals(List.of(new TcxQuery.Attached(count.id(), link.id())), query.entries());
+            assertEquals(null, veth.get(0).send(arp));
+            assertEquals(1, veth.get(1).received().size(), "TC_ACT_UNSPEC is TCX_NEXT: the frame goes on to the host");
+            assertEquals(Optional.of(1L), obj.map("proto_counts", Codec.U32, Codec.U64).lookup(2));
         }
     }
 

@@ -46,7 +46,8 @@ public final class ChainDispatchers implements ChainCompiler {
     private static final String RUN_DESC = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ProgramContext.class),
             Type.getType(ChainRun.class));
 
-    private ChainDispatchers() {
+    /** The compiler, as {@link java.util.ServiceLoader} makes it; stateless, so {@link #INSTANCE} serves as well. */
+    public ChainDispatchers() {
     }
 
     @Override
