@@ -55,6 +55,14 @@ public record ObjectSpec(List<ProgramSpec> programs, List<MapSpec> maps, List<Gl
     }
 
     /**
+     * {@return an object of programs and maps built in Java (for example with
+     * {@link dev.ebpfjvm.core.asm.InsnList#spec}), with no global variables and no BTF}
+     */
+    public static ObjectSpec of(List<ProgramSpec> programs, List<MapSpec> maps) {
+        return new ObjectSpec(programs, maps, List.of(), "GPL", 0, null);
+    }
+
+    /**
      * Sets the initial value of a global variable, as a libbpf skeleton does for
      * {@code const volatile} configuration before load.
      *

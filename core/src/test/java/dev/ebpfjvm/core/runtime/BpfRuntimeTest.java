@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.Errno;
+import dev.ebpfjvm.core.asm.Asm;
+import dev.ebpfjvm.core.asm.InsnList;
+import dev.ebpfjvm.core.elf.ProgramSpec;
+import dev.ebpfjvm.core.isa.AluOp;
+import dev.ebpfjvm.core.isa.Reg;
+import dev.ebpfjvm.core.isa.Size;
 import dev.ebpfjvm.core.elf.ObjectReader;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.maps.BpfMap;
@@ -151,6 +157,17 @@ class BpfRuntimeTest {
             assertEquals(null, veth.get(0).send(arp));
             assertEquals(1, veth.get(1).received().size(), "TC_ACT_UNSPEC is TCX_NEXT: the frame goes on to the host");
             assertEquals(Optional.of(1L), obj.map("proto_counts", Codec.U32, Codec.U64).lookup(2));
+        }
+    }
+
+    @Test
+    void aBuiltProgramRunsOnAMemoryBuffer() {
+        // r0 = *(u32 *)(r1 + 0) + r2: the first word of the buffer plus its length
+        ProgramSpec sum = InsnList.of(Asm.ldx(Size.W, Reg.R0, Reg.R1, 0), AluOp.ADD.reg(Reg.R0, Reg.R2), Asm.exit())
+                .spec("sum", "tc", "GPL");
+        try (BpfRuntime runtime = BpfRuntime.create();
+                BpfObject obj = runtime.load(ObjectSpec.of(List.of(sum), List.of()))) {
+            assertEquals(40 + 8, obj.program("sum").run(new byte[] {40, 0, 0, 0, 0, 0, 0, 0}));
         }
     }
 
