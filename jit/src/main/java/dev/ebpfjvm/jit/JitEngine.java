@@ -1,6 +1,7 @@
 package dev.ebpfjvm.jit;
 
 import dev.ebpfjvm.core.exec.Engine;
+import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 
@@ -29,5 +30,11 @@ public final class JitEngine implements Engine {
     @Override
     public Executable load(Program program) {
         return compiler.compile(program);
+    }
+
+    /** Compiles with the verifier's facts, so that every proved access indexes its region's array directly. */
+    @Override
+    public Executable load(Program program, MemoryFacts facts) {
+        return compiler.compile(program, facts);
     }
 }

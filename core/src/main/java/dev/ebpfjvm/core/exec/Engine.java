@@ -1,5 +1,7 @@
 package dev.ebpfjvm.core.exec;
 
+import dev.ebpfjvm.core.facts.MemoryFacts;
+
 /**
  * A way to run programs: the interpreter in core, the JIT in the jit module. Engines are found
  * with {@link java.util.ServiceLoader} ({@link Engines}), so that core needs no dependency on the
@@ -16,4 +18,14 @@ public interface Engine {
      *     helper, an unsupported instruction)
      */
     Executable load(Program program);
+
+    /**
+     * Prepares a program the verifier proved, with what it proved about each instruction; an engine
+     * that has no use for the facts (the interpreter) ignores them.
+     *
+     * @param facts the region of each memory access, as the verifier established it
+     */
+    default Executable load(Program program, MemoryFacts facts) {
+        return load(program);
+    }
 }
