@@ -1,6 +1,8 @@
 package dev.ebpfjvm.core.runtime;
 
 import dev.ebpfjvm.core.memory.LittleEndian;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * How a Java value is laid out as a map key or value: the bytes a C struct of that size holds,
@@ -10,47 +12,28 @@ import dev.ebpfjvm.core.memory.LittleEndian;
  */
 public interface Codec<T> {
     /** {@code __u32} as an {@link Integer} (bit for bit: values above 2^31 are negative). */
-    Codec<Integer> U32 = new Codec<>() {
-        @Override
-        public int size() {
-            return 4;
-        }
-
-        @Override
-        public byte[] encode(Integer value) {
-            byte[] b = new byte[4];
-            LittleEndian.putU32(b, 0, value);
-            return b;
-        }
-
-        @Override
-        public Integer decode(byte[] bytes) {
-            return (int) LittleEndian.getU32(bytes, 0);
-        }
-    };
+    Codec<Integer> U32 = fixed(4, (b, v) -> LittleEndian.putU32(b, 0, v), b -> (int) LittleEndian.getU32(b, 0));
 
     /** {@code __u64} as a {@link Long} (bit for bit). */
-    Codec<Long> U64 = new Codec<>() {
-        @Override
-        public int size() {
-            return 8;
-        }
-
-        @Override
-        public byte[] encode(Long value) {
-            byte[] b = new byte[8];
-            LittleEndian.putU64(b, 0, value);
-            return b;
-        }
-
-        @Override
-        public Long decode(byte[] bytes) {
-            return LittleEndian.getU64(bytes, 0);
-        }
-    };
+    Codec<Long> U64 = fixed(8, (b, v) -> LittleEndian.putU64(b, 0, v), b -> LittleEndian.getU64(b, 0));
 
     /** {@return raw bytes of a fixed size} */
     static Codec<byte[]> bytes(int size) {
+        return fixed(size, (b, v) -> {
+            if (v.length != size) {
+                throw new IllegalArgumentException("expected " + size + " bytes, got " + v.length);
+            }
+            System.arraycopy(v, 0, b, 0, size);
+        }, byte[]::clone);
+    }
+
+    /**
+     * {@return a codec of {@code size} bytes}
+     *
+     * @param put writes a value into a zeroed array of {@code size} bytes
+     * @param get reads a value from {@code size} bytes
+     */
+    static <T> Codec<T> fixed(int size, BiConsumer<byte[], T> put, Function<byte[], T> get) {
         return new Codec<>() {
             @Override
             public int size() {
@@ -58,16 +41,15 @@ public interface Codec<T> {
             }
 
             @Override
-            public byte[] encode(byte[] value) {
-                if (value.length != size) {
-                    throw new IllegalArgumentException("expected " + size + " bytes, got " + value.length);
-                }
-                return value.clone();
+            public byte[] encode(T value) {
+                byte[] b = new byte[size];
+                put.accept(b, value);
+                return b;
             }
 
             @Override
-            public byte[] decode(byte[] bytes) {
-                return bytes.clone();
+            public T decode(byte[] bytes) {
+                return get.apply(bytes);
             }
         };
     }
