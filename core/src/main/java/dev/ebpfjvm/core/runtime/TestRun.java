@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * @param data the frame, from its Ethernet header ({@code data_in})
  * @param ctx the {@code __sk_buff} fields to start from ({@code ctx_in})
- * @param repeat 0 for one untimed run; above 0 to also time the program over that many runs ({@code repeat})
+ * @param repeat 0 for one untimed run; above 0 to also time the program over that many runs
+ *     ({@code repeat}) after warming up until compiled code is steady; those runs change maps as
+ *     any run does, so a program that counts sees more runs than {@code repeat}
  * @param dataSizeOut the caller's output buffer; a longer output frame fails with ENOSPC (0: no limit)
  */
 public record TestRun(byte[] data, SkBuffFields ctx, int repeat, int dataSizeOut) {
