@@ -23,6 +23,18 @@ public class InvalidProgramException extends EbpfException {
         this(message, index, reason, null);
     }
 
+    /**
+     * An error in a named program, for the stages that know the program (the verifier).
+     *
+     * @param program the program's name
+     * @param index the instruction slot at fault, or -1 for the whole program
+     * @param reason what is wrong
+     */
+    protected InvalidProgramException(String program, int index, String reason) {
+        this("program '" + program + "': " + (index < 0 ? reason : "insn " + index + ": " + reason), index, reason,
+                program);
+    }
+
     private InvalidProgramException(String message, int index, String reason, String program) {
         super(message);
         this.index = index;
