@@ -16,11 +16,7 @@ public class InvalidProgramException extends EbpfException {
      * @param reason what is wrong, in the words of the kernel's verifier where one exists
      */
     public InvalidProgramException(int index, String reason) {
-        this(index < 0 ? reason : "insn " + index + ": " + reason, index, reason);
-    }
-
-    private InvalidProgramException(String message, int index, String reason) {
-        this(message, index, reason, null);
+        this(index < 0 ? reason : "insn " + index + ": " + reason, index, reason, null);
     }
 
     /**
@@ -63,7 +59,7 @@ public class InvalidProgramException extends EbpfException {
      * @return the exception, whose message reads "line N: reason"
      */
     public static InvalidProgramException atLine(int line, String reason) {
-        return new InvalidProgramException("line " + line + ": " + reason, line, reason);
+        return new InvalidProgramException("line " + line + ": " + reason, line, reason, null);
     }
 
     /** {@return the instruction slot or source line at fault, -1 for the whole program} */
