@@ -1,0 +1,73 @@
+package dev.ebpfjvm.core.verifier;
+
+import dev.ebpfjvm.core.EbpfException;
+import dev.ebpfjvm.core.elf.ObjectSpec;
+import dev.ebpfjvm.core.elf.ProgramSpec;
+import dev.ebpfjvm.core.elf.Relocation;
+import dev.ebpfjvm.core.elf.Subprogram;
+import dev.ebpfjvm.core.maps.MapSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the verifier's input from an object spec, as the kernel sees a program libbpf loads: the
+ * map and global-data relocations become map and map-value references (BPF_PSEUDO_MAP_FD and
+ * BPF_PSEUDO_MAP_VALUE, before any address exists), {@code .rodata} maps are frozen with their
+ * initial bytes (libbpf freezes them after creating them), and the program type's helpers apply.
+ */
+public final class VerifierInputs {
+    private VerifierInputs() {
+    }
+
+    /**
+     * @param object the object
+     * @param program the entry program's name
+     * @param options log level and mode
+     * @return the input for {@link Verifier#verify}
+     * @throws EbpfException when there is no such program or it refers to a map the object lacks
+     */
+    public static VerifierInput of(ObjectSpec object, String program, VerifierOptions options) {
+        ProgramSpec spec = object.program(program).orElseThrow(() -> new EbpfException("no program '" + program
+                + "' in the object"));
+        Map<String, MapRef> maps = new HashMap<>();
+        for (MapSpec m : object.maps()) {
+            maps.put(m.name(), ref(object, m));
+        }
+        List<LdImmRef> refs = new ArrayList<>();
+        for (Relocation r : spec.relocations()) {
+            if (r.kind() != Relocation.Kind.MAP && r.kind() != Relocation.Kind.MAP_VALUE) {
+                continue;
+            }
+            MapRef map = maps.get(r.target());
+            if (map == null) {
+                throw new EbpfException("program '" + program + "': insn " + r.slot() + " refers to map '"
+                        + r.target() + "', which the object does not declare");
+            }
+            refs.add(new LdImmRef(r.slot(), r.kind() == Relocation.Kind.MAP ? LdImmRef.Kind.MAP_PTR
+                    : LdImmRef.Kind.MAP_VALUE, map, r.offset()));
+        }
+        List<Integer> starts = new ArrayList<>();
+        for (Subprogram f : spec.functions()) {
+            starts.add(f.slot());
+        }
+        return new VerifierInput(program, spec.type(), spec.insns(), refs, starts, HelperProtos.forType(spec.type()),
+                options);
+    }
+
+    private static MapRef ref(ObjectSpec object, MapSpec m) {
+        byte[] frozen = null;
+        int flags = m.flags();
+        if (object.isReadOnlyData(m.name())) {
+            frozen = new byte[m.valueSize()];
+            if (!m.contents().isEmpty() && m.contents().get(0).value() != null) {
+                byte[] init = m.contents().get(0).value();
+                System.arraycopy(init, 0, frozen, 0, Math.min(init.length, frozen.length));
+            }
+            flags |= MapSpec.F_RDONLY_PROG;
+        }
+        return new MapRef(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), flags,
+                m.innerMap() == null ? null : MapRef.of(m.innerMap()), frozen);
+    }
+}
