@@ -27,6 +27,7 @@ import java.util.TreeMap;
 final class Explorer {
     static final int INSN_LIMIT = 1_000_000;
     static final int MAX_VAR_OFF = 1 << 29;
+    static final int MAX_STATES_PER_INSN = 64;
 
     final VerifierInput in;
     final Instructions insns;
@@ -187,6 +188,9 @@ final class Explorer {
         boolean force = cfg.isForcedCheckpoint(slot);
         if (!force && (jumpsSinceCheckpoint < 2 || insnsSinceCheckpoint < 8)) {
             return false;
+        }
+        if (here != null && here.size() >= MAX_STATES_PER_INSN) {
+            return false; // keeps each visit's comparisons bounded (the kernel evicts states that keep missing)
         }
         jumpsSinceCheckpoint = 0;
         insnsSinceCheckpoint = 0;
