@@ -105,7 +105,7 @@ final class Branches {
             }
             return true;
         }
-        if (!is32 && (op == JumpOp.JEQ || op == JumpOp.JNE)) {
+        if (!is32 && !regSrc && (op == JumpOp.JEQ || op == JumpOp.JNE)) {
             RegState ptr = dst.type.isOrNull() ? dst : src.type.isOrNull() ? src : null;
             RegState zero = ptr == dst ? src : dst;
             if (ptr != null && zero.isScalar() && zero.isConst() && zero.var.value() == 0) {

@@ -21,7 +21,7 @@ final class CallChecks {
 
     private static String fname(int id) {
         HelperId h = HelperId.ofId(id);
-        return (h == null ? "unknown" : "bpf_" + h.kernelName()) + "#" + id;
+        return (h == null ? (id == 0 ? "bpf_unspec" : "unknown") : "bpf_" + h.kernelName()) + "#" + id;
     }
 
     static int call(Explorer ex, VerifierState st, Insn insn, int slot) {
@@ -32,7 +32,7 @@ final class CallChecks {
         if (st.lockHeld && id != HelperId.SPIN_UNLOCK.id()) {
             throw Explorer.error(slot, "function calls are not allowed while holding a lock");
         }
-        if (HelperId.ofId(id) == null) {
+        if (id < 0 || id > 211) {
             throw Explorer.error(slot, "invalid func unknown#" + id);
         }
         HelperProto proto = ex.in.helpers().get(id);
@@ -154,6 +154,9 @@ final class CallChecks {
                 ok = t == MapType.QUEUE || t == MapType.STACK;
             }
         }
+        if (!ok && id == HelperId.TAIL_CALL.id()) {
+            throw Explorer.error(slot, "expected prog array map for tail call");
+        }
         if (!ok) {
             throw Explorer.error(slot, "cannot pass map_type " + t.id() + " into func " + fname(id));
         }
@@ -164,7 +167,7 @@ final class CallChecks {
             throw Explorer.error(slot, "function calls are not allowed while holding a lock");
         }
         if (st.frames.size() >= MAX_FRAMES) {
-            throw Explorer.error(slot, "the call stack of " + (st.frames.size() + 1) + " frames is too deep !");
+            throw Explorer.error(slot, "the call stack of " + st.frames.size() + " frames is too deep !");
         }
         int target = insn.jumpTarget(slot);
         ex.facts.call(slot, target);
@@ -195,7 +198,13 @@ final class CallChecks {
 
     static int exit(Explorer ex, VerifierState st, int slot) {
         FuncState f = st.cur();
+        if (f.callback && st.reg(0).type == RegType.NOT_INIT) {
+            throw Explorer.error(slot, "R0 not a scalar value");
+        }
         RegState r0 = Explorer.readReg(st, 0, slot);
+        if (st.frames.size() > 1 && r0.type == RegType.PTR_TO_STACK) {
+            throw Explorer.error(slot, "cannot return stack pointer to the caller");
+        }
         if (st.frames.size() == 1) {
             if (st.lockHeld) {
                 throw Explorer.error(slot, "BPF_EXIT instruction in main prog cannot be used inside "
@@ -213,8 +222,6 @@ final class CallChecks {
                         : "has smin=" + r0.smin + " smax=" + r0.smax;
                 throw Explorer.error(slot, "At callback return the register R0 " + has + " should have been in [0, 1]");
             }
-        } else if (r0.type == RegType.PTR_TO_STACK && r0.frameNo == f.frameNo) {
-            throw Explorer.error(slot, "cannot return stack pointer to the caller");
         }
         RegState ret = r0.copy();
         st.frames.remove(st.frames.size() - 1);
@@ -222,6 +229,7 @@ final class CallChecks {
         if (f.callback) {
             // another iteration of the callback, from the state this one left
             VerifierState again = st.copy();
+            again.callbackDepth++;
             widenCallerStacks(again);
             FuncState cb = new FuncState(again.frames.size(), f.callSite, f.funcStart, true);
             cb.regs[1] = RegState.unknown();

@@ -180,7 +180,8 @@ final class Explorer {
                     if (Pruning.covers(c.state, st, cfg.liveIn(slot), false)) {
                         return true;
                     }
-                } else if (Pruning.covers(c.state, st, cfg.liveIn(slot), true)) {
+                } else if (c.state.callbackDepth == st.callbackDepth
+                        && Pruning.covers(c.state, st, cfg.liveIn(slot), true)) {
                     throw new VerifyError(slot, "infinite loop detected at insn " + slot);
                 }
             }
@@ -291,23 +292,20 @@ final class Explorer {
         if (op == AluOp.END || op == AluOp.BSWAP || op == AluOp.NEG) {
             RegState dst = readReg(st, d, slot);
             if (dst.type != RegType.SCALAR) {
-                throw error(slot, "R" + d + " pointer arithmetic prohibited");
-            }
-            if (op == AluOp.NEG) {
+                dst.markUnknown(); // a privileged loader may turn a pointer into a number
+            } else if (op == AluOp.NEG) {
                 ScalarAlu.neg(dst, is32);
             } else {
                 boolean truncLe = op == AluOp.END && insn.source() == Source.K && insn.imm() < 64;
                 if (dst.isConst()) {
                     dst.assign(RegState.constant(swap(op, insn, dst.var.value())));
-                } else if (truncLe) {
-                    int bytes = (int) insn.imm() / 8;
-                    dst.var = dst.var.cast(bytes);
-                    long max = (1L << (bytes * 8)) - 1;
-                    dst.markUnknown();
-                    dst.umax = max;
-                    dst.sync();
                 } else {
+                    // byte order changes permute known bits: swap the tnum itself
+                    Tnum t = truncLe ? dst.var.cast((int) insn.imm() / 8)
+                            : new Tnum(swap(op, insn, dst.var.value()), swap(op, insn, dst.var.mask()));
                     dst.markUnknown();
+                    dst.var = t;
+                    dst.sync();
                 }
             }
             recordConst(st, d, slot);

@@ -66,7 +66,11 @@ final class HelperArgs {
                             ? "key" : "value"));
                 }
                 requireMem(regno, r);
-                memAccess(regno, r, t == ArgType.PTR_TO_MAP_KEY ? map.keySize() : map.valueSize(), false, false);
+                int sz = t == ArgType.PTR_TO_MAP_KEY ? map.keySize() : map.valueSize();
+                if (sz == 0) {
+                    throw Explorer.error(slot, "R" + regno + " invalid zero-sized read");
+                }
+                memAccess(regno, r, sz, false, false);
                 return;
             case PTR_TO_MEM:
             case PTR_TO_UNINIT_MEM:
@@ -212,8 +216,8 @@ final class HelperArgs {
         long max = r.off + r.smax + size;
         if (r.smin == Long.MIN_VALUE || min < -FuncState.STACK_SIZE || max > 0) {
             if (r.isConst()) {
-                throw Explorer.error(slot, "invalid indirect access to stack R" + regno + " off=" + (r.off
-                        + r.var.value()) + " size=" + size);
+                throw Explorer.error(slot, "invalid " + (write ? "write to" : "read from") + " stack R" + regno
+                        + " off=" + (r.off + r.var.value()) + " size=" + size);
             }
             throw Explorer.error(slot, "invalid variable-offset indirect access to stack R" + regno + " var_off="
                     + r.var + " size=" + size);

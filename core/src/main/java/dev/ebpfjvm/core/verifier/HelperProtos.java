@@ -76,6 +76,8 @@ public final class HelperProtos {
         put(m, HelperId.GET_PRANDOM_U32, RetType.INTEGER);
         put(m, HelperId.GET_SMP_PROCESSOR_ID, RetType.INTEGER);
         put(m, HelperId.GET_NUMA_NODE_ID, RetType.INTEGER);
+        put(m, HelperId.GET_CURRENT_PID_TGID, RetType.INTEGER);
+        put(m, HelperId.PERF_EVENT_READ, RetType.INTEGER, CONST_MAP_PTR, ANYTHING);
         put(m, HelperId.TRACE_PRINTK, RetType.INTEGER, PTR_TO_MEM, CONST_SIZE);
         put(m, HelperId.TAIL_CALL, RetType.VOID, PTR_TO_CTX, CONST_MAP_PTR, ANYTHING);
         put(m, HelperId.RINGBUF_OUTPUT, RetType.INTEGER, CONST_MAP_PTR, PTR_TO_MEM, CONST_SIZE_OR_ZERO, ANYTHING);

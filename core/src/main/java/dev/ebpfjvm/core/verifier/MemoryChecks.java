@@ -164,6 +164,12 @@ final class MemoryChecks {
         FuncState f = st.frames.get(ptr.frameNo);
         long base = (long) ptr.off + off;
         String dir = write ? "write to" : "read from";
+        Tnum at0 = ptr.var.add(Tnum.constant(base));
+        if (((at0.value() | at0.mask()) & (size - 1)) != 0) {
+            // stack accesses are always checked strictly (check_ptr_alignment())
+            throw Explorer.error(slot, "misaligned stack access off " + tn(ptr.var) + "+" + ptr.off + "+" + off
+                    + " size " + size);
+        }
         if (!ptr.isConst()) {
             long min = base + ptr.smin;
             long max = base + ptr.smax + size;
@@ -183,10 +189,6 @@ final class MemoryChecks {
             return RegState.unknown();
         }
         long at = base + ptr.var.value();
-        if (at % size != 0) {
-            throw Explorer.error(slot, "misaligned stack access off " + tn(ptr.var) + "+" + ptr.off + "+" + off
-                    + " size " + size);
-        }
         if (at < -FuncState.STACK_SIZE || at + size > 0) {
             throw Explorer.error(slot, "invalid " + dir + " stack R" + regno + " off=" + at + " size=" + size);
         }
@@ -260,12 +262,12 @@ final class MemoryChecks {
         // the proven range counts from the pointer's variable part, so only the fixed offset adds
         long start = (long) ptr.off + off;
         long end = start + size;
-        if (ptr.umax >= Explorer.MAX_VAR_OFF || ptr.umax < 0) {
-            throw Explorer.error(slot, "R" + regno + " unbounded memory access, make sure to bounds check any such access");
-        }
         if (start < 0 || end > ptr.range) {
             throw Explorer.error(slot, "invalid access to packet, off=" + start + " size=" + size + ", R" + regno + "(id="
                     + ptr.id + ",off=" + ptr.off + ",r=" + ptr.range + ")\nR" + regno + " offset is outside of the packet");
+        }
+        if (ptr.umax >= Explorer.MAX_VAR_OFF || ptr.umax < 0) {
+            throw Explorer.error(slot, "R" + regno + " unbounded memory access, make sure to bounds check any such access");
         }
         AccessRegion region = ptr.type == RegType.PTR_TO_PACKET ? AccessRegion.PACKET : AccessRegion.PACKET_META;
         ex.noteAccess(slot, new AccessFact(region, null, start + ptr.umin, start + ptr.umax, size));

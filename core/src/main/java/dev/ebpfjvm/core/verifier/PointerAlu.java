@@ -56,6 +56,9 @@ final class PointerAlu {
         if (is32) {
             throw Explorer.error(slot, "R" + d + " 32-bit pointer arithmetic prohibited");
         }
+        if (op == AluOp.SUB && ptr.type == RegType.PTR_TO_STACK) {
+            throw Explorer.error(slot, "R" + d + " subtraction from stack pointer prohibited");
+        }
         if (ptr.type.isOrNull()) {
             throw Explorer.error(slot, "R" + d + " pointer arithmetic on " + ptr.type.logName()
                     + " prohibited, null-check it first");

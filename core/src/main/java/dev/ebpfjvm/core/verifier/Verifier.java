@@ -65,18 +65,16 @@ public final class Verifier {
 
     private static void walk(Explorer ex, Map<Integer, List<int[]>> callsFrom, int fn, int above, int frames,
                              List<Integer> chain) {
-        if (chain.contains(fn)) {
-            return; // recursion is rejected during exploration (frame limit)
+        if (frames > CallChecks.MAX_FRAMES) {
+            throw new VerifyError(fn, "the call stack of " + (frames - 1) + " frames is too deep !");
         }
         int depth = ex.funcDepth.getOrDefault(fn, 0);
         int total = above + ((depth + 15) & ~15);
         if (total > FuncState.STACK_SIZE) {
             throw new VerifyError(fn, "combined stack size of " + frames + " calls is " + total + ". Too large");
         }
-        chain.add(fn);
         for (int[] call : callsFrom.getOrDefault(fn, List.of())) {
             walk(ex, callsFrom, call[1], total, frames + 1, chain);
         }
-        chain.remove(chain.size() - 1);
     }
 }

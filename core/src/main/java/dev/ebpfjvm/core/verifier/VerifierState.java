@@ -13,6 +13,8 @@ final class VerifierState {
     /** Acquired references: {id, slot of the acquiring call}. */
     final List<int[]> refs = new ArrayList<>();
     boolean lockHeld;
+    /** How many callback iterations this path has queued (the kernel's callback_unroll_depth). */
+    int callbackDepth;
     /** The latest checkpoint on this path, whose branch count this path keeps alive. */
     Checkpoint checkpoint;
 
@@ -25,6 +27,7 @@ final class VerifierState {
             s.refs.add(r.clone());
         }
         s.lockHeld = lockHeld;
+        s.callbackDepth = callbackDepth;
         s.checkpoint = checkpoint;
         return s;
     }
