@@ -42,6 +42,9 @@ final class CallChecks {
         ex.facts.helper(slot, id);
         HelperArgs args = new HelperArgs(ex, st, slot, proto);
         args.check();
+        boolean knownNonNull = id == HelperId.MAP_LOOKUP_ELEM.id() && args.map != null
+                && (args.map.type() == MapType.ARRAY || args.map.type() == MapType.PERCPU_ARRAY)
+                && constKeyInRange(st, st.reg(2), args.map);
         mapCompat(proto, args.map, slot);
         if (id == HelperId.TAIL_CALL.id()) {
             if (!st.refs.isEmpty()) {
@@ -79,10 +82,11 @@ final class CallChecks {
                     r0.assign(RegState.pointer(RegType.CONST_PTR_TO_MAP_OR_NULL));
                     r0.map = args.map.innerMap();
                 } else {
-                    r0.assign(RegState.pointer(RegType.PTR_TO_MAP_VALUE_OR_NULL));
+                    r0.assign(RegState.pointer(knownNonNull ? RegType.PTR_TO_MAP_VALUE
+                            : RegType.PTR_TO_MAP_VALUE_OR_NULL));
                     r0.map = args.map;
                 }
-                r0.id = ex.newId();
+                r0.id = knownNonNull ? 0 : ex.newId();
                 break;
             case PTR_TO_RINGBUF_MEM_OR_NULL:
                 r0.assign(RegState.pointer(RegType.PTR_TO_MEM_OR_NULL));
@@ -105,6 +109,24 @@ final class CallChecks {
             return enterCallback(ex, st, slot, args.callback, args.callbackCtx);
         }
         return slot + 1;
+    }
+
+    /**
+     * Mirrors can_elide_value_nullness() and get_constant_map_key(): an array lookup with a key
+     * the stack holds as a known constant below max_entries cannot fail.
+     */
+    private static boolean constKeyInRange(VerifierState st, RegState key, MapRef map) {
+        if (key.type != RegType.PTR_TO_STACK || !key.isConst() || map.keySize() != 4) {
+            return false;
+        }
+        FuncState f = st.frames.get(key.frameNo);
+        int off = (int) (key.off + key.var.value());
+        Long v = f.constantAt(off, 4);
+        RegState spilled = f.spillAt(off);
+        if (v == null && spilled != null && spilled.isScalar() && spilled.isConst()) {
+            v = spilled.var.value() & 0xffffffffL;
+        }
+        return v != null && v >= 0 && v < map.maxEntries();
     }
 
     /** Mirrors check_map_func_compatibility() for the map kinds tc programs use. */
@@ -147,6 +169,8 @@ final class CallChecks {
             } else if (id == HelperId.RINGBUF_OUTPUT.id() || id == HelperId.RINGBUF_RESERVE.id()
                     || id == HelperId.RINGBUF_QUERY.id()) {
                 ok = t == MapType.RINGBUF;
+            } else if (id == HelperId.PERF_EVENT_READ.id()) {
+                ok = t == MapType.PERF_EVENT_ARRAY;
             } else if (id == HelperId.SKB_UNDER_CGROUP.id()) {
                 ok = t == MapType.CGROUP_ARRAY;
             } else if (id == HelperId.MAP_PEEK_ELEM.id() || id == HelperId.MAP_POP_ELEM.id()
@@ -163,9 +187,6 @@ final class CallChecks {
     }
 
     private static int localCall(Explorer ex, VerifierState st, Insn insn, int slot) {
-        if (st.lockHeld) {
-            throw Explorer.error(slot, "function calls are not allowed while holding a lock");
-        }
         if (st.frames.size() >= MAX_FRAMES) {
             throw Explorer.error(slot, "the call stack of " + st.frames.size() + " frames is too deep !");
         }
@@ -251,7 +272,7 @@ final class CallChecks {
         List<FuncState> frames = st.frames;
         for (FuncState fr : frames) {
             for (int b = 0; b < FuncState.STACK_SIZE; b++) {
-                if (fr.stack[b] == FuncState.ZERO) {
+                if (fr.stack[b] == FuncState.ZERO || fr.stack[b] == FuncState.KNOWN) {
                     fr.stack[b] = FuncState.MISC;
                 }
             }

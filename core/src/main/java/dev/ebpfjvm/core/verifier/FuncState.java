@@ -14,9 +14,13 @@ final class FuncState {
     static final byte MISC = 1;
     static final byte ZERO = 2;
     static final byte SPILL = 3;
+    /** A byte of a narrow constant store, its value in {@link #known}. */
+    static final byte KNOWN = 4;
 
     final RegState[] regs = new RegState[11];
     final byte[] stack;
+    /** The values of {@link #KNOWN} bytes. */
+    final byte[] known;
     final RegState[] spills;
     /** The frame number (0 for the main program). */
     final int frameNo;
@@ -37,6 +41,7 @@ final class FuncState {
         this.funcStart = funcStart;
         this.callback = callback;
         this.stack = new byte[STACK_SIZE];
+        this.known = new byte[STACK_SIZE];
         this.spills = new RegState[STACK_SIZE / 8];
         for (int i = 0; i < regs.length; i++) {
             regs[i] = RegState.notInit();
@@ -54,6 +59,7 @@ final class FuncState {
         this.depth = o.depth;
         this.callbackArg = o.callbackArg == null ? null : o.callbackArg.copy();
         this.stack = o.stack.clone();
+        this.known = o.known.clone();
         this.spills = new RegState[o.spills.length];
         for (int i = 0; i < spills.length; i++) {
             spills[i] = o.spills[i] == null ? null : o.spills[i].copy();
@@ -95,6 +101,30 @@ final class FuncState {
         touch(off);
     }
 
+    /** Records a constant stored with fewer than 8 bytes, byte by byte. */
+    void writeConst(int off, int size, long v) {
+        writeBytes(off, size, MISC);
+        for (int i = 0; i < size; i++) {
+            int b = byteOf(off + i);
+            byte val = (byte) (v >>> (8 * i));
+            stack[b] = val == 0 ? ZERO : KNOWN;
+            known[b] = val;
+        }
+    }
+
+    /** {@return the constant bytes [off, off+size) hold, or null when one is not known} */
+    Long constantAt(int off, int size) {
+        long v = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            int b = byteOf(off + i);
+            if (stack[b] != ZERO && stack[b] != KNOWN) {
+                return null;
+            }
+            v = (v << 8) | (stack[b] == ZERO ? 0 : known[b] & 0xff);
+        }
+        return v;
+    }
+
     void spill(int off, RegState reg) {
         int b = byteOf(off);
         int slot = b / 8;
@@ -126,7 +156,7 @@ final class FuncState {
                 for (int j = 7; j >= 0; j--) {
                     byte k = stack[slot * 8 + j];
                     any |= k != INVALID;
-                    kinds.append(k == MISC ? 'm' : k == ZERO ? '0' : '?');
+                    kinds.append(k == MISC ? 'm' : k == ZERO ? '0' : k == KNOWN ? 'k' : '?');
                 }
                 if (any) {
                     sb.append(" fp").append(off).append('=').append(kinds);

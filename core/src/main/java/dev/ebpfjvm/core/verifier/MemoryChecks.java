@@ -204,8 +204,11 @@ final class MemoryChecks {
             if (value != null && value.type.isPointer()) {
                 throw Explorer.error(slot, "invalid size of register spill");
             }
-            boolean zero = value != null && value.isScalar() && value.isConst() && value.var.value() == 0;
-            f.writeBytes(o, size, zero ? FuncState.ZERO : FuncState.MISC);
+            if (value != null && value.isScalar() && value.isConst()) {
+                f.writeConst(o, size, value.var.value());
+            } else {
+                f.writeBytes(o, size, FuncState.MISC);
+            }
             return value;
         }
         RegState spilled = f.spillAt(o & ~7);
@@ -224,11 +227,8 @@ final class MemoryChecks {
             }
             return RegState.unknown();
         }
-        boolean allZero = true;
-        for (int i = 0; i < size; i++) {
-            allZero &= f.stack[b + i] == FuncState.ZERO;
-        }
-        return allZero ? RegState.constant(0) : RegState.unknown();
+        Long known = f.constantAt(o, size);
+        return known != null ? RegState.constant(known) : RegState.unknown();
     }
 
     private static RegState ctx(Explorer ex, int slot, int regno, RegState ptr, int off, int size, boolean write) {

@@ -123,6 +123,12 @@ final class Pruning {
             if (ok == FuncState.INVALID || ok == FuncState.MISC) {
                 continue;
             }
+            if (ok == FuncState.KNOWN) {
+                if (ck != FuncState.KNOWN || o.known[b] != c.known[b]) {
+                    return false;
+                }
+                continue;
+            }
             if (ok == FuncState.ZERO) {
                 if (ck != FuncState.ZERO) {
                     RegState s = c.spills[b / 8];
