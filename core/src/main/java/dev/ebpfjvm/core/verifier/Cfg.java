@@ -43,7 +43,13 @@ final class Cfg {
         try {
             InsnValidator.validate(insns);
         } catch (InvalidProgramException e) {
-            throw new VerifyError(Math.max(e.index(), 0), e.reason());
+            int at = Math.max(e.index(), 0);
+            Insn bad = at < insns.slotCount() ? insns.atSlot(at) : null;
+            if (bad != null && bad.insnClass() == InsnClass.LDX && bad.mode() == MemMode.MEMSX
+                    && bad.size() == dev.ebpfjvm.core.isa.Size.DW) {
+                throw new VerifyError(at, String.format("unknown opcode %02x", bad.opcode()));
+            }
+            throw new VerifyError(at, e.reason());
         }
         Cfg cfg = new Cfg(insns);
         cfg.starts.addAll(in.functionStarts());

@@ -124,6 +124,24 @@ final class MemoryChecks {
             case PTR_TO_MEM:
                 result = mem(ex, slot, regno, ptr, off, size);
                 break;
+            case PTR_TO_SOCK_COMMON:
+                // bpf_sock_common_is_valid_access(): the leading bpf_sock fields, read only
+                if (write) {
+                    throw Explorer.error(slot, "R" + regno + " cannot write into " + ptr.type.logName());
+                }
+                if (ptr.off != 0 || !ptr.isConst() || off < 0 || off + size > 80 || off % size != 0 || size > 4) {
+                    throw Explorer.error(slot, "R" + regno + " invalid " + ptr.type.logName() + " access off=" + off
+                            + " size=" + size);
+                }
+                result = RegState.unknown();
+                break;
+            case CONST_PTR_TO_MAP:
+                // map_direct_value / bpf_map_btf_access: programs may read struct bpf_map fields
+                if (write) {
+                    throw Explorer.error(slot, "only read from bpf_array is supported");
+                }
+                result = RegState.unknown();
+                break;
             case NOT_INIT:
                 throw Explorer.error(slot, "R" + regno + " !read_ok");
             default:

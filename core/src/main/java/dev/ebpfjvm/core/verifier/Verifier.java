@@ -63,10 +63,23 @@ public final class Verifier {
         walk(ex, callsFrom, 0, 0, 1, new ArrayList<>());
     }
 
+    private static boolean hasTailCall(Explorer ex, int fn) {
+        for (int slot : ex.facts.tailCalls.keySet()) {
+            if (ex.cfg.functionOf(slot) == fn) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void walk(Explorer ex, Map<Integer, List<int[]>> callsFrom, int fn, int above, int frames,
                              List<Integer> chain) {
         if (frames > CallChecks.MAX_FRAMES) {
             throw new VerifyError(fn, "the call stack of " + (frames - 1) + " frames is too deep !");
+        }
+        if (fn != 0 && above >= 256 && hasTailCall(ex, fn)) {
+            throw new VerifyError(fn, "tail_calls are not allowed when call stack of previous frames is " + above
+                    + " bytes. Too large");
         }
         int depth = ex.funcDepth.getOrDefault(fn, 0);
         int total = above + ((depth + 15) & ~15);
