@@ -200,7 +200,14 @@ final class Branches {
         }
         for (RegState r : st.allRegs()) {
             if (r != reg && r.isScalar() && r.id == reg.id) {
-                r.assign(reg);
+                int off = r.off;
+                RegState v = reg.copy();
+                if (off != reg.off) {
+                    ScalarAlu.apply(dev.ebpfjvm.core.isa.AluOp.ADD, v, RegState.constant((long) off - reg.off), false);
+                }
+                v.id = reg.id;
+                v.off = off;
+                r.assign(v);
             }
         }
     }

@@ -337,7 +337,17 @@ final class Explorer {
         if (dst.type.isPointer() || src.type.isPointer()) {
             PointerAlu.apply(this, st, insn, op, dst, src, is32, slot);
         } else {
+            int linked = dst.id;
+            long delta = dst.off;
             ScalarAlu.apply(op, dst, src, is32);
+            if (linked != 0 && !is32 && src.isConst() && (op == AluOp.ADD || op == AluOp.SUB) && !dst.isConst()) {
+                // still linked to its copies, at a known distance (BPF_ADD_CONST in sync_linked_regs())
+                long moved = delta + (op == AluOp.ADD ? src.var.value() : -src.var.value());
+                if (moved == (int) moved) {
+                    dst.id = linked;
+                    dst.off = (int) moved;
+                }
+            }
         }
         recordConst(st, d, slot);
     }
@@ -379,6 +389,7 @@ final class Explorer {
             } else if (Long.compareUnsigned(src.umax, (1L << (bits - 1)) - 1) <= 0) {
                 r = src.copy();
                 r.id = 0;
+                r.off = 0;
             } else if (!is32) {
                 r.smin = -(1L << (bits - 1));
                 r.smax = (1L << (bits - 1)) - 1;
@@ -409,6 +420,7 @@ final class Explorer {
         }
         RegState r = src.copy();
         r.id = 0;
+        r.off = 0;
         ScalarAlu.narrow(r);
         dst.assign(r);
     }

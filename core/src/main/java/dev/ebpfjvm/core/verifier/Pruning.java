@@ -91,7 +91,7 @@ final class Pruning {
             case SCALAR:
                 // a scalar without id is linked to nothing: give it a fresh one (check_scalar_ids())
                 int cid = c.id != 0 ? c.id : Integer.MIN_VALUE + back.size();
-                if (o.id != 0 && !mapIds(o.id, cid, ids, back)) {
+                if (o.id != 0 && (!mapIds(o.id, cid, ids, back) || o.off != c.off)) {
                     return false;
                 }
                 return rangeWithin(o, c);

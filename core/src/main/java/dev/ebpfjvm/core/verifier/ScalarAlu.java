@@ -16,6 +16,7 @@ final class ScalarAlu {
     /** Applies {@code dst op= src} to the scalar dst. */
     static void apply(AluOp op, RegState dst, RegState src, boolean is32) {
         dst.id = 0;
+        dst.off = 0;
         if (is32) {
             // work on the zero-extended low halves: the 32-bit result is the low half of the 64-bit one
             narrow(dst);
