@@ -127,7 +127,8 @@ final class Branches {
                     r.assign(RegState.constant(0));
                 } else {
                     r.type = r.type.nonNull();
-                    if (r.type != RegType.PTR_TO_MEM) {
+                    // ids stay where they still mean something: references and spin-lock identity
+                    if (r.type != RegType.PTR_TO_MEM && !(r.map != null && r.map.spinLock() >= 0)) {
                         r.id = 0;
                     }
                 }

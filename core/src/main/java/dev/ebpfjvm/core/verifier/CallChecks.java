@@ -57,9 +57,14 @@ final class CallChecks {
                 throw Explorer.error(slot, "Locking two bpf_spin_locks are not allowed");
             }
             st.lockHeld = true;
+            st.lockMap = args.lock.map;
+            st.lockId = args.lock.id;
         } else if (id == HelperId.SPIN_UNLOCK.id()) {
             if (!st.lockHeld) {
                 throw Explorer.error(slot, "bpf_spin_unlock without taking a lock");
+            }
+            if (st.lockMap != args.lock.map || st.lockId != args.lock.id) {
+                throw Explorer.error(slot, "bpf_spin_unlock of different lock");
             }
             st.lockHeld = false;
         }

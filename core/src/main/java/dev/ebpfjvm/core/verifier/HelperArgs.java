@@ -21,6 +21,7 @@ final class HelperArgs {
     long allocSize;
     RegState callback;
     RegState callbackCtx;
+    RegState lock;
 
     HelperArgs(Explorer ex, VerifierState st, int slot, HelperProto proto) {
         this.ex = ex;
@@ -111,6 +112,14 @@ final class HelperArgs {
                     throw Explorer.error(slot, "R" + regno + " doesn't have constant offset. bpf_spin_lock has to be "
                             + "at the constant offset");
                 }
+                if (r.map.spinLock() < 0) {
+                    throw Explorer.error(slot, "map '" + r.map.name() + "' has no valid bpf_spin_lock");
+                }
+                if (r.off + r.var.value() != r.map.spinLock()) {
+                    throw Explorer.error(slot, "off " + (r.off + r.var.value()) + " doesn't point to 'struct "
+                            + "bpf_spin_lock' that is at " + r.map.spinLock());
+                }
+                lock = r.copy();
                 return;
             case PTR_TO_RINGBUF_MEM:
                 if (r.type != RegType.PTR_TO_MEM || r.refObjId == 0) {

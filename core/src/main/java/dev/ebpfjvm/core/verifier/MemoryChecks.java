@@ -299,6 +299,9 @@ final class MemoryChecks {
                     + (ptr.off + off) + " size=" + size);
         }
         long[] range = region(slot, regno, ptr, off, size, map.valueSize(), "map value", "value_size");
+        if (map.spinLock() >= 0 && range[0] < map.spinLock() + 4 && range[1] + size > map.spinLock()) {
+            throw Explorer.error(slot, "bpf_spin_lock cannot be accessed directly by load/store");
+        }
         boolean global = map.type() == MapType.ARRAY && map.maxEntries() == 1 && map.name().startsWith(".");
         ex.noteAccess(slot, new AccessFact(global ? AccessRegion.GLOBAL_DATA : AccessRegion.MAP_VALUE, map.name(),
                 range[0], range[1], size));

@@ -1,6 +1,8 @@
 package dev.ebpfjvm.core.verifier;
 
 import dev.ebpfjvm.core.EbpfException;
+import dev.ebpfjvm.core.btf.BtfSpec;
+import dev.ebpfjvm.core.btf.BtfType;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.elf.Relocation;
@@ -68,6 +70,51 @@ public final class VerifierInputs {
             flags |= MapSpec.F_RDONLY_PROG;
         }
         return new MapRef(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), flags,
-                m.innerMap() == null ? null : MapRef.of(m.innerMap()), frozen);
+                m.innerMap() == null ? null : MapRef.of(m.innerMap()), frozen, spinLock(object.btf(), m.name()));
+    }
+
+    /**
+     * {@return the offset of the {@code struct bpf_spin_lock} member of a BTF-defined map's value
+     * type, -1 when it has none} (btf_find_spin_lock() on the value type libbpf passes).
+     */
+    static int spinLock(BtfSpec btf, String map) {
+        if (btf == null) {
+            return -1;
+        }
+        BtfType.Datasec maps = btf.datasec(".maps").orElse(null);
+        if (maps == null) {
+            return -1;
+        }
+        for (BtfType.VarSecinfo v : maps.vars()) {
+            BtfType var = btf.type(v.type());
+            if (!(var instanceof BtfType.Var) || !((BtfType.Var) var).name().equals(map)) {
+                continue;
+            }
+            BtfType def = btf.resolve(((BtfType.Var) var).type());
+            if (!(def instanceof BtfType.Struct)) {
+                return -1;
+            }
+            for (BtfType.Member m : ((BtfType.Struct) def).members()) {
+                if (!m.name().equals("value")) {
+                    continue;
+                }
+                BtfType ptr = btf.resolve(m.type());
+                if (!(ptr instanceof BtfType.Ptr)) {
+                    return -1;
+                }
+                BtfType value = btf.resolve(((BtfType.Ptr) ptr).type());
+                if (!(value instanceof BtfType.Struct)) {
+                    return -1;
+                }
+                for (BtfType.Member f : ((BtfType.Struct) value).members()) {
+                    BtfType t = btf.resolve(f.type());
+                    if (t instanceof BtfType.Struct && "bpf_spin_lock".equals(((BtfType.Struct) t).name())) {
+                        return f.bitOffset() / 8;
+                    }
+                }
+                return -1;
+            }
+        }
+        return -1;
     }
 }

@@ -13,6 +13,9 @@ final class VerifierState {
     /** Acquired references: {id, slot of the acquiring call}. */
     final List<int[]> refs = new ArrayList<>();
     boolean lockHeld;
+    /** The map value (map and pointer id) whose lock is held. */
+    MapRef lockMap;
+    int lockId;
     /** How many callback iterations this path has queued (the kernel's callback_unroll_depth). */
     int callbackDepth;
     /** The latest checkpoint on this path, whose branch count this path keeps alive. */
@@ -27,6 +30,8 @@ final class VerifierState {
             s.refs.add(r.clone());
         }
         s.lockHeld = lockHeld;
+        s.lockMap = lockMap;
+        s.lockId = lockId;
         s.callbackDepth = callbackDepth;
         s.checkpoint = checkpoint;
         return s;

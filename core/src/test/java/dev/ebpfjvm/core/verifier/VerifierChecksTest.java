@@ -2,6 +2,7 @@ package dev.ebpfjvm.core.verifier;
 
 import static dev.ebpfjvm.core.verifier.VerifierTestSupport.ARRAY;
 import static dev.ebpfjvm.core.verifier.VerifierTestSupport.HASH;
+import static dev.ebpfjvm.core.verifier.VerifierTestSupport.LOCKED;
 import static dev.ebpfjvm.core.verifier.VerifierTestSupport.RINGBUF;
 import static dev.ebpfjvm.core.verifier.VerifierTestSupport.RODATA;
 import static dev.ebpfjvm.core.verifier.VerifierTestSupport.accepts;
@@ -258,4 +259,33 @@ class VerifierChecksTest {
         rejects(tc(LOOKUP + "\nmov %r1, 0\njeq %r0, %r1, out\nldxw %r0, [%r0+0]\nexit\nout:\nmov %r0, 0\nexit",
                 mapAt(3, HASH)), "R0 invalid mem access 'map_value_or_null'");
     }
+
+    private static final String LOCKED_VALUE = LOOKUP + "\njeq %r0, 0, out\nmov %r6, %r0\nmov %r1, %r6\n";
+
+    @Test
+    void spinLockRules() {
+        String unlock = "mov %r1, %r6\ncall 94\n";
+        String tail = "out:\nmov %r0, 0\nexit";
+        accepts(tc(LOCKED_VALUE + "call 93\nstw [%r6+8], 1\n" + unlock + "mov %r0, 0\nexit\n" + tail,
+                mapAt(3, LOCKED)));
+        rejects(tc(LOCKED_VALUE + "call 93\nmov %r0, 0\nexit\n" + tail, mapAt(3, LOCKED)),
+                "BPF_EXIT instruction in main prog cannot be used inside bpf_spin_lock-ed region");
+        rejects(tc(LOCKED_VALUE + "call 93\ncall 5\n" + unlock + "mov %r0, 0\nexit\n" + tail, mapAt(3, LOCKED)),
+                "function calls are not allowed while holding a lock");
+        rejects(tc(LOCKED_VALUE + "call 94\nmov %r0, 0\nexit\n" + tail, mapAt(3, LOCKED)),
+                "bpf_spin_unlock without taking a lock");
+        rejects(tc(LOCKED_VALUE + "call 93\nstw [%r6+0], 1\n" + unlock + "mov %r0, 0\nexit\n" + tail,
+                mapAt(3, LOCKED)), "bpf_spin_lock cannot be accessed directly by load/store");
+        rejects(tc(LOCKED_VALUE + "call 93\n" + unlock + "mov %r0, 0\nexit\n" + tail, mapAt(3, HASH)),
+                "map 'hash' has no valid bpf_spin_lock");
+    }
+
+    @Test
+    void callbackReturnRange() {
+        String prog = "mov %r1, 4\nlddw %r2, 0\nmov %r3, 0\nmov %r4, 0\ncall 181\nmov %r0, 0\nexit\ncb:\nmov %r0, %s\nexit";
+        // the BPF_PSEUDO_FUNC lddw at slot 1 points at the callback at slot 8 (imm = 8 - 1 - 1)
+        String func = prog.replace("lddw %r2, 0", "lddw %r2, 6, func");
+        accepts(tc(func.replace("%s", "1")));
+        rejects(tc(func.replace("%s", "2")), "should have been in [0, 1]");
+}
 }
