@@ -84,6 +84,9 @@ final class Explorer {
         FuncState main = new FuncState(0, -1, 0, false);
         main.regs[1] = RegState.pointer(RegType.PTR_TO_CTX);
         st.frames.add(main);
+        if (log.level() > 1) {
+            log.add("0: " + describe(st));
+        }
         int slot = 0;
         while (true) {
             if (st == null) {
@@ -122,7 +125,7 @@ final class Explorer {
             }
             int next = step(st, insn, slot);
             if (log.level() > 1 && next >= 0) {
-                log.add(slot + ": " + describe(st));
+                log.appendState(describe(st));
             }
             if (next < 0) {
                 endPath(st);

@@ -222,7 +222,10 @@ final class MemoryChecks {
             if (value != null && value.type.isPointer()) {
                 throw Explorer.error(slot, "invalid size of register spill");
             }
-            if (value != null && value.isScalar() && value.isConst()) {
+            // a narrow constant is tracked only at an 8-aligned slot (save_register_state() in
+            // check_stack_write_fixed_off()); zero is STACK_ZERO anywhere
+            if (value != null && value.isScalar() && value.isConst()
+                    && ((o & 7) == 0 || (value.var.value() & ((1L << (size * 8)) - 1)) == 0)) {
                 f.writeConst(o, size, value.var.value());
             } else {
                 f.writeBytes(o, size, FuncState.MISC);

@@ -33,6 +33,16 @@ final class VerifierLog {
         return lines.size();
     }
 
+    /** Appends the register state to the last line, as level 2 prints it: {@code insn ; R0=1}. */
+    void appendState(String state) {
+        int last = lines.size() - 1;
+        StringBuilder b = new StringBuilder(lines.get(last));
+        while (b.length() < 38) {
+            b.append(' ');
+        }
+        lines.set(last, b.append("; ").append(state).toString());
+    }
+
     void truncate(int size) {
         while (lines.size() > size) {
             lines.remove(lines.size() - 1);
