@@ -192,6 +192,10 @@ final class CallChecks {
     }
 
     private static int localCall(Explorer ex, VerifierState st, Insn insn, int slot) {
+        GlobalFunc global = ex.in.globalAt(insn.jumpTarget(slot));
+        if (global != null) {
+            return globalCall(ex, st, slot, global);
+        }
         if (st.frames.size() >= MAX_FRAMES) {
             throw Explorer.error(slot, "the call stack of " + st.frames.size() + " frames is too deep !");
         }
@@ -204,6 +208,43 @@ final class CallChecks {
         }
         st.frames.add(callee);
         return target;
+    }
+
+    /** Mirrors btf_check_subprog_call(): the arguments against the BTF prototype; r0 an unknown scalar. */
+    private static int globalCall(Explorer ex, VerifierState st, int slot, GlobalFunc g) {
+        if (st.lockHeld) {
+            throw Explorer.error(slot, "global function calls are not allowed while holding a lock,\n"
+                    + "use static function instead");
+        }
+        for (int i = 0; i < g.args().size() && i < 5; i++) {
+            int regno = i + 1;
+            RegState r = Explorer.readReg(st, regno, slot);
+            GlobalFunc.Arg a = g.args().get(i);
+            switch (a.kind()) {
+                case CTX:
+                    if (r.type != RegType.PTR_TO_CTX) {
+                        throw Explorer.error(slot, "arg#" + i + " expects pointer to ctx");
+                    }
+                    break;
+                case SCALAR:
+                    if (!r.isScalar()) {
+                        throw Explorer.error(slot, "R" + regno + " is not a scalar");
+                    }
+                    break;
+                default:
+                    if (!(r.isScalar() && r.isConst() && r.var.value() == 0)) {
+                        new HelperArgs(ex, st, slot, null).memAccess(regno, r, a.size(), false, false);
+                    }
+                    break;
+            }
+        }
+        ex.facts.call(slot, g.slot());
+        ex.calledGlobals.add(g);
+        for (int r = 1; r <= 5; r++) {
+            st.reg(r).markNotInit();
+        }
+        st.reg(0).markUnknown();
+        return slot + 1;
     }
 
     private static int enterCallback(Explorer ex, VerifierState st, int slot, RegState fn, RegState ctxArg) {
@@ -232,6 +273,10 @@ final class CallChecks {
             throw Explorer.error(slot, "cannot return stack pointer to the caller");
         }
         if (st.frames.size() == 1) {
+            if (f.funcStart != 0 && !r0.isScalar()) {
+                throw Explorer.error(slot, "At subprogram exit the register R0 is not a scalar value ("
+                        + r0.typeName() + ")");
+            }
             if (st.lockHeld) {
                 throw Explorer.error(slot, "BPF_EXIT instruction in main prog cannot be used inside "
                         + "bpf_spin_lock-ed region");

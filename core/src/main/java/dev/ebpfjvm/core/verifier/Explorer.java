@@ -78,16 +78,58 @@ final class Explorer {
         }
     }
 
-    /** Explores every path; throws {@link VerifyError} at the first unsafe instruction. */
+    /** Global functions a call reached, each verified once on its own after the main program. */
+    final java.util.LinkedHashSet<GlobalFunc> calledGlobals = new java.util.LinkedHashSet<>();
+
+    /**
+     * Explores every path of the main program, then of each global function it calls
+     * (do_check_main() then do_check_subprogs()); throws {@link VerifyError} at the first unsafe
+     * instruction.
+     */
     void run() {
         VerifierState st = new VerifierState();
         FuncState main = new FuncState(0, -1, 0, false);
         main.regs[1] = RegState.pointer(RegType.PTR_TO_CTX);
         st.frames.add(main);
-        if (log.level() > 1) {
-            log.add("0: " + describe(st));
+        explore(st, 0);
+        java.util.Set<GlobalFunc> done = new java.util.HashSet<>();
+        while (true) {
+            GlobalFunc g = calledGlobals.stream().filter(x -> !done.contains(x)).findFirst().orElse(null);
+            if (g == null) {
+                return;
+            }
+            done.add(g);
+            if (log.level() > 0) {
+                log.add("Validating " + g.name() + "() func#" + (cfg.functionStarts().headSet(g.slot()).size()) + "...");
+            }
+            VerifierState gs = new VerifierState();
+            FuncState f = new FuncState(0, -1, g.slot(), false);
+            for (int i = 0; i < g.args().size() && i < 5; i++) {
+                GlobalFunc.Arg a = g.args().get(i);
+                switch (a.kind()) {
+                    case CTX:
+                        f.regs[i + 1] = RegState.pointer(RegType.PTR_TO_CTX);
+                        break;
+                    case MEM:
+                        RegState m = RegState.pointer(RegType.PTR_TO_MEM_OR_NULL);
+                        m.memSize = a.size();
+                        m.id = newId();
+                        f.regs[i + 1] = m;
+                        break;
+                    default:
+                        f.regs[i + 1] = RegState.unknown();
+                        break;
+                }
+            }
+            gs.frames.add(f);
+            explore(gs, g.slot());
         }
-        int slot = 0;
+    }
+
+    private void explore(VerifierState st, int slot) {
+        if (log.level() > 1) {
+            log.add(slot + ": " + describe(st));
+        }
         while (true) {
             if (st == null) {
                 Pending p = pending.poll();

@@ -31,7 +31,7 @@ final class HelperArgs {
     }
 
     private VerifyError typeError(int regno, RegState r, String expected) {
-        return Explorer.error(slot, "R" + regno + " type=" + r.type.logName() + " expected=" + expected);
+        return Explorer.error(slot, "R" + regno + " type=" + r.typeName() + " expected=" + expected);
     }
 
     void check() {
@@ -198,7 +198,7 @@ final class HelperArgs {
     }
 
     /** Mirrors check_helper_mem_access() for a fixed size (the size argument's maximum). */
-    private void memAccess(int regno, RegState r, long size, boolean write, boolean zeroOk) {
+    void memAccess(int regno, RegState r, long size, boolean write, boolean zeroOk) {
         if (size == 0) {
             return;
         }

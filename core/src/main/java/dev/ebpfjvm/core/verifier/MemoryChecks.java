@@ -145,7 +145,7 @@ final class MemoryChecks {
             case NOT_INIT:
                 throw Explorer.error(slot, "R" + regno + " !read_ok");
             default:
-                throw Explorer.error(slot, "R" + regno + " invalid mem access '" + ptr.type.logName() + "'");
+                throw Explorer.error(slot, "R" + regno + " invalid mem access '" + ptr.typeName() + "'");
         }
         if (write) {
             return value;

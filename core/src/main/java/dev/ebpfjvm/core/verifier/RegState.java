@@ -291,6 +291,14 @@ final class RegState {
         return smin > smax || Long.compareUnsigned(umin, umax) > 0 || s32min > s32max || u32min > u32max;
     }
 
+    /** {@return the kernel's name of the register's type (ring-buffer memory is {@code ringbuf_mem})} */
+    String typeName() {
+        if ((type == RegType.PTR_TO_MEM || type == RegType.PTR_TO_MEM_OR_NULL) && refObjId != 0) {
+            return "ringbuf_" + type.logName();
+        }
+        return type.logName();
+    }
+
     /** {@return the register as the kernel's log prints it after {@code R<n>=}} */
     String describe() {
         switch (type) {
@@ -304,7 +312,7 @@ final class RegState {
             case PTR_TO_PACKET_END:
                 return type.logName() + "()";
             default:
-                StringBuilder b = new StringBuilder(type.logName()).append('(');
+                StringBuilder b = new StringBuilder(typeName()).append('(');
                 String sep = "";
                 if (id != 0) {
                     b.append("id=").append(id);

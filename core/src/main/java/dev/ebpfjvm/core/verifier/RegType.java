@@ -30,7 +30,7 @@ public enum RegType {
     /** {@code PTR_TO_MEM}: a ring-buffer reservation of known size. */
     PTR_TO_MEM("mem"),
     /** {@code PTR_TO_MEM | PTR_MAYBE_NULL}: a reservation before its NULL check. */
-    PTR_TO_MEM_OR_NULL("ringbuf_mem_or_null"),
+    PTR_TO_MEM_OR_NULL("mem_or_null"),
     /** {@code PTR_TO_FUNC}: a callback address ({@code BPF_PSEUDO_FUNC}). */
     PTR_TO_FUNC("func"),
     /** {@code PTR_TO_SOCK_COMMON_OR_NULL}: {@code skb->sk}. */

@@ -21,9 +21,11 @@ import java.util.Objects;
  *     and call targets found in the instructions are added by the verifier
  * @param helpers the helper prototypes of the program type
  * @param options log level and mode
+ * @param globalFuncs the functions BTF declares global, verified on their own
  */
 public record VerifierInput(String name, ProgramType type, Instructions insns, List<LdImmRef> ldImms,
-                            List<Integer> functionStarts, HelperProtos helpers, VerifierOptions options) {
+                            List<Integer> functionStarts, HelperProtos helpers, VerifierOptions options,
+                            List<GlobalFunc> globalFuncs) {
     public VerifierInput {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -32,22 +34,37 @@ public record VerifierInput(String name, ProgramType type, Instructions insns, L
         Objects.requireNonNull(options, "options");
         ldImms = List.copyOf(ldImms);
         functionStarts = List.copyOf(functionStarts);
+        globalFuncs = List.copyOf(globalFuncs);
     }
 
     /** {@return an input with no map references, for instruction-built tests} */
     public static VerifierInput of(String name, ProgramType type, Instructions insns) {
         return new VerifierInput(name, type, insns, List.of(), List.of(0), HelperProtos.forType(type),
-                VerifierOptions.DEFAULT);
+                VerifierOptions.DEFAULT, List.of());
     }
 
     /** {@return the same input with other options} */
     public VerifierInput withOptions(VerifierOptions o) {
-        return new VerifierInput(name, type, insns, ldImms, functionStarts, helpers, o);
+        return new VerifierInput(name, type, insns, ldImms, functionStarts, helpers, o, globalFuncs);
     }
 
     /** {@return the same input with other map references} */
     public VerifierInput withLdImms(List<LdImmRef> refs) {
-        return new VerifierInput(name, type, insns, refs, functionStarts, helpers, options);
+        return new VerifierInput(name, type, insns, refs, functionStarts, helpers, options, globalFuncs);
+    }
+
+    /** {@return the same input with global functions} */
+    public VerifierInput withGlobalFuncs(List<GlobalFunc> funcs) {
+        return new VerifierInput(name, type, insns, ldImms, functionStarts, helpers, options, funcs);
+    }
+
+    GlobalFunc globalAt(int slot) {
+        for (GlobalFunc g : globalFuncs) {
+            if (g.slot() == slot) {
+                return g;
+            }
+        }
+        return null;
     }
 
     Map<Integer, LdImmRef> ldImmBySlot() {

@@ -2,6 +2,7 @@ package dev.ebpfjvm.core.verifier;
 
 import dev.ebpfjvm.core.EbpfException;
 import dev.ebpfjvm.core.btf.BtfSpec;
+import dev.ebpfjvm.core.btf.FuncInfo;
 import dev.ebpfjvm.core.btf.BtfType;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.elf.ProgramSpec;
@@ -55,7 +56,45 @@ public final class VerifierInputs {
             starts.add(f.slot());
         }
         return new VerifierInput(program, spec.type(), spec.insns(), refs, starts, HelperProtos.forType(spec.type()),
-                options);
+                options, globals(object.btf(), spec));
+    }
+
+    /** Mirrors btf_prepare_func_args(): the global functions and what their parameters are. */
+    static List<GlobalFunc> globals(BtfSpec btf, ProgramSpec spec) {
+        List<GlobalFunc> out = new ArrayList<>();
+        if (btf == null) {
+            return out;
+        }
+        for (FuncInfo fi : spec.funcInfos()) {
+            if (fi.slot() == 0) {
+                continue;
+            }
+            BtfType t = btf.type(fi.typeId());
+            if (!(t instanceof BtfType.Func) || ((BtfType.Func) t).linkage() != BtfType.Linkage.GLOBAL) {
+                continue;
+            }
+            BtfType proto = btf.resolve(((BtfType.Func) t).type());
+            if (!(proto instanceof BtfType.FuncProto)) {
+                continue;
+            }
+            List<GlobalFunc.Arg> args = new ArrayList<>();
+            for (BtfType.Param p : ((BtfType.FuncProto) proto).params()) {
+                BtfType pt = btf.resolve(p.type());
+                if (pt instanceof BtfType.Ptr) {
+                    int target = ((BtfType.Ptr) pt).type();
+                    BtfType tt = btf.resolve(target);
+                    if (tt instanceof BtfType.Struct && "__sk_buff".equals(((BtfType.Struct) tt).name())) {
+                        args.add(new GlobalFunc.Arg(GlobalFunc.Kind.CTX, 0));
+                    } else {
+                        args.add(new GlobalFunc.Arg(GlobalFunc.Kind.MEM, (int) btf.sizeOf(target)));
+                    }
+                } else {
+                    args.add(new GlobalFunc.Arg(GlobalFunc.Kind.SCALAR, 0));
+                }
+            }
+            out.add(new GlobalFunc(fi.slot(), ((BtfType.Func) t).name(), args));
+        }
+        return out;
     }
 
     private static MapRef ref(ObjectSpec object, MapSpec m) {

@@ -288,4 +288,23 @@ class VerifierChecksTest {
         accepts(tc(func.replace("%s", "1")));
         rejects(tc(func.replace("%s", "2")), "should have been in [0, 1]");
 }
+
+    @Test
+    void globalFunctionsCheckedAgainstTheirPrototype() {
+        String prog = "%s\ncall local g\nexit\ng:\n%s\nexit";
+        List<GlobalFunc> ctxArg = List.of(new GlobalFunc(3, "g", List.of(new GlobalFunc.Arg(GlobalFunc.Kind.CTX, 0))));
+        accepts(tc(String.format(prog, "mov %r1, %r1", "ldxw %r0, [%r1+0]")).withGlobalFuncs(ctxArg));
+        rejects(tc(String.format(prog, "mov %r1, %r10", "ldxw %r0, [%r1+0]")).withGlobalFuncs(ctxArg),
+                "arg#0 expects pointer to ctx");
+        // g starts at slot 5 after three setup instructions, the call and exit
+        List<GlobalFunc> memArg = List.of(new GlobalFunc(5, "g", List.of(new GlobalFunc.Arg(GlobalFunc.Kind.MEM, 4))));
+        String stackArg = "stw [%r10-4], 1\nmov %r1, %r10\nadd %r1, -4";
+        rejects(tc(String.format(prog, stackArg, "ldxw %r0, [%r1+0]")).withGlobalFuncs(memArg),
+                "R1 invalid mem access 'mem_or_null'");
+        accepts(tc(String.format(prog, stackArg, "mov %r0, 0\njeq %r1, 0, +1\nldxw %r0, [%r1+0]"))
+                .withGlobalFuncs(memArg));
+        List<GlobalFunc> scalarArg = List.of(new GlobalFunc(3, "g",
+                List.of(new GlobalFunc.Arg(GlobalFunc.Kind.SCALAR, 0))));
+        rejects(tc(String.format(prog, "mov %r1, %r10", "mov %r0, %r1")).withGlobalFuncs(scalarArg), "R1 is not a scalar");
+    }
 }
