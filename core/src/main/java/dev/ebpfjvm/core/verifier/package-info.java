@@ -15,8 +15,8 @@
  * {@code RegState}, {@code FuncState}, {@code VerifierState}.
  *
  * <p>Not modelled (the kernel's behaviour differs there): precision tracking and stack liveness
- * (pruning compares every scalar by range and every stack byte), global (BTF-typed) functions
- * verified on their own, kfuncs, iterators, {@code may_goto}, {@code bpf_for_each_map_elem} and
+ * (pruning compares every scalar by range and every stack byte; register liveness is static),
+ * the BTF return-type checks of global functions, kfuncs, iterators, {@code may_goto}, {@code bpf_for_each_map_elem} and
  * the other callback helpers but {@code bpf_loop}, and the unprivileged mode.
  */
 package dev.ebpfjvm.core.verifier;
