@@ -60,16 +60,6 @@ TC_ASM(neg_with_imm_reserved)
 	asm volatile("r0 = 0;" RAW_INSN(0x87, 0, 0, 0, 1) "exit;" ::: "memory");
 }
 
-TC_ASM(lddw_second_half_nonzero_opcode)
-{
-	asm volatile(RAW_INSN(0x18, 0, 0, 0, 1) RAW_INSN(0xb7, 0, 0, 0, 0) "exit;" ::: "memory");
-}
-
-TC_ASM(lddw_as_last_insn)
-{
-	asm volatile("r0 = 0; exit;" RAW_INSN(0x18, 0, 0, 0, 1) ::: "memory");
-}
-
 TC_ASM(lddw_unknown_pseudo_src)
 {
 	asm volatile(RAW_INSN(0x18, 0, 7, 0, 1) RAW_INSN(0, 0, 0, 0, 0) "exit;" ::: "memory");

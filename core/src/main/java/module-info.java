@@ -21,6 +21,7 @@ module dev.ebpfjvm.core {
     exports dev.ebpfjvm.core.runtime;
     exports dev.ebpfjvm.core.skb;
     exports dev.ebpfjvm.core.testrun;
+    exports dev.ebpfjvm.core.verifier;
 
     uses dev.ebpfjvm.core.exec.Engine;
     uses dev.ebpfjvm.core.net.ChainCompiler;

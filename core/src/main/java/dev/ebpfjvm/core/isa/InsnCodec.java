@@ -52,7 +52,7 @@ public final class InsnCodec {
                 continue;
             }
             if (slot + 1 >= slots) {
-                throw new InvalidProgramException(slot, "invalid bpf_ld_imm64 insn: missing second slot");
+                throw new InvalidProgramException(slot, "last insn is not an exit or jmp (a bpf_ld_imm64 insn missing its second slot)");
             }
             long next = readSlot(bytes, ++slot);
             if ((next & 0xffffffffL) != 0) {

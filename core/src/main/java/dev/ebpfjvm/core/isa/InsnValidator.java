@@ -166,6 +166,9 @@ public final class InsnValidator {
                 }
                 long w = insn.imm();
                 return w == 16 || w == 32 || w == 64 ? null : "BPF_END uses reserved fields";
+            case MOV:
+                // check_alu_op(): a MOV names its own reserved fields
+                return (k ? insn.src() == 0 : insn.imm() == 0) && insn.off() == 0 ? null : "BPF_MOV uses reserved fields";
             case MOVSX:
                 if (k || insn.imm() != 0) {
                     return "BPF_MOV uses reserved fields";

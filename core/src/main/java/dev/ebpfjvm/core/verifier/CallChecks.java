@@ -197,7 +197,8 @@ final class CallChecks {
             return globalCall(ex, st, slot, global);
         }
         if (st.frames.size() >= MAX_FRAMES) {
-            throw Explorer.error(slot, "the call stack of " + st.frames.size() + " frames is too deep !");
+            // check_func_call(): the frames there are and the one the call would add
+            throw Explorer.error(slot, "the call stack of " + (st.frames.size() + 1) + " frames is too deep");
         }
         int target = insn.jumpTarget(slot);
         ex.facts.call(slot, target);

@@ -3,7 +3,9 @@ package dev.ebpfjvm.core.verifier;
 import dev.ebpfjvm.core.InvalidProgramException;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
+import dev.ebpfjvm.core.helpers.HelperId;
 import dev.ebpfjvm.core.isa.InsnValidator;
+import java.util.regex.Pattern;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.isa.MemMode;
@@ -37,6 +39,9 @@ final class Cfg {
         liveIn = new int[n];
     }
 
+    /** The validator's words for an opcode no instruction has. */
+    private static final Pattern UNKNOWN_OPCODE = Pattern.compile("invalid BPF_[A-Z0-9]+ opcode 0x[0-9a-f]+");
+
     /** @throws VerifyError for a structural fault, in the kernel's words */
     static Cfg of(VerifierInput in) {
         Instructions insns = in.insns();
@@ -45,8 +50,10 @@ final class Cfg {
         } catch (InvalidProgramException e) {
             int at = Math.max(e.index(), 0);
             Insn bad = at < insns.slotCount() ? insns.atSlot(at) : null;
-            if (bad != null && bad.insnClass() == InsnClass.LDX && bad.mode() == MemMode.MEMSX
-                    && bad.size() == dev.ebpfjvm.core.isa.Size.DW) {
+            if (bad != null && (UNKNOWN_OPCODE.matcher(e.reason()).matches() || bad.insnClass() == InsnClass.LDX
+                    && bad.mode() == MemMode.MEMSX && bad.size() == dev.ebpfjvm.core.isa.Size.DW)) {
+                // An opcode outside the kernel's instruction table: its first pass over the program
+                // (resolve_pseudo_ldimm64) says so before any per-class check.
                 throw new VerifyError(at, String.format("unknown opcode %02x", bad.opcode()));
             }
             throw new VerifyError(at, e.reason());
@@ -55,9 +62,24 @@ final class Cfg {
         cfg.starts.addAll(in.functionStarts());
         cfg.starts.add(0);
         cfg.scan();
+        cfg.checkTailCallReturns(in);
         cfg.reachable();
         cfg.liveness();
         return cfg;
+    }
+
+    /** check_btf_func(): a subprogram that tail-calls must return a scalar, as the caller gets its r0. */
+    private void checkTailCallReturns(VerifierInput in) {
+        for (int start : in.nonScalarReturns()) {
+            Integer next = starts.higher(start);
+            int end = next == null ? insns.slotCount() : next;
+            for (int slot = start; slot < end; slot += insns.atSlot(slot).slots()) {
+                Insn insn = insns.atSlot(slot);
+                if (insn.isHelperCall() && insn.imm() == HelperId.TAIL_CALL.id()) {
+                    throw new VerifyError(-1, "tail_call is only allowed in functions that return 'int'.");
+                }
+            }
+        }
     }
 
     private void scan() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the verifier checks a program against: its instructions (map references still
@@ -22,10 +23,12 @@ import java.util.Objects;
  * @param helpers the helper prototypes of the program type
  * @param options log level and mode
  * @param globalFuncs the functions BTF declares global, verified on their own
+ * @param nonScalarReturns the start slots of subprograms whose BTF return type is no integer or
+ *     enum (void): they may not tail-call, as check_btf_func() rules
  */
 public record VerifierInput(String name, ProgramType type, Instructions insns, List<LdImmRef> ldImms,
                             List<Integer> functionStarts, HelperProtos helpers, VerifierOptions options,
-                            List<GlobalFunc> globalFuncs) {
+                            List<GlobalFunc> globalFuncs, Set<Integer> nonScalarReturns) {
     public VerifierInput {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -35,27 +38,28 @@ public record VerifierInput(String name, ProgramType type, Instructions insns, L
         ldImms = List.copyOf(ldImms);
         functionStarts = List.copyOf(functionStarts);
         globalFuncs = List.copyOf(globalFuncs);
+        nonScalarReturns = Set.copyOf(nonScalarReturns);
     }
 
     /** {@return an input with no map references, for instruction-built tests} */
     public static VerifierInput of(String name, ProgramType type, Instructions insns) {
         return new VerifierInput(name, type, insns, List.of(), List.of(0), HelperProtos.forType(type),
-                VerifierOptions.DEFAULT, List.of());
+                VerifierOptions.DEFAULT, List.of(), Set.of());
     }
 
     /** {@return the same input with other options} */
     public VerifierInput withOptions(VerifierOptions o) {
-        return new VerifierInput(name, type, insns, ldImms, functionStarts, helpers, o, globalFuncs);
+        return new VerifierInput(name, type, insns, ldImms, functionStarts, helpers, o, globalFuncs, nonScalarReturns);
     }
 
     /** {@return the same input with other map references} */
     public VerifierInput withLdImms(List<LdImmRef> refs) {
-        return new VerifierInput(name, type, insns, refs, functionStarts, helpers, options, globalFuncs);
+        return new VerifierInput(name, type, insns, refs, functionStarts, helpers, options, globalFuncs, nonScalarReturns);
     }
 
     /** {@return the same input with global functions} */
     public VerifierInput withGlobalFuncs(List<GlobalFunc> funcs) {
-        return new VerifierInput(name, type, insns, ldImms, functionStarts, helpers, options, funcs);
+        return new VerifierInput(name, type, insns, ldImms, functionStarts, helpers, options, funcs, nonScalarReturns);
     }
 
     GlobalFunc globalAt(int slot) {

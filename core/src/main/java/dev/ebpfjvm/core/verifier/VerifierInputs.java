@@ -11,7 +11,9 @@ import dev.ebpfjvm.core.elf.Subprogram;
 import dev.ebpfjvm.core.maps.MapSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -56,7 +58,30 @@ public final class VerifierInputs {
             starts.add(f.slot());
         }
         return new VerifierInput(program, spec.type(), spec.insns(), refs, starts, HelperProtos.forType(spec.type()),
-                options, globals(object.btf(), spec));
+                options, globals(object.btf(), spec), nonScalarReturns(object.btf(), spec));
+    }
+
+    /** {@return the subprograms whose BTF return type is not an integer or enum, as check_btf_func() sees them} */
+    static Set<Integer> nonScalarReturns(BtfSpec btf, ProgramSpec spec) {
+        Set<Integer> out = new HashSet<>();
+        if (btf == null) {
+            return out;
+        }
+        for (FuncInfo fi : spec.funcInfos()) {
+            BtfType t = btf.type(fi.typeId());
+            if (fi.slot() == 0 || !(t instanceof BtfType.Func)) {
+                continue;
+            }
+            BtfType proto = btf.resolve(((BtfType.Func) t).type());
+            if (proto instanceof BtfType.FuncProto) {
+                int ret = ((BtfType.FuncProto) proto).returnType();
+                BtfType r = ret == 0 ? null : btf.resolve(ret);
+                if (!(r instanceof BtfType.Int || r instanceof BtfType.Enum || r instanceof BtfType.Enum64)) {
+                    out.add(fi.slot());
+                }
+            }
+        }
+        return out;
     }
 
     /** Mirrors btf_prepare_func_args(): the global functions and what their parameters are. */

@@ -80,7 +80,7 @@ class InsnCodecTest {
         "exit in JMP32;                " + MOV0 + " 96 00 00 00 00 00 00 00; 1; BPF_EXIT uses reserved fields",
         "dst register 11;              b7 0b 00 00 00 00 00 00 " + EXIT + ";   0; R11 is invalid",
         "src register 15;              bf f0 00 00 00 00 00 00 " + EXIT + ";   0; R15 is invalid",
-        "lddw missing its second slot; " + MOV0 + " 18 00 00 00 01 00 00 00; 1; invalid bpf_ld_imm64 insn: missing second slot",
+        "lddw missing its second slot; " + MOV0 + " 18 00 00 00 01 00 00 00; 1; last insn is not an exit or jmp (a bpf_ld_imm64 insn missing its second slot)",
         "lddw second slot with opcode; 18 00 00 00 01 00 00 00 95 00 00 00 00 00 00 00 " + EXIT + "; 1; invalid bpf_ld_imm64 insn: second slot has reserved fields set",
         "lddw second slot with off;    18 00 00 00 01 00 00 00 00 00 01 00 00 00 00 00 " + EXIT + "; 1; invalid bpf_ld_imm64 insn: second slot has reserved fields set",
         "lddw with off;                18 00 01 00 01 00 00 00 00 00 00 00 00 00 00 00 " + EXIT + "; 0; BPF_LD_IMM64 uses reserved fields",

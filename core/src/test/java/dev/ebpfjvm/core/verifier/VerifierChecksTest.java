@@ -239,7 +239,7 @@ class VerifierChecksTest {
             b.append("f").append(i).append(":\n");
             b.append(i < 8 ? "call local f" + (i + 1) + "\n" : "mov %r0, 0\n").append("exit\n");
         }
-        rejects(tc(b.toString()), "the call stack of 8 frames is too deep !");
+        rejects(tc(b.toString()), "the call stack of 9 frames is too deep");
     }
 
     @Test
