@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Test;
  * and call into core, and a scenario file through the compiled chain dispatchers.
  */
 class ModulePathTest {
-    /** The modules' own class directories and the jars of their dependencies; no test classes. */
+    /** The modules' class folders or jars and the jars of their dependencies; no test classes. */
     private static String modulePath() {
         List<String> path = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             String name = p.getFileName().toString();
             boolean module = Files.isDirectory(p) && Files.exists(p.resolve("module-info.class"));
-            boolean dependency = name.endsWith(".jar") && (name.startsWith("asm") || name.startsWith("picocli")
-                    || name.startsWith("jackson-"));
+            // core and jit are class folders, or their jars once the reactor has packaged them
+            boolean dependency = name.endsWith(".jar") && !name.endsWith("-tests.jar") && (name.startsWith("asm")
+                    || name.startsWith("picocli") || name.startsWith("jackson-") || name.startsWith("ebpf-jvm-"));
             if (module || dependency) {
                 path.add(entry);
             }
@@ -42,7 +43,8 @@ class ModulePathTest {
     private static String run(String... args) throws IOException, InterruptedException {
         String mp = modulePath();
         for (String m : List.of("core", "jit", "cli")) {
-            assertTrue(mp.contains(File.separator + m + File.separator + "target" + File.separator + "classes"), mp);
+            assertTrue(mp.contains(File.separator + m + File.separator + "target" + File.separator + "classes")
+                    || mp.contains(File.separator + "ebpf-jvm-" + m + "-"), m + " on " + mp);
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path", mp, "-m", "dev.ebpfjvm.cli/dev.ebpfjvm.cli.Main"));
