@@ -26,7 +26,8 @@ class ModulePathTest {
     /** The modules' class folders or jars and the jars of their dependencies; no test classes. */
     private static String modulePath() {
         List<String> path = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        String classPath = System.getProperty("java.class.path");
+        for (String entry : classPath.split(java.util.regex.Pattern.quote(File.pathSeparator), -1)) {
             Path p = Path.of(entry);
             String name = p.getFileName().toString();
             boolean module = Files.isDirectory(p) && Files.exists(p.resolve("module-info.class"));
