@@ -4,7 +4,9 @@
 #     naming every test that does not pass;
 #  2. an ELF object listed as the loader sees it;
 #  3. every kernel-recorded test-run case of testdata/cases on both engines, each output compared
-#     with a plain diff against what the real kernel produced (BPF_PROG_TEST_RUN, 6.18).
+#     with a plain diff against what the real kernel produced (BPF_PROG_TEST_RUN, 6.18);
+#  4. every kernel-recorded tcx scenario file of testdata/net/scenarios on both engines, compared
+#     with a plain diff against the recording from its "scenarios" on (meta says who produced it).
 # Exits non-zero when anything differs.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,6 +44,21 @@ for case_file in testdata/cases/*/*.json; do
       diff "$out/result.json" "$expected" | head -n 20
     fi
     printf '== test-run %-40s %-11s %s\n' "$case_file" "$engine" "$verdict"
+  done
+done
+for scenario_file in testdata/net/scenarios/*.json; do
+  [[ $scenario_file == *.expected.json ]] && continue
+  expected=${scenario_file%.json}.expected.json
+  for engine in interpreter jit; do
+    java -jar "$jar" scenario "$scenario_file" --object testdata/net/tcx_count.o --engine "$engine" \
+      | sed -n '/^ "scenarios": \[/,$p' > "$out/scenarios.json"
+    if sed -n '/^ "scenarios": \[/,$p' "$expected" | diff -q "$out/scenarios.json" - > /dev/null; then
+      verdict="identical to the kernel's output"
+    else
+      verdict="DIFFERENT from the kernel's output"; status=1
+      sed -n '/^ "scenarios": \[/,$p' "$expected" | diff "$out/scenarios.json" - | head -n 20
+    fi
+    printf '== scenario %-40s %-11s %s\n' "$scenario_file" "$engine" "$verdict"
   done
 done
 exit $status

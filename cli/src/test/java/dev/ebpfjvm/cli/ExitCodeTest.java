@@ -43,6 +43,7 @@ class ExitCodeTest {
     static Stream<Arguments> contract() {
         String mix = CliRun.fixture("unsupported_mix");
         String missing = dir.resolve("missing.o").toString();
+        String scenarioObject = dev.ebpfjvm.core.testing.TestPaths.testdata().resolve("net").resolve("tcx_count.o").toString();
         return Stream.of(
                 // success, help and version
                 row("top-level --help", 0, "--help"),
@@ -52,6 +53,8 @@ class ExitCodeTest {
                 row("dump --help", 0, "dump", "--help"),
                 row("object --help", 0, "object", "--help"),
                 row("test-run --help", 0, "test-run", "--help"),
+                row("scenario --help", 0, "scenario", "--help"),
+                row("scenario", 0, "scenario", scenarios("attach.json"), "--object", scenarioObject),
                 row("help dump", 0, "help", "dump"),
                 row("object", 0, "object", mix),
                 row("dump --xlated", 0, "dump", mix, "--program", "tc_count", "--xlated"),
@@ -69,6 +72,10 @@ class ExitCodeTest {
                 row("test-run without --case", 2, "test-run", mix),
                 row("test-run --repeat 0", 2, "test-run", mix, "--case", goodCase.toString(), "--repeat", "0"),
                 row("dump without --xlated or --jited", 2, "dump", mix),
+                row("scenario without --object", 2, "scenario", scenarios("attach.json")),
+                row("scenario without FILE", 2, "scenario", "--object", scenarioObject),
+                row("--engine bogus (scenario)", 2, "scenario", scenarios("attach.json"), "--object", scenarioObject,
+                        "--engine", "bogus"),
                 row("object with two files", 2, "object", mix, mix),
                 row("a path no file system accepts", 2, "object", "bad\0path"),
                 // bad input and failed runs: one line naming the file
@@ -85,6 +92,12 @@ class ExitCodeTest {
                 row("dump of an unknown section", 1, "dump", mix, "--section", "nope", "--xlated"),
                 row("test-run of an unsupported program", 1, "test-run", mix, "--case",
                         write("xdp.json", "{\"prog\": \"xdp_strip\", \"data_in\": \"" + FRAME + "\"}")),
+                row("scenario with malformed JSON", 1, "scenario", write("broken-scenario.json", "[{"), "--object",
+                        scenarioObject),
+                row("scenario with a missing object", 1, "scenario", scenarios("attach.json"), "--object", missing),
+                row("scenario with an unknown prog", 1, "scenario", write("unknown-prog.json",
+                        "[{\"name\": \"s\", \"progs\": {}, \"steps\": [{\"op\": \"attach\", \"prog\": \"A\"}]}]"),
+                        "--object", scenarioObject),
                 row("test-run with malformed JSON", 1, "test-run", mix, "--case", write("broken.json", "{\"prog\": ")));
     }
 
@@ -94,6 +107,10 @@ class ExitCodeTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String scenarios(String name) {
+        return dev.ebpfjvm.core.testing.TestPaths.testdata().resolve("net").resolve("scenarios").resolve(name).toString();
     }
 
     private static Arguments row(String name, int code, String... args) {
@@ -145,7 +162,7 @@ class ExitCodeTest {
     }
 
     static Stream<String> commands() {
-        return Stream.of("conformance", "dump", "object", "test-run", "help");
+        return Stream.of("conformance", "dump", "object", "scenario", "test-run", "help");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,6 +176,6 @@ class ExitCodeTest {
     }
 
     static Stream<String> enginesCommands() {
-        return Stream.of("conformance", "test-run");
+        return Stream.of("conformance", "scenario", "test-run");
     }
 }
