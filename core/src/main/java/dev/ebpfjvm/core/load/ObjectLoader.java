@@ -13,11 +13,15 @@ import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperFunction;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
+import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.helpers.MapHelpers;
 import dev.ebpfjvm.core.helpers.TcHelpers;
 import dev.ebpfjvm.core.maps.MapException;
 import dev.ebpfjvm.core.maps.PinRegistry;
 import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.verifier.Verifier;
+import dev.ebpfjvm.core.verifier.VerifierInputs;
+import dev.ebpfjvm.core.verifier.VerifierOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +30,11 @@ import java.util.Objects;
  * Turns an {@link ObjectSpec} into a {@link LoadedObject}, as libbpf's bpf_object__load() does:
  * sets the global variables asked for, creates the maps in the loader's region table (sharing
  * {@code LIBBPF_PIN_BY_NAME} maps through its {@link PinRegistry}), resolves every map and
- * global-data reference of the programs to addresses, prepares each program with the chosen
- * {@link Engine} and the helpers of its program type, and fills prog arrays and map-in-maps from
- * the object's {@code values} initialisers. A failure releases everything created so far.
+ * global-data reference of the programs to addresses, verifies each program as the kernel's
+ * verifier does (unless the builder opts out: {@link Builder#unverified()}), prepares it with the
+ * chosen {@link Engine}, the helpers of its program type and what the verifier proved, and fills
+ * prog arrays and map-in-maps from the object's {@code values} initialisers. A failure releases
+ * everything created so far.
  *
  * <p>A runtime ({@code dev.ebpfjvm.core.runtime.BpfRuntime}) builds one loader per load with its
  * own region table and pins; a loader built without them gets a table and pin namespace of its own,
@@ -45,6 +51,7 @@ public final class ObjectLoader {
     private final RegionTable regions;
     private final int cpus;
     private final Map<String, byte[]> globals;
+    private final boolean verify;
 
     private ObjectLoader(Builder b) {
         this.engine = b.engine != null ? b.engine : Engines.preferred();
@@ -58,6 +65,7 @@ public final class ObjectLoader {
         }
         this.cpus = b.cpus;
         this.globals = new LinkedHashMap<>(b.globals);
+        this.verify = b.verify;
     }
 
     /** {@return a loader with the preferred engine, the helpers of each program's type and a region table of its own} */
@@ -88,6 +96,8 @@ public final class ObjectLoader {
      *     sections it does not run are skipped, not loaded)
      * @throws dev.ebpfjvm.core.maps.MapException when a map cannot be created or a pinned map
      *     does not match, or with ENOMEM when the region table's memory limit would be exceeded
+     * @throws dev.ebpfjvm.core.verifier.VerifierException naming the program, the instruction and the
+     *     reason, with the kernel-style log, when the verifier rejects a program
      * @throws InvalidProgramException naming the program when the engine rejects one
      * @throws IllegalArgumentException when a global variable to set does not exist or is too long
      */
@@ -104,10 +114,12 @@ public final class ObjectLoader {
                 if (!p.supported()) {
                     continue; // skipped: LoadedObject.program() names the reason
                 }
+                MemoryFacts facts = verify ? Verifier.verify(VerifierInputs.of(s, p.name(), VerifierOptions.DEFAULT))
+                        .memoryFacts() : null;
                 long cost = p.insns().slotCount() * PROGRAM_BYTES_PER_SLOT;
                 chargeProgram(p, cost);
                 charged += cost;
-                programs.put(p.name(), prepare(p, Relocator.relocate(p, maps, helpersFor(p.type()), regions)));
+                programs.put(p.name(), prepare(p, Relocator.relocate(p, maps, helpersFor(p.type()), regions), facts));
             }
             maps.fillSlots(s, programs);
             return new LoadedObject(s, maps, programs, regions, charged);
@@ -127,9 +139,9 @@ public final class ObjectLoader {
         }
     }
 
-    private Executable prepare(ProgramSpec spec, Program program) {
+    private Executable prepare(ProgramSpec spec, Program program, MemoryFacts facts) {
         try {
-            return engine.load(program);
+            return facts != null ? engine.load(program, facts) : engine.load(program);
         } catch (InvalidProgramException e) {
             throw e.inProgram(spec.name());
         } catch (EbpfException e) {
@@ -169,8 +181,20 @@ public final class ObjectLoader {
         private RegionTable regions;
         private int cpus = Runtime.getRuntime().availableProcessors();
         private final Map<String, byte[]> globals = new LinkedHashMap<>();
+        private boolean verify = true;
 
         private Builder() {
+        }
+
+        /**
+         * Loads the programs without verifying them: for programs the kernel would refuse but a
+         * host runs anyway (fuzzing, hand-written tests). Every access is still checked at run time
+         * and reaches only the object's own regions; nothing proves that the programs terminate,
+         * so run them with an instruction budget ({@link dev.ebpfjvm.core.exec.ProgramContext#setBudget}).
+         */
+        public Builder unverified() {
+            this.verify = false;
+            return this;
         }
 
         /** The engine that prepares the programs; default {@link Engines#preferred()}. */
