@@ -22,6 +22,7 @@ final class TopologyNode {
     private final String path;
     private final int line;
     private final int column;
+    private JsonLocation keyAt;
     private final String scalar;
     private final Map<String, TopologyNode> fields;
     private final List<TopologyNode> items;
@@ -47,7 +48,7 @@ final class TopologyNode {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             throw new CliException(file + (l != null ? ":" + l.getLineNr() + ":" + l.getColumnNr() : "") + ": "
-                    + e.getOriginalMessage(), e);
+                    + clean(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new CliException(file + ": " + e.getMessage(), e);
         }
@@ -64,9 +65,10 @@ final class TopologyNode {
                 JsonLocation nameAt = p.currentTokenLocation();
                 p.nextToken();
                 String sub = path.isEmpty() ? name : path + "." + name;
-                if (m.put(name, parse(file, p, sub)) != null) {
-                    throw new CliException(file + ":" + nameAt.getLineNr() + ":" + nameAt.getColumnNr() + ": " + sub
-                            + ": given twice");
+                TopologyNode child = parse(file, p, sub);
+                child.keyAt = nameAt;
+                if (m.put(name, child) != null) {
+                    throw child.keyError("given twice");
                 }
             }
             return node;
@@ -80,6 +82,20 @@ final class TopologyNode {
             return node;
         }
         return new TopologyNode(file, path, at, t == JsonToken.VALUE_NULL ? null : p.getText(), null, null);
+    }
+
+    /** Drops the parser's own position notes (the error line already has the position). */
+    private static String clean(String message) {
+        return message.replaceAll("\\s*\\(for \\w+ starting at \\[Source:[^\\]]*\\][^)]*\\)", "")
+                .replaceAll("\\s*in 'reader', line \\d+, column \\d+:\\s*(\\S.*\\R)?\\s*\\^", "")
+                .replaceAll("\\s*\\R\\s*", "; ").trim();
+    }
+
+    /** {@return an error at this field's name (or this node when it is no field)} */
+    CliException keyError(String reason) {
+        JsonLocation at = keyAt;
+        return at == null ? error(reason) : new CliException(file + ":" + at.getLineNr() + ":" + at.getColumnNr()
+                + ": " + path + ": " + reason);
     }
 
     /** {@return an error at this node: {@code FILE:LINE:COL: PATH: reason}} */
@@ -100,7 +116,7 @@ final class TopologyNode {
         List<String> ok = List.of(allowed);
         for (Map.Entry<String, TopologyNode> e : fields.entrySet()) {
             if (!ok.contains(e.getKey())) {
-                throw e.getValue().error("unknown field (fields here: " + String.join(", ", allowed) + ")");
+                throw e.getValue().keyError("unknown field (fields here: " + String.join(", ", allowed) + ")");
             }
         }
         return this;
