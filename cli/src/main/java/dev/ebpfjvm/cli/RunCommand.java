@@ -238,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         static Progress start(TopologyRunner r, PrintWriter err) {
-            if (System.console() == null) {
+            if (!onTerminal()) {
                 return new Progress(null);
             }
             long total = r.total();
@@ -250,7 +250,12 @@ final class RunCommand implements Callable<Integer> {
                         Thread.sleep(shown ? 250 : 1000);
                         long done = r.packetsDone();
                         double s = (System.nanoTime() - start) / 1e9;
-                        err.printf(Locale.ROOT, "\r%,d / %,d packets, %,.0f packets/s   ", done, total, done / s);
+                        long drops = 0;
+                        for (var d : r.runtime().network().devices()) {
+                            drops += d.counters().rxDropped() + d.counters().txDropped();
+                        }
+                        err.printf(Locale.ROOT, "\r%,d / %,d packets, %,.0f packets/s, %,d dropped   ", done, total,
+                                done / s, drops);
                         err.flush();
                         shown = true;
                     }
@@ -264,6 +269,24 @@ final class RunCommand implements Callable<Integer> {
             t.setDaemon(true);
             t.start();
             return new Progress(t);
+        }
+
+        /**
+         * {@return whether the tool talks to a terminal} Since JDK 22 {@code System.console()} exists
+         * even when the streams are redirected, and {@code Console.isTerminal()} tells.
+         */
+        static boolean onTerminal() {
+            java.io.Console c = System.console();
+            if (c == null) {
+                return false;
+            }
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+            } catch (NoSuchMethodException e) {
+                return true;
+            } catch (ReflectiveOperationException e) {
+                return false;
+            }
         }
 
         void stop() {
