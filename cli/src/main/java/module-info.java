@@ -9,6 +9,7 @@ module dev.ebpfjvm.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
 
     opens dev.ebpfjvm.cli to info.picocli, com.fasterxml.jackson.databind;
 }

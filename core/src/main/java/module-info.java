@@ -18,6 +18,7 @@ module dev.ebpfjvm.core {
     exports dev.ebpfjvm.core.memory;
     exports dev.ebpfjvm.core.net;
     exports dev.ebpfjvm.core.net.scenario;
+    exports dev.ebpfjvm.core.net.topology;
     exports dev.ebpfjvm.core.pcap;
     exports dev.ebpfjvm.core.runtime;
     exports dev.ebpfjvm.core.skb;

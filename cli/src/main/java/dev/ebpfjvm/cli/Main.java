@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ebpf-jvm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs eBPF programs on the JVM: an interpreter and a JIT to JVM bytecode, an ELF loader"
                 + " with libbpf's conventions, maps, tc helpers and BPF_PROG_TEST_RUN.",
-        subcommands = {ConformanceCommand.class, DumpCommand.class, ObjectCommand.class, ScenarioCommand.class,
-            TestRunCommand.class,
+        subcommands = {ConformanceCommand.class, DumpCommand.class, ObjectCommand.class, RunCommand.class,
+            ScenarioCommand.class, TestRunCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "Run 'ebpf-jvm COMMAND --help' for a command's options.",

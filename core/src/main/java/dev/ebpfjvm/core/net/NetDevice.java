@@ -39,7 +39,7 @@ public final class NetDevice {
     private final int ifindex;
     private final Kind kind;
     private final String namespace;
-    private final byte[] mac;
+    private volatile byte[] mac;
     private volatile int mtu = 1500;
     private volatile boolean up = true;
     private volatile boolean removed;
@@ -49,6 +49,7 @@ public final class NetDevice {
     private final Counters.Device counters = new Counters.Device();
     private final ConcurrentLinkedQueue<byte[]> received = new ConcurrentLinkedQueue<>();
     private volatile BiConsumer<NetDevice, byte[]> receiver;
+    private volatile BiConsumer<NetDevice, byte[]> transmitTap;
 
     NetDevice(Network network, String name, int ifindex, Kind kind, String namespace) {
         this.network = network;
@@ -88,6 +89,19 @@ public final class NetDevice {
     /** {@return a copy of the MAC address} */
     public byte[] mac() {
         return mac.clone();
+    }
+
+    /**
+     * Sets the MAC address ({@code ip link set dev D address A}); it decides which frames are
+     * {@code PACKET_HOST} on ingress.
+     *
+     * @throws NetException EINVAL when the address is not 6 bytes
+     */
+    public void setMac(byte[] address) {
+        if (address == null || address.length != 6) {
+            throw new NetException(dev.ebpfjvm.core.Errno.EINVAL, "a MAC address has 6 bytes");
+        }
+        this.mac = address.clone();
     }
 
     /** {@return the MTU} */
@@ -192,6 +206,21 @@ public final class NetDevice {
     /** Sets where frames delivered to the host go instead of {@link #received()}; null restores the queue. */
     public void onReceive(BiConsumer<NetDevice, byte[]> receiver) {
         this.receiver = receiver;
+    }
+
+    /**
+     * Sets a tap that sees a copy of every frame this device puts on its wire (after the egress
+     * hook, as {@code tcpdump -i D} sees outgoing frames); null removes it.
+     */
+    public void onTransmit(BiConsumer<NetDevice, byte[]> tap) {
+        this.transmitTap = tap;
+    }
+
+    void tapTransmit(dev.ebpfjvm.core.skb.Skb skb) {
+        BiConsumer<NetDevice, byte[]> t = transmitTap;
+        if (t != null) {
+            t.accept(this, skb.bytes());
+        }
     }
 
     void deliverToHost(byte[] frame) {

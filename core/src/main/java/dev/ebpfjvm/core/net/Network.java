@@ -63,6 +63,8 @@ public final class Network {
     private final NetDevice loopback;
     private int nextIfindex = 1;
     private int nextLinkId = 1;
+    /** The simulated CPU of each thread that runs the packet path (a softirq runs on its CPU). */
+    private final ThreadLocal<int[]> threadCpu = ThreadLocal.withInitial(() -> new int[1]);
 
     /**
      * A network with only loopback ({@code lo}, ifindex 1).
@@ -91,6 +93,20 @@ public final class Network {
     /** A network with only loopback, the default environment and program ids from 1 up. */
     public Network() {
         this(new java.util.concurrent.atomic.AtomicInteger()::incrementAndGet, Environment.defaults());
+    }
+
+    /**
+     * Binds the calling thread's packet path to a simulated CPU: every program it runs from now on
+     * sees that CPU ({@code bpf_get_smp_processor_id()}, the per-CPU slot of per-CPU maps), as the
+     * frames a NIC queue steers to one CPU do. Threads start on CPU 0.
+     *
+     * @throws IllegalArgumentException when the CPU is outside the environment's {@code [0, cpus)}
+     */
+    public void bindCurrentThreadToCpu(int cpu) {
+        if (cpu < 0 || cpu >= environment.cpus()) {
+            throw new IllegalArgumentException("cpu " + cpu + " not in [0, " + environment.cpus() + ")");
+        }
+        threadCpu.get()[0] = cpu;
     }
 
     /** {@return the lock of every control operation} */
@@ -621,6 +637,7 @@ public final class Network {
         }
         dev.counters().txPackets.increment();
         dev.counters().txBytes.add(skb.len());
+        dev.tapTransmit(skb);
         switch (dev.kind()) {
             case LOOPBACK:
                 receive(dev, skb, depth);
@@ -708,6 +725,7 @@ public final class Network {
         Counters.Hook hc = st.counters;
         hc.packets.increment();
         ProgramContext ctx = new ProgramContext(new Memory(), environment);
+        ctx.setCpu(threadCpu.get()[0]);
         Devices view = new SkbDevices(depth);
         int code;
         try {
