@@ -1,12 +1,14 @@
 package dev.ebpfjvm.core.exec;
 
+import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
 import java.util.Objects;
 
 /**
  * The mutable state of runs on one thread: the {@link Memory} (stack, context, packet), the entry
- * registers, the simulated CPU, the tail-call counter and the interpreter's instruction budget.
+ * registers, the simulated CPU, the tail-call counter, the instruction budget of both engines and
+ * the spin locks the run holds.
  * Reuse one per thread across runs; never share one between threads.
  */
 public final class ProgramContext {
@@ -100,16 +102,22 @@ public final class ProgramContext {
         return true;
     }
 
-    /** {@return the instructions the interpreter may execute per run} */
+    /** {@return the budget points ({@link BudgetPoints}) a run may pass} */
     public long budget() {
         return budget;
     }
 
     /**
-     * Limits the instructions the interpreter executes per run, so that an unverified program
-     * cannot hang the host; {@link #UNLIMITED} for none. Exceeding it is a program fault.
+     * Limits the budget points ({@link BudgetPoints}: function entries and backward-jump targets)
+     * one run may pass, on either engine, so that an unverified program cannot hang the host;
+     * {@link #UNLIMITED} for none. Exceeding it is a program fault at the point's instruction.
+     *
+     * @throws IllegalArgumentException when the budget is negative
      */
     public void setBudget(long budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("negative budget " + budget);
+        }
         this.budget = budget;
         this.budgetLeft = budget;
     }
@@ -120,6 +128,23 @@ public final class ProgramContext {
      */
     public long budgetLeft() {
         return budgetLeft;
+    }
+
+    /**
+     * Pays one unit of the budget at the budget point {@code pc}; the JIT calls this at each of them.
+     *
+     * @throws ProgramFaultException at {@code pc} when the budget is exhausted
+     */
+    public void spend(int pc) {
+        if (--budgetLeft < 0) {
+            budgetLeft = 0;
+            throw budgetExhausted(pc);
+        }
+    }
+
+    /** {@return the fault of a run that passed more budget points than {@link #budget()} allows, at {@code pc}} */
+    public ProgramFaultException budgetExhausted(int pc) {
+        return new ProgramFaultException(pc, "instruction budget of " + budget + " exhausted");
     }
 
     /** Records what is left of the run's budget, before the interpreter hands control elsewhere. */
