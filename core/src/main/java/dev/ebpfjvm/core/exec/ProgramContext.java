@@ -1,6 +1,7 @@
 package dev.ebpfjvm.core.exec;
 
 import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import java.util.Objects;
 public final class ProgramContext {
     /** {@code MAX_TAIL_CALL_CNT}: tail calls one run may make. */
     public static final int MAX_TAIL_CALLS = 33;
+    /** The {@link #heldLock()} of a run that holds no spin lock. */
+    public static final long NO_LOCK = 0;
     /** The budget value that means no limit. */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -27,6 +30,7 @@ public final class ProgramContext {
     private long budgetLeft = UNLIMITED;
     private int callDepth;
     private Object attachment;
+    private long heldLock = NO_LOCK;
 
     /** A context with a fresh memory and the default environment. */
     public ProgramContext() {
@@ -175,9 +179,40 @@ public final class ProgramContext {
         this.attachment = attachment;
     }
 
+    /**
+     * {@return the address of the {@code bpf_spin_lock} the current run holds, or {@link #NO_LOCK}}
+     * A program holds at most one at a time (the verifier rejects a second), so one is tracked.
+     */
+    public long heldLock() {
+        return heldLock;
+    }
+
+    /** Records the spin lock the current run has taken, or {@link #NO_LOCK} once it has released it. */
+    public void setHeldLock(long lock) {
+        this.heldLock = lock;
+    }
+
     /** Resets what one run changes (the tail-call counter, the budget left); call before each run. */
     public void beginRun() {
         tailCalls = 0;
         budgetLeft = budget;
+    }
+
+    /**
+     * Ends a run however it ended: releases the spin lock it still holds (a program that faulted or
+     * ran out of budget inside its critical section), so that no other run spins on it forever.
+     * {@link Executable#run} calls it on every exit.
+     */
+    public void endRun() {
+        long lock = heldLock;
+        if (lock == NO_LOCK) {
+            return;
+        }
+        heldLock = NO_LOCK;
+        try {
+            Atomics.apply(memory, lock, 4, AtomicOp.XCHG, 0, 0);
+        } catch (RuntimeException gone) {
+            // the lock's map value is no longer reachable: nothing is left to release
+        }
     }
 }
