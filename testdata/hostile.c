@@ -18,6 +18,32 @@ struct {
 	__type(value, struct locked);
 } locks SEC(".maps");
 
+struct {
+	__uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY);
+	__uint(max_entries, 4);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(__u32));
+} events SEC(".maps");
+
+volatile __u32 load_len = 0x7fffffff;
+volatile __u64 perf_size = 0x7fffffff;
+
+SEC("tc")
+int load_huge(struct __sk_buff *skb)
+{
+	char buf[8];
+
+	return bpf_skb_load_bytes(skb, 0, buf, load_len);
+}
+
+SEC("tc")
+int perf_huge(struct __sk_buff *skb)
+{
+	char buf[8] = {};
+
+	return bpf_perf_event_output(skb, &events, BPF_F_CURRENT_CPU, buf, perf_size);
+}
+
 /* Spins until skb->mark reads 1234, which it never does in a test run. */
 SEC("tc")
 int endless(struct __sk_buff *skb)

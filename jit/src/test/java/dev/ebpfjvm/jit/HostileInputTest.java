@@ -9,6 +9,7 @@ import dev.ebpfjvm.core.elf.ObjectReader;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Engines;
+import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.runtime.BpfObject;
 import dev.ebpfjvm.core.runtime.BpfRuntime;
 import dev.ebpfjvm.core.runtime.LoadOptions;
@@ -32,6 +33,9 @@ class HostileInputTest {
     private static final int ENDLESS_HEAD = 0;
     private static final int SECOND_LOCK = 13;
     private static final int LOCKED_LOOP_HEAD = 13;
+    /** Slots of load_huge's bpf_skb_load_bytes and perf_huge's bpf_perf_event_output calls. */
+    private static final int LOAD_CALL = 6;
+    private static final int PERF_CALL = 11;
 
     static List<String> engines() {
         return Engines.all().stream().map(Engine::name).toList();
@@ -47,6 +51,32 @@ class HostileInputTest {
 
     private static BpfObject load(BpfRuntime runtime, String engine) {
         return runtime.load(hostile(), LoadOptions.defaults().engine(Engines.byName(engine)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void skbLoadBytes_ofHugeLengths_faultsAtTheCall_withoutAllocating(String engine) {
+        for (long len : new long[] {Integer.MAX_VALUE, 0x8000_0000L, 0xffff_ffffL}) {
+            try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = runtime.load(hostile(),
+                    LoadOptions.defaults().engine(Engines.byName(engine)).global("load_len", BpfMap.u32((int) len)))) {
+                ProgramFaultException e = assertThrows(ProgramFaultException.class,
+                        () -> obj.program("load_huge").testRun(TestRun.of(FRAME)));
+                assertEquals(LOAD_CALL, e.pc(), e.getMessage());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void perfEventOutput_ofHugeSizes_faultsAtTheCall_withoutAllocating(String engine) {
+        for (long size : new long[] {Integer.MAX_VALUE, 0xffff_ffffL, -1L}) {
+            try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = runtime.load(hostile(),
+                    LoadOptions.defaults().engine(Engines.byName(engine)).global("perf_size", BpfMap.u64(size)))) {
+                ProgramFaultException e = assertThrows(ProgramFaultException.class,
+                        () -> obj.program("perf_huge").testRun(TestRun.of(FRAME)));
+                assertEquals(PERF_CALL, e.pc(), e.getMessage());
+            }
+        }
     }
 
     @ParameterizedTest
