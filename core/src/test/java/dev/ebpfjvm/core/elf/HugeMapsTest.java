@@ -50,6 +50,15 @@ class HugeMapsTest {
         failsWithEnomem(p.bytes, ".bss", "loops");
     }
 
+    @org.junit.jupiter.api.Test
+    void bssOfGigabytes_withAGlobalSet_failsWithEnomem() {
+        Patch p = new Patch("loops");
+        p.put(p.sectionField(".bss", 32), 8, Integer.MAX_VALUE);
+        ObjectSpec spec = ObjectReader.read(p.bytes);
+        MapException e = assertThrows(MapException.class, () -> spec.withGlobal("last_mss", new byte[] {1, 0}));
+        assertEquals(Errno.ENOMEM, e.errno(), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1L << 31, 0xffff_fff8L, Long.MAX_VALUE})
     void bssAboveIntMax_isMalformedAtRead(long size) {
