@@ -1,6 +1,7 @@
 package dev.ebpfjvm.cli;
 
 import dev.ebpfjvm.core.EbpfException;
+import dev.ebpfjvm.core.InputFiles;
 import dev.ebpfjvm.core.elf.ObjectReader;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Reads the files the commands are given, turning every failure into a {@link CliException} of one
  * line that names the file and the reason ({@code x.o: no such file}, {@code cases/: is a
- * directory, not a file}, {@code p.asm: not UTF-8 text}) instead of a JDK exception's text.
+ * directory, not a file}, {@code /dev/zero: not a regular file}, {@code p.asm: not UTF-8 text})
+ * instead of a JDK exception's text. Objects are read up to {@link InputFiles#MAX_OBJECT_BYTES},
+ * text up to {@link InputFiles#MAX_TEXT_BYTES}.
  */
 final class Inputs {
     private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
@@ -27,13 +30,13 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** {@return the bytes of a regular file} */
-    static byte[] bytes(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new CliException(file + ": is a directory, not a file");
-        }
+    /**
+     * {@return the bytes of a regular file of at most {@code maxBytes}} A directory, a device
+     * ({@code /dev/zero}), a FIFO or a larger file is a one-line error, read no further.
+     */
+    static byte[] bytes(Path file, long maxBytes) {
         try {
-            return Files.readAllBytes(file);
+            return InputFiles.read(file, maxBytes);
         } catch (NoSuchFileException e) {
             throw new CliException(file + ": no such file");
         } catch (AccessDeniedException e) {
@@ -41,7 +44,8 @@ final class Inputs {
         } catch (FileSystemException e) {
             throw new CliException(file + ": cannot read" + (e.getReason() != null ? ": " + e.getReason() : ""), e);
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read", e);
+            String m = e.getMessage();
+            throw new CliException(m != null && m.startsWith(file + ": ") ? m : file + ": cannot read", e);
         }
     }
 
@@ -51,7 +55,7 @@ final class Inputs {
      * @param expected what the file should hold, for the message about an ELF object given instead
      */
     static String text(Path file, String expected) {
-        byte[] bytes = bytes(file);
+        byte[] bytes = bytes(file, InputFiles.MAX_TEXT_BYTES);
         if (isElf(bytes)) {
             throw new CliException(file + ": an ELF object, not " + expected);
         }
@@ -65,7 +69,7 @@ final class Inputs {
 
     /** {@return the spec of an object file; a file that does not parse names itself and the reason} */
     static ObjectSpec object(Path file) {
-        byte[] bytes = bytes(file);
+        byte[] bytes = bytes(file, InputFiles.MAX_OBJECT_BYTES);
         try {
             return ObjectReader.read(bytes);
         } catch (EbpfException e) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code test-run OBJ.o --case CASE.json [--engine NAME] [--repeat N]}: the equivalent of
+ * {@code test-run OBJ.o --case CASE.json [--engine NAME] [--repeat N] [--budget N]}: the equivalent of
  * {@code BPF_PROG_TEST_RUN} through the kernel oracle. Loads the object, runs each case of the file
  * (one case, a list, or {@code {"cases": [...]}}) and prints the oracle's JSON: one object, or an
  * array for a list. {@code --repeat N} adds {@code duration_ns}, the mean of N timed runs after N
@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
  * ({@code EINVAL} for a runt frame) is a result. Per-CPU maps have one value per available
  * processor, as libbpf's possible CPUs on the machine the kernel oracle runs on, so setup values
  * written to every CPU sum alike. {@code bpf_trace_printk} lines go to stderr as
- * {@code trace: LINE}, once per case whatever the repeat count.
+ * {@code trace: LINE}, once per case whatever the repeat count. Each run has an instruction budget
+ * ({@code --budget}, default 2^31 budget points: function entries and loop iterations), so that an
+ * endless loop ends as a fault naming its instruction on either engine.
  */
 @Command(name = "test-run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Runs tc programs on test packets as BPF_PROG_TEST_RUN does, and prints the kernel"
@@ -52,11 +54,23 @@ final class TestRunCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", description = "also time N runs after N warm-up runs (adds duration_ns)")
     private Integer repeat;
 
+    @Option(names = "--budget", paramLabel = "N", description = "stop a run after N function entries and"
+            + " loop iterations (budget points) with a fault; default 2^31")
+    private long budget = TestRunner.DEFAULT_BUDGET;
+
+    @Option(names = "--unverified", description = "load the object without the verifier, to run programs the kernel"
+            + " would refuse (the budget stops one that never ends)")
+    private boolean unverified;
+
     @Override
     public Integer call() {
         if (repeat != null && repeat < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--repeat needs a positive count, got " + repeat);
+        }
+        if (budget < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--budget needs a positive count, got " + budget);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -64,7 +78,7 @@ final class TestRunCommand implements Callable<Integer> {
         CaseFile cases = CaseFile.parse(caseFile.toString(), Inputs.text(caseFile, "a JSON case file"));
         Environment env = new Environment(System::nanoTime, System::nanoTime, new Random(Environment.DEFAULT_SEED),
                 line -> err.println("trace: " + line), Runtime.getRuntime().availableProcessors());
-        TestRunner runner = new TestRunner(objectSpec, new NamingEngine(engine.engine()), env);
+        TestRunner runner = new TestRunner(objectSpec, new NamingEngine(engine.engine()), env, budget, !unverified);
         List<Object> results = new ArrayList<>();
         for (TestCase c : cases.cases()) {
             try {

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.cli;
 
+import dev.ebpfjvm.core.InputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -49,7 +50,7 @@ final class TopologyFile {
 
     /** Reads a topology file from disk. */
     static Topology read(Path file) {
-        byte[] bytes = Inputs.bytes(file);
+        byte[] bytes = Inputs.bytes(file, InputFiles.MAX_TEXT_BYTES);
         return read(file, file.toString(), new String(bytes, StandardCharsets.UTF_8));
     }
 

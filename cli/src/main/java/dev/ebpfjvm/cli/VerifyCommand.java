@@ -26,12 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Verifies the programs of a BPF object as the Linux verifier does for a privileged loader",
             "(CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN) and prints each verdict; a rejection comes with its log."},
-        footer = {"", "Exit codes: 0 every program accepted, 1 a program rejected, 2 the file cannot be read or a",
-            "usage error."})
+        footer = {"", "Exit codes: 0 every program accepted, 1 a program rejected (the verdicts on stdout) or the file",
+            "is no readable object (one line on stderr), 2 a usage error."})
 final class VerifyCommand implements Callable<Integer> {
-    /** The exit code of a file that cannot be read, as the issue of this command asks (not 1, a rejection). */
-    static final int UNREADABLE = 2;
-
     @Spec
     private CommandSpec spec;
 
@@ -50,13 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (logLevel < 1 || logLevel > 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--log-level is 1 or 2, not " + logLevel);
         }
-        ObjectSpec object;
-        try {
-            object = Inputs.object(file);
-        } catch (CliException e) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
-            return UNREADABLE;
-        }
+        ObjectSpec object = Inputs.object(file);
         PrintWriter out = spec.commandLine().getOut();
         boolean rejected = false;
         for (ProgramSpec p : selected(object)) {

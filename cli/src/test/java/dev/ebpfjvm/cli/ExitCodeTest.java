@@ -30,9 +30,14 @@ class ExitCodeTest {
     private static Path malformedDir;
     private static Path text;
     private static Path goodCase;
+    private static Path fifo;
+    private static Path endlessCase;
 
     @BeforeAll
-    static void files() throws IOException {
+    static void files() throws IOException, InterruptedException {
+        fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
+        endlessCase = Files.writeString(dir.resolve("endless.json"), "{\"prog\": \"endless\", \"data_in\": \"" + FRAME + "\"}");
         emptyDir = Files.createDirectory(dir.resolve("empty"));
         malformedDir = Files.createDirectory(dir.resolve("malformed"));
         Files.writeString(malformedDir.resolve("bad.data"), "-- asm\nexit\n-- resutl\n0\n");
@@ -47,6 +52,11 @@ class ExitCodeTest {
         return Stream.of(
                 // success, help and version
                 row("top-level --help", 0, "--help"),
+                row("verify --help", 0, "verify", "--help"),
+                row("verify of an object the verifier accepts", 0, "verify", CliRun.fixture("nat44")),
+                row("verify of a text file", 1, "verify", write("notes.o", "not an object\n")),
+                row("verify of a program the object lacks", 1, "verify", CliRun.fixture("nat44"), "--program", "nope"),
+                row("verify --log-level 3", 2, "verify", CliRun.fixture("nat44"), "--log-level", "3"),
                 row("top-level -h", 0, "-h"),
                 row("--version", 0, "--version"),
                 row("conformance --help", 0, "conformance", "--help"),
@@ -98,7 +108,23 @@ class ExitCodeTest {
                 row("scenario with an unknown prog", 1, "scenario", write("unknown-prog.json",
                         "[{\"name\": \"s\", \"progs\": {}, \"steps\": [{\"op\": \"attach\", \"prog\": \"A\"}]}]"),
                         "--object", scenarioObject),
-                row("test-run with malformed JSON", 1, "test-run", mix, "--case", write("broken.json", "{\"prog\": ")));
+                row("test-run with malformed JSON", 1, "test-run", mix, "--case", write("broken.json", "{\"prog\": ")),
+                // issue 13: files that are no regular files, and programs that never end
+                row("/dev/zero as an object", 1, "object", "/dev/zero"),
+                row("/dev/zero as a test-run object", 1, "test-run", "/dev/zero", "--case", goodCase.toString()),
+                row("/dev/zero as a case file", 1, "test-run", mix, "--case", "/dev/zero"),
+                row("/dev/zero as a dump object", 1, "dump", "/dev/zero", "--xlated"),
+                row("/dev/zero as assembler text", 1, "dump", "--asm", "/dev/zero", "--xlated"),
+                row("a FIFO as an object", 1, "object", fifo.toString()),
+                row("a FIFO as a case file", 1, "test-run", mix, "--case", fifo.toString()),
+                row("a directory as assembler text", 1, "dump", "--asm", dir.toString(), "--xlated"),
+                row("test-run of an endless loop is refused by the verifier", 1, "test-run", CliRun.fixture("hostile"),
+                        "--case", endlessCase.toString()),
+                row("test-run of an unverified endless loop stops at its budget", 1, "test-run",
+                        CliRun.fixture("hostile"), "--case", endlessCase.toString(), "--unverified", "--budget", "100000"),
+                row("test-run of an unverified endless loop, interpreter", 1, "test-run", CliRun.fixture("hostile"),
+                        "--case", endlessCase.toString(), "--unverified", "--engine", "interpreter", "--budget", "1000"),
+                row("test-run --budget 0", 2, "test-run", mix, "--case", goodCase.toString(), "--budget", "0"));
     }
 
     private static String write(String name, String content) {

@@ -33,7 +33,8 @@ class ModulePathTest {
             boolean module = Files.isDirectory(p) && Files.exists(p.resolve("module-info.class"));
             // core and jit are class folders, or their jars once the reactor has packaged them
             boolean dependency = name.endsWith(".jar") && !name.endsWith("-tests.jar") && (name.startsWith("asm")
-                    || name.startsWith("picocli") || name.startsWith("jackson-") || name.startsWith("ebpf-jvm-"));
+                    || name.startsWith("picocli") || name.startsWith("jackson-") || name.startsWith("snakeyaml")
+                    || name.startsWith("ebpf-jvm-"));
             if (module || dependency) {
                 path.add(entry);
             }

@@ -2,6 +2,7 @@ package dev.ebpfjvm.core.conformance;
 
 import dev.ebpfjvm.core.MalformedObjectException;
 import java.io.ByteArrayOutputStream;
+import dev.ebpfjvm.core.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,9 +42,14 @@ public final class ConformanceReader {
      * Reads one test file.
      *
      * @throws MalformedObjectException naming the section whose content does not parse
+     * @throws IOException when it is not a regular file of at most {@link InputFiles#MAX_TEXT_BYTES}, or cannot be read
      */
     public static ConformanceTest read(Path file) throws IOException {
-        return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+        byte[] bytes = InputFiles.read(file, InputFiles.MAX_TEXT_BYTES);
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes)).toString(); // CharacterCodingException for other bytes
+        return parse(file.getFileName().toString(), text);
     }
 
     /**

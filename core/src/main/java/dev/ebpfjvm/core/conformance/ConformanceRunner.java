@@ -31,12 +31,12 @@ import java.util.stream.Stream;
  *
  * <p>A test that expects an error passes only when the program is rejected or faults with exactly
  * that message (trailing blanks ignored). Every run is bounded twice, so that a broken engine cannot
- * hang the suite: by an instruction budget ({@link ProgramContext#setBudget}), and by a wall-clock
- * timeout for engines that do not count instructions (the runaway thread is a daemon and is
- * abandoned).
+ * hang the suite: by an instruction budget ({@link ProgramContext#setBudget}, which both engines
+ * count at function entries and loop heads), and by a wall-clock timeout for engines that do not
+ * count (the runaway thread is a daemon and is abandoned).
  */
 public final class ConformanceRunner {
-    /** Instructions one test may execute; the longest test of the suite executes a few hundred. */
+    /** Budget points (function entries, loop iterations) one test may pass; the suite's tests pass a few at most. */
     public static final long DEFAULT_BUDGET = 1_000_000;
     /** Wall-clock limit of one test, far above what any test takes. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);

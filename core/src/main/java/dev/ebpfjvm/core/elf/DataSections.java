@@ -3,6 +3,8 @@ package dev.ebpfjvm.core.elf;
 import dev.ebpfjvm.core.MalformedObjectException;
 import dev.ebpfjvm.core.btf.BtfSpec;
 import dev.ebpfjvm.core.btf.BtfType;
+import dev.ebpfjvm.core.Errno;
+import dev.ebpfjvm.core.maps.MapException;
 import dev.ebpfjvm.core.maps.MapSpec;
 import dev.ebpfjvm.core.maps.MapType;
 import dev.ebpfjvm.core.maps.Pinning;
@@ -86,9 +88,30 @@ final class DataSections {
         return v;
     }
 
-    /** {@return a data map whose initial value has {@code bytes} written at {@code offset}} */
+    /** The largest initial value a data map can be given: the largest Java array. */
+    private static final int MAX_VALUE_BYTES = Integer.MAX_VALUE - 8;
+
+    /**
+     * {@return a data map whose initial value has {@code bytes} written at {@code offset}}
+     *
+     * @throws MapException ENOMEM when the section is too large for an initial value in memory, as
+     *     creating its map would fail
+     */
     static MapSpec withBytes(MapSpec data, int offset, byte[] bytes) {
-        byte[] value = data.contents().isEmpty() ? new byte[data.valueSize()] : data.contents().get(0).value();
+        byte[] value;
+        if (!data.contents().isEmpty()) {
+            value = data.contents().get(0).value();
+        } else if (data.valueSize() > MAX_VALUE_BYTES) {
+            throw new MapException(data.name(), "create", Errno.ENOMEM, "a value of " + data.valueSize()
+                    + " bytes exceeds a Java array");
+        } else {
+            try {
+                value = new byte[data.valueSize()];
+            } catch (OutOfMemoryError e) {
+                throw new MapException(data.name(), "create", Errno.ENOMEM, "cannot allocate an initial value of "
+                        + data.valueSize() + " bytes");
+            }
+        }
         System.arraycopy(bytes, 0, value, offset, bytes.length);
         return new MapSpec(data.name(), data.type(), data.keySize(), data.valueSize(), data.maxEntries(), data.flags(),
                 data.pinning(), data.innerMap(), List.of(new MapSpec.Init(KEY_ZERO, value, null)));

@@ -8,6 +8,7 @@ import dev.ebpfjvm.core.btf.BtfReader;
 import dev.ebpfjvm.core.btf.BtfSpec;
 import dev.ebpfjvm.core.maps.MapSpec;
 import dev.ebpfjvm.core.memory.LittleEndian;
+import dev.ebpfjvm.core.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,9 +39,13 @@ public final class ObjectReader {
     private ObjectReader() {
     }
 
-    /** Reads an object file. */
+    /**
+     * Reads an object file.
+     *
+     * @throws IOException when it is not a regular file of at most {@link InputFiles#MAX_OBJECT_BYTES}, or cannot be read
+     */
     public static ObjectSpec read(Path file) throws IOException {
-        return read(Files.readAllBytes(file));
+        return read(InputFiles.read(file, InputFiles.MAX_OBJECT_BYTES));
     }
 
     /** Reads an object from its bytes. */

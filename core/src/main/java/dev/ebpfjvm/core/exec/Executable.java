@@ -14,12 +14,18 @@ public interface Executable extends AutoCloseable {
      * r2 = {@link ProgramContext#entryR2()}, on stack frame 0, reaching only the regions of its
      * {@link Program#reach()}.
      *
+     * However the run ends, the spin lock it still holds is released ({@link ProgramContext#endRun()}).
+     *
      * @return r0 at the final exit, all 64 bits
      */
     default long run(ProgramContext ctx) {
         ctx.beginRun();
         ctx.memory().setReach(program().reach());
-        return execute(ctx, ctx.entryR1(), ctx.entryR2(), 0);
+        try {
+            return execute(ctx, ctx.entryR1(), ctx.entryR2(), 0);
+        } finally {
+            ctx.endRun();
+        }
     }
 
     /**

@@ -1,17 +1,22 @@
 package dev.ebpfjvm.core.exec;
 
+import dev.ebpfjvm.core.ProgramFaultException;
+import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
 import java.util.Objects;
 
 /**
  * The mutable state of runs on one thread: the {@link Memory} (stack, context, packet), the entry
- * registers, the simulated CPU, the tail-call counter and the interpreter's instruction budget.
+ * registers, the simulated CPU, the tail-call counter, the instruction budget of both engines and
+ * the spin locks the run holds.
  * Reuse one per thread across runs; never share one between threads.
  */
 public final class ProgramContext {
     /** {@code MAX_TAIL_CALL_CNT}: tail calls one run may make. */
     public static final int MAX_TAIL_CALLS = 33;
+    /** The {@link #heldLock()} of a run that holds no spin lock. */
+    public static final long NO_LOCK = 0;
     /** The budget value that means no limit. */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -25,6 +30,7 @@ public final class ProgramContext {
     private long budgetLeft = UNLIMITED;
     private int callDepth;
     private Object attachment;
+    private long heldLock = NO_LOCK;
 
     /** A context with a fresh memory and the default environment. */
     public ProgramContext() {
@@ -100,16 +106,22 @@ public final class ProgramContext {
         return true;
     }
 
-    /** {@return the instructions the interpreter may execute per run} */
+    /** {@return the budget points ({@link BudgetPoints}) a run may pass} */
     public long budget() {
         return budget;
     }
 
     /**
-     * Limits the instructions the interpreter executes per run, so that an unverified program
-     * cannot hang the host; {@link #UNLIMITED} for none. Exceeding it is a program fault.
+     * Limits the budget points ({@link BudgetPoints}: function entries and backward-jump targets)
+     * one run may pass, on either engine, so that an unverified program cannot hang the host;
+     * {@link #UNLIMITED} for none. Exceeding it is a program fault at the point's instruction.
+     *
+     * @throws IllegalArgumentException when the budget is negative
      */
     public void setBudget(long budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("negative budget " + budget);
+        }
         this.budget = budget;
         this.budgetLeft = budget;
     }
@@ -120,6 +132,23 @@ public final class ProgramContext {
      */
     public long budgetLeft() {
         return budgetLeft;
+    }
+
+    /**
+     * Pays one unit of the budget at the budget point {@code pc}; the JIT calls this at each of them.
+     *
+     * @throws ProgramFaultException at {@code pc} when the budget is exhausted
+     */
+    public void spend(int pc) {
+        if (--budgetLeft < 0) {
+            budgetLeft = 0;
+            throw budgetExhausted(pc);
+        }
+    }
+
+    /** {@return the fault of a run that passed more budget points than {@link #budget()} allows, at {@code pc}} */
+    public ProgramFaultException budgetExhausted(int pc) {
+        return new ProgramFaultException(pc, "instruction budget of " + budget + " exhausted");
     }
 
     /** Records what is left of the run's budget, before the interpreter hands control elsewhere. */
@@ -150,9 +179,40 @@ public final class ProgramContext {
         this.attachment = attachment;
     }
 
+    /**
+     * {@return the address of the {@code bpf_spin_lock} the current run holds, or {@link #NO_LOCK}}
+     * A program holds at most one at a time (the verifier rejects a second), so one is tracked.
+     */
+    public long heldLock() {
+        return heldLock;
+    }
+
+    /** Records the spin lock the current run has taken, or {@link #NO_LOCK} once it has released it. */
+    public void setHeldLock(long lock) {
+        this.heldLock = lock;
+    }
+
     /** Resets what one run changes (the tail-call counter, the budget left); call before each run. */
     public void beginRun() {
         tailCalls = 0;
         budgetLeft = budget;
+    }
+
+    /**
+     * Ends a run however it ended: releases the spin lock it still holds (a program that faulted or
+     * ran out of budget inside its critical section), so that no other run spins on it forever.
+     * {@link Executable#run} calls it on every exit.
+     */
+    public void endRun() {
+        long lock = heldLock;
+        if (lock == NO_LOCK) {
+            return;
+        }
+        heldLock = NO_LOCK;
+        try {
+            Atomics.apply(memory, lock, 4, AtomicOp.XCHG, 0, 0);
+        } catch (RuntimeException gone) {
+            // the lock's map value is no longer reachable: nothing is left to release
+        }
     }
 }

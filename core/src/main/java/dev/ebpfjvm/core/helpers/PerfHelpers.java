@@ -15,7 +15,8 @@ import dev.ebpfjvm.core.skb.Skb;
  * {@code flags} ask for it, that many bytes of the packet to the slot given by the low 32 bits
  * ({@code BPF_F_CURRENT_CPU} for the run's CPU). -EINVAL for other flag bits, -EFAULT when more
  * packet bytes are asked for than there are, -E2BIG for a slot past the end, -ENOENT for an empty
- * slot.
+ * slot. The verifier proves that {@code data} holds {@code size} bytes ({@code ARG_CONST_SIZE_OR_ZERO});
+ * for an unverified program whose memory does not, the helper faults before it allocates the record.
  */
 public final class PerfHelpers {
     /** {@code BPF_F_INDEX_MASK}. */
@@ -50,10 +51,15 @@ public final class PerfHelpers {
         if (index >= array.maxEntries()) {
             return Errno.E2BIG.negative();
         }
+        if (size < 0 || size > Integer.MAX_VALUE - skbSize) {
+            throw new ProgramFaultException(-1, "bpf_perf_event_output: invalid size " + Long.toUnsignedString(size)
+                    + " of the data");
+        }
         int n = (int) size;
+        byte[] payload = n > 0 ? ctx.memory().read(data, n) : null; // checks the bytes exist before copying
         byte[] record = new byte[n + (int) skbSize];
-        if (n > 0) {
-            System.arraycopy(ctx.memory().read(data, n), 0, record, 0, n);
+        if (payload != null) {
+            System.arraycopy(payload, 0, record, 0, n);
         }
         System.arraycopy(skb.buffer(), skb.data(), record, n, (int) skbSize);
         return array.output((int) index, ctx.cpu(), record);

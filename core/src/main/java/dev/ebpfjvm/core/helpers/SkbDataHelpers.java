@@ -5,13 +5,16 @@ import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.skb.SkBuffContext;
 import dev.ebpfjvm.core.skb.Skb;
-import java.util.Arrays;
 
 /**
  * The helpers that copy bytes between the packet and program memory: {@code bpf_skb_store_bytes},
  * {@code bpf_skb_load_bytes}, {@code bpf_skb_load_bytes_relative} and {@code bpf_skb_pull_data}
  * (net/core/filter.c, v6.18). Offsets count from {@code skb->data}; the model's skbs are always
  * linear, so "make writable" and "pull" only check that the bytes exist.
+ *
+ * <p>Lengths are u32 as in the kernel. The verifier proves that program memory holds {@code len}
+ * bytes ({@code ARG_CONST_SIZE}); for an unverified program whose memory does not, the helper
+ * faults before it copies, clears or allocates anything.
  */
 public final class SkbDataHelpers {
     /** {@code BPF_F_RECOMPUTE_CSUM}. */
@@ -44,7 +47,7 @@ public final class SkbDataHelpers {
         if (off > INT_MAX || !fits(skb, off + (len & 0xffffffffL))) {
             return Errno.EFAULT.negative();
         }
-        int n = (int) (len & 0xffffffffL);
+        int n = length(len);
         byte[] src = ctx.memory().read(from, n);
         System.arraycopy(src, 0, skb.buffer(), skb.data() + (int) off, n);
         if ((flags & F_INVALIDATE_HASH) != 0) {
@@ -65,7 +68,7 @@ public final class SkbDataHelpers {
     public static long loadBytes(ProgramContext ctx, long skbPtr, long offset, long to, long len, long unused) {
         Skb skb = SkBuffContext.of(ctx).skb();
         long off = offset & 0xffffffffL;
-        int n = (int) (len & 0xffffffffL);
+        int n = length(len);
         if (off > INT_MAX || off + n > skb.len()) {
             return clear(ctx.memory(), to, n);
         }
@@ -81,7 +84,7 @@ public final class SkbDataHelpers {
     public static long loadBytesRelative(ProgramContext ctx, long skbPtr, long offset, long to, long len, long startHeader) {
         Skb skb = SkBuffContext.of(ctx).skb();
         long off = offset & 0xffffffffL;
-        int n = (int) (len & 0xffffffffL);
+        int n = length(len);
         int start;
         long header = startHeader & 0xffffffffL;
         if (off > 0xffff) {
@@ -101,11 +104,18 @@ public final class SkbDataHelpers {
         return 0;
     }
 
+    /** Zeroes the destination as the kernel's error path does ({@code memset(to, 0, len)}), checked first. {@return -EFAULT} */
     private static long clear(Memory memory, long to, int n) {
-        byte[] zeros = new byte[n];
-        Arrays.fill(zeros, (byte) 0);
-        memory.write(to, zeros, 0, n);
+        memory.zero(to, n);
         return Errno.EFAULT.negative();
+    }
+
+    /**
+     * {@return a u32 length as an int}, {@code Integer.MAX_VALUE} for those above it: no region
+     * holds that many bytes, so the access that follows faults
+     */
+    static int length(long len) {
+        return (int) Math.min(len & 0xffffffffL, INT_MAX);
     }
 
     /**

@@ -61,7 +61,8 @@ public final class StringHelpers {
                 || (flags & ~BASE_MASK) != 0) {
             return Errno.EINVAL.negative();
         }
-        byte[] b = ctx.memory().read(buf, (int) Math.min(bufLen, Integer.MAX_VALUE));
+        // size_t: a length above Integer.MAX_VALUE (negative here) fits no region, and the read faults
+        byte[] b = ctx.memory().read(buf, bufLen < 0 || bufLen > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) bufLen);
         int i = 0;
         while (i < b.length && Bprintf.isSpace(b[i] & 0xff)) {
             i++;

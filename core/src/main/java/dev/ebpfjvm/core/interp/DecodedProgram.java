@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.interp;
 
+import dev.ebpfjvm.core.exec.BudgetPoints;
 import dev.ebpfjvm.core.exec.Helper;
 import dev.ebpfjvm.core.exec.Program;
 
@@ -30,9 +31,12 @@ final class DecodedProgram {
     final Helper[] helpers;
     /** The slots of the lddw instructions that load a function's address ({@code BPF_PSEUDO_FUNC}). */
     final int[] functionRefs;
+    /** The slots whose every arrival costs one unit of the budget ({@link BudgetPoints}). */
+    final boolean[] budgetPoints;
 
     DecodedProgram(Program program, long[] code, Helper[] helpers, int[] functionRefs) {
         this.program = program;
+        this.budgetPoints = BudgetPoints.of(program.insns());
         this.code = code;
         this.helpers = helpers;
         this.functionRefs = functionRefs;

@@ -14,11 +14,6 @@ final class Faults {
     private Faults() {
     }
 
-    /** {@return the fault of a run that exceeded {@link dev.ebpfjvm.core.exec.ProgramContext#budget()}} */
-    static ProgramFaultException budgetExhausted(int pc, long budget) {
-        return new ProgramFaultException(pc, "instruction budget of " + budget + " exhausted");
-    }
-
     /** {@return the fault of a bpf-to-bpf call beyond {@code MAX_CALL_FRAMES}, in the verifier's words} */
     static ProgramFaultException callStackTooDeep(int pc, int frames) {
         return new ProgramFaultException(pc, "the call stack of " + frames + " frames is too deep");

@@ -54,6 +54,7 @@ final class InterpreterLoop {
         regs[10] = Memory.framePointer(frame);
         final long[] code = program.code;
         final Helper[] helpers = program.helpers;
+        final boolean[] points = program.budgetPoints;
         final Memory memory = ctx.memory();
         final byte[] stack = memory.stack();
         long[] saved = null;
@@ -62,8 +63,9 @@ final class InterpreterLoop {
         int pc = start;
         try {
             for (;; pc++) {
-                if (--left < 0) {
-                    throw Faults.budgetExhausted(pc, ctx.budget());
+                if (points[pc] && --left < 0) {
+                    ctx.setBudgetLeft(0);
+                    throw ctx.budgetExhausted(pc);
                 }
                 final long word = code[pc];
                 final int d = ((int) word >>> 8) & 0xf;

@@ -93,6 +93,12 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
             throw new IllegalArgumentException("cpus must be at least 1: " + cpus);
         }
         MapSpecCheck.check(spec, cpus);
+        long element = times(roundUp8(spec.valueSize()), spec.type().isPerCpu() ? cpus : 1);
+        if (element > MAX_REGION_BYTES) {
+            // as bpf_map_area_alloc() failing: a value this large fits no Java array
+            throw new MapException(spec.name(), "create", Errno.ENOMEM, "a value of " + element
+                    + " bytes exceeds a Java array");
+        }
         long cost = footprint(spec, cpus);
         if (!regions.charge(cost)) {
             throw new MapException(spec.name(), "create", Errno.ENOMEM, "needs " + cost + " bytes; the runtime's limit of "

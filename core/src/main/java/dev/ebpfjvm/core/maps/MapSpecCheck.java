@@ -27,6 +27,10 @@ final class MapSpecCheck {
     /** {@code RINGBUF_MAX_DATA_SZ} with 4 KiB pages: 2^24 pages less the 3 meta pages. */
     static final long RINGBUF_MAX_DATA_SZ = ((1L << 24) - 3) * 4096;
 
+    private static final long U32_MAX = 0xffff_ffffL;
+    /** {@code sizeof(struct bucket)} of kernel/bpf/hashtab.c on 64-bit: a list head and a lock, padded to 16. */
+    private static final long BUCKET_SIZE = 16;
+
     private MapSpecCheck() {
     }
 
@@ -97,7 +101,7 @@ final class MapSpecCheck {
         require(spec, (flags & MapSpec.F_PRESERVE_ELEMS) == 0 || spec.type() == MapType.PERF_EVENT_ARRAY, Errno.EINVAL,
                 "BPF_F_PRESERVE_ELEMS is for perf event arrays");
         require(spec, spec.valueSize() > 0, Errno.E2BIG, "value_size above INT_MAX");
-        require(spec, !(percpu && ValueLayout.roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE), Errno.E2BIG,
+        require(spec, !(percpu && roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE), Errno.E2BIG,
                 "per-CPU value above " + PCPU_MIN_UNIT_SIZE + " bytes");
     }
 
@@ -127,9 +131,14 @@ final class MapSpecCheck {
                 "max_entries, key_size and value_size must not be 0");
         long keyAndValue = Integer.toUnsignedLong(spec.keySize()) + Integer.toUnsignedLong(spec.valueSize());
         require(spec, keyAndValue < HTAB_MAX_KEY_AND_VALUE, Errno.E2BIG, "key and value of " + keyAndValue + " bytes");
-        require(spec, !(percpu && ValueLayout.roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE), Errno.E2BIG,
+        require(spec, !(percpu && roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE), Errno.E2BIG,
                 "per-CPU value above " + PCPU_MIN_UNIT_SIZE + " bytes");
-        require(spec, Integer.toUnsignedLong(spec.maxEntries()) <= 1L << 31, Errno.E2BIG, "max_entries above 2^31");
+        long entries = Integer.toUnsignedLong(spec.maxEntries());
+        require(spec, entries <= 1L << 31, Errno.E2BIG, "max_entries above 2^31");
+        // htab_map_alloc(): n_buckets = roundup_pow_of_two(max_entries) must not pass U32_MAX / sizeof(struct bucket)
+        long buckets = Long.highestOneBit(entries) == entries ? entries : Long.highestOneBit(entries) << 1;
+        require(spec, buckets <= U32_MAX / BUCKET_SIZE, Errno.E2BIG, "max_entries " + entries + " needs " + buckets
+                + " buckets, above U32_MAX / " + BUCKET_SIZE);
     }
 
     /** ringbuf_map_alloc(). */
@@ -165,5 +174,10 @@ final class MapSpecCheck {
 
     private static MapException fail(MapSpec spec, Errno errno, String reason) {
         return new MapException(spec.name(), "create", errno, reason);
+    }
+
+    /** {@return a u32 size rounded up to a multiple of 8, as the kernel's {@code round_up()} on a u32, without int overflow} */
+    private static long roundUp8(int unsignedSize) {
+        return (Integer.toUnsignedLong(unsignedSize) + 7) & ~7L;
     }
 }

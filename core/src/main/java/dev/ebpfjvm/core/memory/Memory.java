@@ -195,6 +195,18 @@ public final class Memory {
     }
 
     /**
+     * Zeroes {@code length} bytes at an address, checking that they are writable before touching
+     * any (for helpers that clear their output on failure); nothing is allocated.
+     *
+     * @throws ProgramFaultException when the bytes are not all in one writable region, or the length is negative
+     */
+    public void zero(long address, int length) {
+        byte[] bytes = writable(address);
+        int from = checkedIndex(bytes, address, length);
+        java.util.Arrays.fill(bytes, from, from + length, (byte) 0);
+    }
+
+    /**
      * {@return the index of an address in its region's bytes, checked to hold {@code size} bytes}
      *
      * @throws ProgramFaultException when the access does not fit in the region

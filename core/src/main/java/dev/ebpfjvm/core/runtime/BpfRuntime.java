@@ -37,6 +37,7 @@ public final class BpfRuntime implements AutoCloseable {
     private final RegionTable regions;
     private final PinRegistry pins;
     private final Environment environment;
+    private final long budget;
     private final AtomicInteger nextProgramId = new AtomicInteger(1);
     private final List<BpfObject> objects = new CopyOnWriteArrayList<>();
     private final Network network;
@@ -46,6 +47,7 @@ public final class BpfRuntime implements AutoCloseable {
         this.pins = new PinRegistry(regions);
         this.environment = b.environment;
         this.network = new Network(nextProgramId::getAndIncrement, environment, ChainCompiler.preferred());
+        this.budget = b.budget;
     }
 
     /** {@return a runtime with the default memory limit and {@link Environment#defaults()}} */
@@ -111,9 +113,16 @@ public final class BpfRuntime implements AutoCloseable {
         return regions.limit();
     }
 
-    /** {@return a fresh context for running programs of this runtime by hand, one per thread} */
+    /** {@return the instruction budget of each run ({@link ProgramContext#setBudget}), {@link ProgramContext#UNLIMITED} by default} */
+    public long budget() {
+        return budget;
+    }
+
+    /** {@return a fresh context for running programs of this runtime by hand, one per thread, with the runtime's budget} */
     public ProgramContext newContext() {
-        return new ProgramContext(new Memory(), environment);
+        ProgramContext ctx = new ProgramContext(new Memory(), environment);
+        ctx.setBudget(budget);
+        return ctx;
     }
 
     void forget(BpfObject obj) {
@@ -132,8 +141,21 @@ public final class BpfRuntime implements AutoCloseable {
     public static final class Builder {
         private long memoryLimit = RegionTable.DEFAULT_LIMIT;
         private Environment environment = Environment.defaults();
+        private long budget = ProgramContext.UNLIMITED;
 
         private Builder() {
+        }
+
+        /**
+         * The instruction budget of every run of the runtime's contexts ({@link ProgramContext#setBudget}),
+         * so that an unverified program cannot hang the host; default {@link ProgramContext#UNLIMITED}.
+         */
+        public Builder budget(long budget) {
+            if (budget < 0) {
+                throw new IllegalArgumentException("negative budget: " + budget);
+            }
+            this.budget = budget;
+            return this;
         }
 
         /** The most bytes maps and programs may hold, as a memcg limit; default {@link RegionTable#DEFAULT_LIMIT}. */

@@ -16,6 +16,11 @@ import java.util.Map;
  * entries sorted by key hex (arrays only with non-zero values; per-CPU maps with each CPU's value
  * and their lane-wise u64 sum; prog arrays as {@code prog:<name>}), and for global data sections
  * the section and its variables.
+ *
+ * <p>A dump holds at most {@link #MAX_DUMP_BYTES} bytes of keys and values: a map that holds more
+ * (which the runtime's memory budget allows) is a {@link TestCaseException} naming it, not a heap
+ * exhausted by its hex. Arrays are walked index by index and their zero values skipped before
+ * anything is formatted, so a large, mostly empty array costs time, not memory.
  */
 final class MapDump {
     private static final HexFormat HEX = HexFormat.of();
@@ -23,6 +28,8 @@ final class MapDump {
     private static final int LAST_NAMED_TYPE = 13;
     private static final int ARRAY = 2;
     private static final int PERCPU_ARRAY = 6;
+    /** The most key and value bytes one map's dump may hold: 64 MiB (hex doubles it). */
+    static final long MAX_DUMP_BYTES = 64L << 20;
 
     private MapDump() {
     }
@@ -51,6 +58,7 @@ final class MapDump {
         info.put("value_size", (long) map.valueSize());
         info.put("max_entries", (long) map.maxEntries());
         if (section != null) {
+            limit(map, map.valueSize());
             byte[] value = map.lookup(BpfMap.u32(0));
             byte[] whole = value == null ? new byte[map.valueSize()] : value;
             info.put("entries", List.of(entry(BpfMap.u32(0), HEX.formatHex(whole))));
@@ -62,10 +70,11 @@ final class MapDump {
             info.put("vars", decoded);
             return info;
         }
-        List<Map<String, Object>> entries = map instanceof ProgArrayMap ? progEntries((ProgArrayMap) map) : entries(map);
-        if (type == ARRAY || type == PERCPU_ARRAY) {
+        boolean array = type == ARRAY || type == PERCPU_ARRAY;
+        List<Map<String, Object>> entries = map instanceof ProgArrayMap ? progEntries((ProgArrayMap) map)
+                : entries(map, array);
+        if (array) {
             info.put("entries_note", "only entries with a non-zero value are listed");
-            entries.removeIf(e -> isZero((String) e.get("value")));
         }
         entries.sort(Comparator.comparing(e -> (String) e.get("key")));
         info.put("entries", entries);
@@ -79,20 +88,34 @@ final class MapDump {
         return e;
     }
 
-    private static List<Map<String, Object>> entries(BpfMap map) {
+    /** Fails the dump when {@code bytes} more would pass {@link #MAX_DUMP_BYTES}. */
+    private static void limit(BpfMap map, long bytes) {
+        if (bytes > MAX_DUMP_BYTES) {
+            throw new TestCaseException("map '" + map.name() + "': more than " + MAX_DUMP_BYTES
+                    + " bytes of keys and values to dump");
+        }
+    }
+
+    private static List<Map<String, Object>> entries(BpfMap map, boolean array) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (byte[] key : map.keys()) {
+        long dumped = 0;
+        Iterable<byte[]> keys = array ? indices(map.maxEntries()) : map.keys();
+        for (byte[] key : keys) {
             if (!map.isPerCpu()) {
                 byte[] value = map.lookup(key);
-                if (value != null) {
+                if (value != null && !(array && isZero(value))) {
+                    dumped += key.length + value.length;
+                    limit(map, dumped);
                     out.add(entry(key, HEX.formatHex(value)));
                 }
                 continue;
             }
             byte[][] perCpu = map.lookupPerCpu(key);
-            if (perCpu == null) {
+            if (perCpu == null || array && java.util.Arrays.stream(perCpu).allMatch(MapDump::isZero)) {
                 continue;
             }
+            dumped += key.length + (long) perCpu.length * (map.valueSize() + 8) + map.valueSize();
+            limit(map, dumped);
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("key", HEX.formatHex(key));
             List<Object> lanes = new ArrayList<>();
@@ -140,5 +163,35 @@ final class MapDump {
 
     private static boolean isZero(String hex) {
         return hex.chars().allMatch(c -> c == '0');
+    }
+
+    private static boolean isZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@return the u32 keys 0 to n − 1 (n unsigned), made one at a time} */
+    private static Iterable<byte[]> indices(int n) {
+        long count = Integer.toUnsignedLong(n);
+        return () -> new java.util.Iterator<>() {
+            private long next;
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public byte[] next() {
+                if (next >= count) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return BpfMap.u32((int) next++);
+            }
+        };
     }
 }

@@ -50,16 +50,47 @@ public final class TestRunner {
     private final ObjectSpec spec;
     private final Engine engine;
     private final Environment environment;
+    private final long budget;
+    private final boolean verify;
+
+    /** The budget of each run unless told otherwise: 2^31 budget points, each a function entry or a loop iteration. */
+    public static final long DEFAULT_BUDGET = 1L << 31;
 
     /**
+     * A runner whose runs have the {@link #DEFAULT_BUDGET}.
+     *
      * @param spec the object
      * @param engine the engine programs run on
      * @param environment the clocks, random source and trace sink of the runs
      */
     public TestRunner(ObjectSpec spec, Engine engine, Environment environment) {
+        this(spec, engine, environment, DEFAULT_BUDGET);
+    }
+
+    /**
+     * @param spec the object
+     * @param engine the engine programs run on
+     * @param environment the clocks, random source and trace sink of the runs
+     * @param budget the instruction budget of each run ({@link dev.ebpfjvm.core.exec.ProgramContext#setBudget});
+     *     a run that exhausts it is a program fault
+     */
+    public TestRunner(ObjectSpec spec, Engine engine, Environment environment, long budget) {
+        this(spec, engine, environment, budget, true);
+    }
+
+    /**
+     * @param verify false to load the object without the verifier (an explicit opt-in for programs
+     *     the kernel refuses; the budget then is what stops one that never ends)
+     */
+    public TestRunner(ObjectSpec spec, Engine engine, Environment environment, long budget, boolean verify) {
+        this.verify = verify;
         this.spec = Objects.requireNonNull(spec, "spec");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.environment = Objects.requireNonNull(environment, "environment");
+        if (budget < 0) {
+            throw new IllegalArgumentException("negative budget: " + budget);
+        }
+        this.budget = budget;
     }
 
     /**
@@ -78,7 +109,7 @@ public final class TestRunner {
                         environment.trace().accept(line);
                     }
                 }, environment.cpus());
-        try (BpfRuntime runtime = BpfRuntime.builder().environment(once).build();
+        try (BpfRuntime runtime = BpfRuntime.builder().environment(once).budget(budget).build();
                 BpfObject obj = load(runtime, c)) {
             setUpMaps(c, obj);
             BpfProgram program = program(c, obj);
@@ -108,6 +139,9 @@ public final class TestRunner {
 
     private BpfObject load(BpfRuntime runtime, TestCase c) {
         LoadOptions options = LoadOptions.defaults().engine(engine).helpers(TcHelpers.registry());
+        if (!verify) {
+            options = options.unverified();
+        }
         for (Map.Entry<String, byte[]> g : c.globals().entrySet()) {
             GlobalVariable var = spec.global(g.getKey()).orElseThrow(() -> new TestCaseException(c.name()
                     + ": setup.globals: no global variable '" + g.getKey() + "'"));

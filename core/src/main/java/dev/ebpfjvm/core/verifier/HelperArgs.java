@@ -178,8 +178,7 @@ final class HelperArgs {
         RegState mem = st.reg(regno - 1);
         ArgType memType = proto.arg(regno - 2);
         if (size.smin < 0) {
-            throw Explorer.error(slot, "R" + regno + " min value is negative, either use unsigned index or do a if "
-                    + "(index >=0) check.");
+            throw Explorer.error(slot, "R" + regno + " min value is negative, either use unsigned or 'var &= const'");
         }
         if (size.umin == 0 && !zeroOk) {
             throw Explorer.error(slot, "R" + regno + " invalid zero-sized read: u64=[" + size.umin + "," + size.umax + "]");

@@ -171,28 +171,39 @@ class FaultTest {
         ProgramContext ctx = new ProgramContext();
         ctx.setBudget(1000);
         ProgramFaultException e = fault(ctx, MOV.imm(0, 0), AluOp.ADD.imm(0, 1), ja(-2), exit());
-        assertTrue(e.pc() == 1 || e.pc() == 2, "pc " + e.pc());
+        assertEquals(1, e.pc(), "the loop's head, the target of its back-edge");
         assertTrue(e.getMessage().contains("budget of 1000"), e.getMessage());
     }
 
     @Test
-    void budget_countsEveryExecutedInstruction() {
+    void budget_countsTheEntryAndBackEdgeTargets_notStraightLineCode() {
         Insn[] three = {MOV.imm(0, 1), MOV.imm(0, 2), exit()};
         ProgramContext ctx = new ProgramContext();
-        ctx.setBudget(3);
+        ctx.setBudget(1);
         assertEquals(2, Runs.run(ctx, three));
         assertEquals(2, Runs.run(ctx, three), "the budget is per run");
-        ctx.setBudget(2);
-        assertEquals(2, fault(ctx, three).pc());
+        ctx.setBudget(0);
+        assertEquals(0, fault(ctx, three).pc(), "the entry is a budget point");
+        // a loop of 5 iterations: the entry, then the head at slot 1 once per iteration
+        Insn[] loop = {MOV.imm(0, 0), AluOp.ADD.imm(0, 1), JumpOp.JLT.imm(0, 5, -2), exit()};
+        ctx.setBudget(1 + 5);
+        assertEquals(5, Runs.run(ctx, loop));
+        ctx.setBudget(1 + 4);
+        assertEquals(1, fault(ctx, loop).pc());
+    }
+
+    @Test
+    void budget_negative_isRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new ProgramContext().setBudget(-1));
     }
 
     @Test
     void budget_coversCalledFunctions() {
         ProgramContext ctx = new ProgramContext();
         ctx.setEntry(3, 0);
-        ctx.setBudget(4 * 4); // four frames of four instructions each, but not the last exit
-        assertThrows(ProgramFaultException.class, () -> Runs.run(ctx, RECURSE));
-        ctx.setBudget(4 * 4 + 3 + 1);
+        ctx.setBudget(3); // four function entries (frames 0 to 3)
+        assertEquals(0, assertThrows(ProgramFaultException.class, () -> Runs.run(ctx, RECURSE)).pc());
+        ctx.setBudget(4);
         assertEquals(Memory.framePointer(3), Runs.run(ctx, RECURSE));
     }
 

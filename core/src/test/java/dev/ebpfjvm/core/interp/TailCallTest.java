@@ -108,9 +108,9 @@ class TailCallTest {
         try (Executable self = selfCaller()) {
             array.set(0, self);
             ProgramContext ctx = new ProgramContext().withBuffer(new byte[8]);
-            ctx.setBudget(7 * 10); // seven instructions per program, 34 programs
+            ctx.setBudget(33); // one entry per program, 34 programs
             assertThrows(ProgramFaultException.class, () -> self.run(ctx));
-            ctx.setBudget(7 * 34);
+            ctx.setBudget(34);
             assertEquals(TailCalls.FALL_THROUGH_R0, self.run(ctx));
         }
     }

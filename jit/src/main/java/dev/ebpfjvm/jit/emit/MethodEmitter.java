@@ -26,7 +26,8 @@ import org.objectweb.asm.Type;
  * <pre>
  * prologue        memory, stack, r0/r6–r10 (or all registers from the array), region arrays
  * [entry switch]  chunks only: tableswitch (char) entry → the entry slots
- * body            one piece of code per instruction, labelled with its slot (and line number)
+ * body            one piece of code per instruction, labelled with its slot (and line number);
+ *                 at a budget point, first {@code ctx.spend(slot)} ({@link dev.ebpfjvm.core.exec.BudgetPoints})
  * [stubs]         chunks only: store the registers live at the target, return its entry code
  * handler         catch (RuntimeException e) { throw RuntimeSupport.fault(e, pcBase + pc); }
  *                 covering the first to the last instruction that can fault ({@link FaultRange})
@@ -98,6 +99,11 @@ public final class MethodEmitter {
             }
             if (frame) {
                 ctx.frames().same();
+            }
+            if (ctx.env().budgetPoints()[slot]) {
+                ctx.loadCtx();
+                ctx.pushIntUnpooled(slot);
+                Refs.SPEND.invoke(mv);
             }
             range.before(slot);
             InsnEmitter.emit(ctx, insn, slot);

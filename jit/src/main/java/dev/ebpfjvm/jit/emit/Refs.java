@@ -65,6 +65,7 @@ final class Refs {
     static final MethodRef REGION_OF = MethodRef.of(RuntimeSupport.class, "regionOf", byte[].class, long.class);
     static final MethodRef NEXT_FRAME = MethodRef.of(RuntimeSupport.class, "nextFrame", int.class);
     static final MethodRef NO_FUNCTION = MethodRef.of(RuntimeSupport.class, "noFunction", int.class);
+    static final MethodRef SPEND = MethodRef.of(ProgramContext.class, "spend", int.class);
     static final MethodRef SET_CALL_DEPTH = MethodRef.of(ProgramContext.class, "setCallDepth", int.class);
     static final MethodRef FAULT = MethodRef.of(RuntimeSupport.class, "fault", RuntimeException.class, int.class);
 

@@ -2,6 +2,7 @@ package dev.ebpfjvm.jit.plan;
 
 import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.isa.Instructions;
+import dev.ebpfjvm.core.exec.BudgetPoints;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +24,8 @@ public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Live
     static final int POOL_PER_METHOD = 4;
     /** The constant pool's capacity. */
     static final int POOL_CAPACITY = 65535;
-    /** The most bytes one instruction and a stub for it can take, for the quick pool bound. */
-    private static final int QUICK_INSN_BYTES = 220;
+    /** The most bytes one instruction, its budget check and a stub for it can take, for the quick pool bound. */
+    private static final int QUICK_INSN_BYTES = 235;
 
     public ProgramPlan {
         functions = List.copyOf(functions);
@@ -41,7 +42,8 @@ public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Live
         Functions functions = Functions.of(insns);
         MemoryFacts known = facts != null ? facts : RegionInference.of(insns, functions);
         ConstantPlan constants = ConstantPlan.of(insns, poolSlots(insns, functions, known, budget));
-        ChunkPlanner planner = new ChunkPlanner(insns, new SizeModel(constants, known), budget);
+        boolean[] points = BudgetPoints.of(insns);
+        ChunkPlanner planner = new ChunkPlanner(insns, new SizeModel(constants, known, points), budget);
         List<FunctionPlan> plans = new ArrayList<>();
         for (FunctionRange f : functions.ranges()) {
             plans.add(planner.plan(f));
@@ -79,7 +81,8 @@ public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Live
         if (quick * POOL_PER_METHOD + RESERVED_POOL + 2L * insns.size() <= POOL_CAPACITY) {
             return POOL_CAPACITY;
         }
-        ChunkPlanner worst = new ChunkPlanner(insns, new SizeModel(ConstantPlan.poolNone(), facts), budget);
+        ChunkPlanner worst = new ChunkPlanner(insns, new SizeModel(ConstantPlan.poolNone(), facts,
+                BudgetPoints.of(insns)), budget);
         long methods = 1;
         for (FunctionRange f : functions.ranges()) {
             long bytes = worst.wholeBytes(f);

@@ -40,6 +40,9 @@ public final class SizeModel {
     /** A helper call, tail call, callx, local call or legacy packet load, without its constant. */
     static final int CALL = 50;
 
+    /** The budget check before a budget point: {@code aload ctx; push slot (at most 11 bytes); invokevirtual spend}. */
+    static final int BUDGET_POINT = 15;
+
     /** The prologue and fault handler of a function's method. */
     public static final int FUNCTION_FIXED = 110;
     /** The prologue, entry switch header and fault handler of a chunk of a split function. */
@@ -51,18 +54,36 @@ public final class SizeModel {
 
     private final ConstantPlan constants;
     private final MemoryFacts facts;
+    private final boolean[] budgetPoints;
 
     /**
+     * A model of the instructions' code alone, without the budget checks at budget points.
+     *
      * @param constants which constants the code loads from the pool
      * @param facts the memory facts, which decide the shape of each access's code
      */
     public SizeModel(ConstantPlan constants, MemoryFacts facts) {
-        this.constants = constants;
-        this.facts = facts;
+        this(constants, facts, null);
     }
 
-    /** {@return the most bytes the code of the instruction at a slot takes, not counting stubs} */
+    /**
+     * @param constants which constants the code loads from the pool
+     * @param facts the memory facts, which decide the shape of each access's code
+     * @param budgetPoints the slots preceded by a budget check ({@link dev.ebpfjvm.core.exec.BudgetPoints}), or null for none
+     */
+    public SizeModel(ConstantPlan constants, MemoryFacts facts, boolean[] budgetPoints) {
+        this.constants = constants;
+        this.facts = facts;
+        this.budgetPoints = budgetPoints;
+    }
+
+    /** {@return the most bytes the code of the instruction at a slot takes, its budget check included, not counting stubs} */
     public int bytes(Insn insn, int slot) {
+        int check = budgetPoints != null && budgetPoints[slot] ? BUDGET_POINT : 0;
+        return check + insnBytes(insn, slot);
+    }
+
+    private int insnBytes(Insn insn, int slot) {
         int constant = constants.constantBytes(insn);
         switch (insn.insnClass()) {
             case ALU:
