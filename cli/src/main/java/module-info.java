@@ -11,5 +11,7 @@ module dev.ebpfjvm.cli {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 
-    opens dev.ebpfjvm.cli to info.picocli, com.fasterxml.jackson.databind;
+    opens dev.ebpfjvm.cli to
+            info.picocli,
+            com.fasterxml.jackson.databind;
 }

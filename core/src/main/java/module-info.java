@@ -28,5 +28,6 @@ module dev.ebpfjvm.core {
     uses dev.ebpfjvm.core.exec.Engine;
     uses dev.ebpfjvm.core.net.ChainCompiler;
 
-    provides dev.ebpfjvm.core.exec.Engine with dev.ebpfjvm.core.interp.Interpreter;
+    provides dev.ebpfjvm.core.exec.Engine with
+            dev.ebpfjvm.core.interp.Interpreter;
 }

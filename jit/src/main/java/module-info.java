@@ -12,6 +12,8 @@ module dev.ebpfjvm.jit {
     exports dev.ebpfjvm.jit;
     exports dev.ebpfjvm.jit.chain;
 
-    provides dev.ebpfjvm.core.exec.Engine with dev.ebpfjvm.jit.JitEngine;
-    provides dev.ebpfjvm.core.net.ChainCompiler with dev.ebpfjvm.jit.chain.ChainDispatchers;
+    provides dev.ebpfjvm.core.exec.Engine with
+            dev.ebpfjvm.jit.JitEngine;
+    provides dev.ebpfjvm.core.net.ChainCompiler with
+            dev.ebpfjvm.jit.chain.ChainDispatchers;
 }

@@ -52,8 +52,9 @@ public class ChainBench {
         NetProgram[] chain = new NetProgram[programs];
         for (int i = 0; i < programs; i++) {
             String asm = i == programs - 1 ? "ldxw %r0, [%r1+0]\nmov %r0, 0\nexit" : "mov %r0, -1\nexit";
-            chain[i] = net.program("p" + i, Engines.byName("jit").load(new Program("p" + i, Assembler.assemble(asm),
-                    TcHelpers.registry())));
+            chain[i] = net.program(
+                    "p" + i,
+                    Engines.byName("jit").load(new Program("p" + i, Assembler.assemble(asm), TcHelpers.registry())));
         }
         ChainCompiler compiler = mode.equals("dispatcher") ? ChainDispatchers.INSTANCE : ChainCompiler.LOOP;
         dispatcher = compiler.compile(chain);

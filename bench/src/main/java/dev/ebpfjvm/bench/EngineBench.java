@@ -34,9 +34,11 @@ public class EngineBench {
     public String engine;
 
     /** The workload's name. */
-    @Param({"empty", "alu64_loop", "mem_rw_1k", "csum_1500", "calls", "div_loop", "straight_line",
-            "alu_mix", "parse_tcp", "parse_lookup", "inet_csum", "map_hash", "map_array", "call_chain",
-            "ipv4_filter", "conntrack", "legacy_count", "percpu_stats", "atomic_ops"})
+    @Param({
+        "empty", "alu64_loop", "mem_rw_1k", "csum_1500", "calls", "div_loop", "straight_line",
+        "alu_mix", "parse_tcp", "parse_lookup", "inet_csum", "map_hash", "map_array", "call_chain",
+        "ipv4_filter", "conntrack", "legacy_count", "percpu_stats", "atomic_ops"
+    })
     public String program;
 
     private Instance instance;

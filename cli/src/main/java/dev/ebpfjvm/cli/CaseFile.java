@@ -35,10 +35,31 @@ import java.util.Set;
  */
 record CaseFile(List<TestCase> cases, boolean isList) {
     /** The fields the oracle can pack into {@code ctx_in}: its {@code SKB_FIELDS}. */
-    private static final List<String> CTX_FIELDS = List.of("len", "pkt_type", "mark", "queue_mapping",
-            "protocol", "vlan_present", "vlan_tci", "vlan_proto", "priority", "ingress_ifindex", "ifindex",
-            "tc_index", "cb", "hash", "tc_classid", "napi_id", "family", "tstamp", "wire_len", "gso_segs",
-            "gso_size", "tstamp_type", "hwtstamp");
+    private static final List<String> CTX_FIELDS = List.of(
+            "len",
+            "pkt_type",
+            "mark",
+            "queue_mapping",
+            "protocol",
+            "vlan_present",
+            "vlan_tci",
+            "vlan_proto",
+            "priority",
+            "ingress_ifindex",
+            "ifindex",
+            "tc_index",
+            "cb",
+            "hash",
+            "tc_classid",
+            "napi_id",
+            "family",
+            "tstamp",
+            "wire_len",
+            "gso_segs",
+            "gso_size",
+            "tstamp_type",
+            "hwtstamp");
+
     private static final int FAMILY_OFFSET = 88;
     private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -149,7 +170,8 @@ record CaseFile(List<TestCase> cases, boolean isList) {
             if (!CTX_FIELDS.contains(field)) {
                 throw f.error("ctx_in: unknown __sk_buff field '" + field + "'");
             }
-            int offset = field.equals("family") ? FAMILY_OFFSET
+            int offset = field.equals("family")
+                    ? FAMILY_OFFSET
                     : SkBuffField.valueOf(field.toUpperCase(Locale.ROOT)).offset();
             int size = field.equals("tstamp") || field.equals("hwtstamp") ? 8 : field.equals("tstamp_type") ? 1 : 4;
             List<JsonNode> values = new ArrayList<>();

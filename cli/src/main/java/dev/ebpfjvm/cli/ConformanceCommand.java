@@ -21,10 +21,15 @@ import picocli.CommandLine.Spec;
  * section, no instructions) counts as failed; so does a folder without tests. Exits 0 when every
  * test passed, 1 otherwise.
  */
-@Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Runs the BPF conformance suite's tests (*.data files) in DIR on one engine.",
+@Command(
+        name = "conformance",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Runs the BPF conformance suite's tests (*.data files) in DIR on one engine.",
             "Prints the engine, each test that did not pass, then 'N passed, M failed'. A malformed"
-                + " test file fails, and so does a folder without tests."},
+                    + " test file fails, and so does a folder without tests."
+        },
         footer = {"", "Exit codes: 0 every test passed, 1 a test failed or DIR has no tests, 2 a usage error."})
 final class ConformanceCommand implements Callable<Integer> {
     @Spec
@@ -45,7 +50,8 @@ final class ConformanceCommand implements Callable<Integer> {
         try {
             report = new ConformanceRunner(e).runDirectory(dir);
         } catch (IOException | UncheckedIOException ex) {
-            throw new CliException(dir + ": cannot list the folder (" + ex.getClass().getSimpleName() + ")", ex);
+            throw new CliException(
+                    dir + ": cannot list the folder (" + ex.getClass().getSimpleName() + ")", ex);
         }
         if (report.results().isEmpty()) {
             throw new CliException(dir + ": no conformance tests (*.data files) in this folder");

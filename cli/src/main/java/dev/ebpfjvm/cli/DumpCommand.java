@@ -45,13 +45,21 @@ import picocli.CommandLine.Spec;
  * (each under a {@code program NAME (section S):} header when there are several), and the others
  * are named on stderr. Exits 0, or 1 when the file does not read or load or selects nothing.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Prints a program's instructions as bpftool prog dump xlated does (--xlated), or the JVM"
-                + " bytecode the JIT makes of it (--jited).",
+@Command(
+        name = "dump",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Prints a program's instructions as bpftool prog dump xlated does (--xlated), or the JVM"
+                    + " bytecode the JIT makes of it (--jited).",
             "An object's programs are shown after loading, with map references as bpftool shows them"
-                + " (map[id:N], map[id:N][0]+off); an object with BTF adds function signatures and C source lines."},
-        footer = {"", "Exit codes: 0 printed, 1 the file does not read or load or the selection matches nothing,"
-                + " 2 a usage error."})
+                    + " (map[id:N], map[id:N][0]+off); an object with BTF adds function signatures and C source lines."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 printed, 1 the file does not read or load or the selection matches nothing,"
+                    + " 2 a usage error."
+        })
 final class DumpCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -59,7 +67,9 @@ final class DumpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.o", arity = "0..1", description = "a BPF object")
     private Path object;
 
-    @Option(names = "--asm", paramLabel = "FILE",
+    @Option(
+            names = "--asm",
+            paramLabel = "FILE",
             description = "dump a program in the conformance assembler syntax instead: a .asm file, or a"
                     + " conformance test (.data) whose -- asm (or -- raw) block is the program")
     private Path asm;
@@ -78,10 +88,15 @@ final class DumpCommand implements Callable<Integer> {
 
     /** Which programs of an object. */
     static final class Selection {
-        @Option(names = "--section", paramLabel = "S", description = "the programs of one ELF section (tc, tcx/ingress...)")
+        @Option(
+                names = "--section",
+                paramLabel = "S",
+                description = "the programs of one ELF section (tc, tcx/ingress...)")
         String section;
 
-        @Option(names = "--program", paramLabel = "NAME",
+        @Option(
+                names = "--program",
+                paramLabel = "NAME",
                 description = "one program, by function name (or by section name when one program has it)")
         String program;
     }
@@ -114,12 +129,13 @@ final class DumpCommand implements Callable<Integer> {
 
     private void checkArguments() {
         if ((asm == null) == (object == null)) {
-            throw new ParameterException(spec.commandLine(), asm == null ? "missing FILE.o (or --asm FILE)"
-                    : "give an object or --asm FILE, not both");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    asm == null ? "missing FILE.o (or --asm FILE)" : "give an object or --asm FILE, not both");
         }
         if (asm != null && selection != null) {
-            throw new ParameterException(spec.commandLine(), "--section and --program select programs of an object,"
-                    + " not of --asm");
+            throw new ParameterException(
+                    spec.commandLine(), "--section and --program select programs of an object," + " not of --asm");
         }
         if (format.jited && (linum || opcodes)) {
             throw new ParameterException(spec.commandLine(), (linum ? "--linum" : "--opcodes") + " goes with --xlated");
@@ -128,10 +144,16 @@ final class DumpCommand implements Callable<Integer> {
 
     private String xlated(Dumped d) {
         if (d.spec == null) {
-            return XlatedListing.render(d.program.insns(), null, List.of(), List.of(), linum, opcodes,
-                    DumpCommand::helperName);
+            return XlatedListing.render(
+                    d.program.insns(), null, List.of(), List.of(), linum, opcodes, DumpCommand::helperName);
         }
-        return XlatedListing.render(d.program.insns(), d.btf, d.spec.funcInfos(), d.spec.lineInfos(), linum, opcodes,
+        return XlatedListing.render(
+                d.program.insns(),
+                d.btf,
+                d.spec.funcInfos(),
+                d.spec.lineInfos(),
+                linum,
+                opcodes,
                 DumpCommand::helperName);
     }
 
@@ -146,7 +168,8 @@ final class DumpCommand implements Callable<Integer> {
     /** A program to print: as the engines receive it, with its spec when it comes from an object. */
     private record Dumped(Program program, ProgramSpec spec, BtfSpec btf, Path file) {
         String where() {
-            return file + ": program '" + program.name() + "'" + (spec != null ? " (section '" + spec.section() + "')" : "");
+            return file + ": program '" + program.name() + "'"
+                    + (spec != null ? " (section '" + spec.section() + "')" : "");
         }
     }
 
@@ -171,14 +194,20 @@ final class DumpCommand implements Callable<Integer> {
         ObjectSpec objectSpec = Inputs.object(file);
         List<ProgramSpec> chosen = select(file, objectSpec);
         Map<String, Program> relocated = new LinkedHashMap<>();
-        ObjectLoader loader = ObjectLoader.builder().engine(new Recorder(relocated)).helpers(everyHelper())
-                .pins(new PinRegistry()).cpus(1).build();
+        ObjectLoader loader = ObjectLoader.builder()
+                .engine(new Recorder(relocated))
+                .helpers(everyHelper())
+                .pins(new PinRegistry())
+                .cpus(1)
+                .build();
         try (LoadedObject loaded = loader.load(objectSpec)) {
             List<Dumped> out = new ArrayList<>();
             for (ProgramSpec p : chosen) {
                 Program program = relocated.get(p.name());
-                Program shown = new Program(program.name(),
-                        XlatedListing.withMapIds(program.insns(), loaded.maps().values()), program.helpers());
+                Program shown = new Program(
+                        program.name(),
+                        XlatedListing.withMapIds(program.insns(), loaded.maps().values()),
+                        program.helpers());
                 out.add(new Dumped(format.jited ? program : shown, p, objectSpec.btf(), file));
             }
             return out;
@@ -196,8 +225,11 @@ final class DumpCommand implements Callable<Integer> {
                 if (p.supported()) {
                     chosen.add(p);
                 } else {
-                    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + file + ": skipped program '"
-                            + p.name() + "' (section '" + p.section() + "'): " + p.unsupportedReason().orElseThrow());
+                    spec.commandLine()
+                            .getErr()
+                            .println(spec.qualifiedName() + ": " + file + ": skipped program '" + p.name()
+                                    + "' (section '" + p.section() + "'): "
+                                    + p.unsupportedReason().orElseThrow());
                 }
             }
             if (chosen.isEmpty()) {
@@ -209,12 +241,19 @@ final class DumpCommand implements Callable<Integer> {
             all.stream().filter(p -> p.section().equals(selection.section)).forEach(chosen::add);
             if (chosen.isEmpty()) {
                 throw new CliException(file + ": no program in section '" + selection.section + "' (sections: "
-                        + String.join(", ", all.stream().map(ProgramSpec::section).distinct().toList()) + ")");
+                        + String.join(
+                                ", ",
+                                all.stream()
+                                        .map(ProgramSpec::section)
+                                        .distinct()
+                                        .toList()) + ")");
             }
         } else {
             all.stream().filter(p -> p.name().equals(selection.program)).forEach(chosen::add);
             if (chosen.isEmpty()) {
-                List<ProgramSpec> bySection = all.stream().filter(p -> p.section().equals(selection.program)).toList();
+                List<ProgramSpec> bySection = all.stream()
+                        .filter(p -> p.section().equals(selection.program))
+                        .toList();
                 if (bySection.size() == 1) {
                     chosen.addAll(bySection);
                 }

@@ -16,7 +16,11 @@ final class EngineOption {
     /** The default engine: the JIT, the product; the interpreter is the reference. */
     static final String DEFAULT = "jit";
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = DEFAULT, converter = Converter.class,
+    @Option(
+            names = "--engine",
+            paramLabel = "NAME",
+            defaultValue = DEFAULT,
+            converter = Converter.class,
             completionCandidates = Names.class,
             description = "the engine that runs the programs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private Engine engine;
@@ -35,8 +39,8 @@ final class EngineOption {
                     return e;
                 }
             }
-            throw new TypeConversionException("no engine named '" + name + "' (engines: "
-                    + String.join(", ", names()) + ")");
+            throw new TypeConversionException(
+                    "no engine named '" + name + "' (engines: " + String.join(", ", names()) + ")");
         }
     }
 
@@ -50,7 +54,8 @@ final class EngineOption {
 
     /** {@return the names of the engines on the class path, the default first} */
     static List<String> names() {
-        List<String> names = new java.util.ArrayList<>(Engines.all().stream().map(Engine::name).sorted().toList());
+        List<String> names = new java.util.ArrayList<>(
+                Engines.all().stream().map(Engine::name).sorted().toList());
         if (names.remove(DEFAULT)) {
             names.add(0, DEFAULT);
         }

@@ -27,8 +27,7 @@ import picocli.CommandLine.TypeConversionException;
 final class Inputs {
     private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /**
      * {@return the bytes of a regular file of at most {@code maxBytes}} A directory, a device
@@ -60,8 +59,12 @@ final class Inputs {
             throw new CliException(file + ": an ELF object, not " + expected);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new CliException(file + ": not UTF-8 text (" + expected + " expected)");
         }

@@ -19,15 +19,28 @@ import picocli.CommandLine.Spec;
  * stderr, {@code ebpf-jvm COMMAND: FILE: reason}, naming the file, section or program; a usage
  * error adds the command's synopsis and where to find its help.
  */
-@Command(name = "ebpf-jvm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "ebpf-jvm",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Runs eBPF programs on the JVM: an interpreter and a JIT to JVM bytecode, an ELF loader"
                 + " with libbpf's conventions, maps, tc helpers and BPF_PROG_TEST_RUN.",
-        subcommands = {ConformanceCommand.class, DumpCommand.class, ObjectCommand.class, RunCommand.class,
-            ScenarioCommand.class, TestRunCommand.class, VerifyCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {
+            ConformanceCommand.class,
+            DumpCommand.class,
+            ObjectCommand.class,
+            RunCommand.class,
+            ScenarioCommand.class,
+            TestRunCommand.class,
+            VerifyCommand.class,
+            CommandLine.HelpCommand.class
+        },
         synopsisSubcommandLabel = "COMMAND",
-        footer = {"", "Run 'ebpf-jvm COMMAND --help' for a command's options.",
-            "Exit codes: 0 success, 1 bad input or a failed run, 2 a usage error."})
+        footer = {
+            "",
+            "Run 'ebpf-jvm COMMAND --help' for a command's options.",
+            "Exit codes: 0 success, 1 bad input or a failed run, 2 a usage error."
+        })
 public final class Main implements Runnable {
     /** The exit code of bad input (a file that does not read or parse) or a failed run. */
     public static final int FAILED = 1;
@@ -37,8 +50,7 @@ public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs the tool and exits with its exit code. */
     public static void main(String[] args) {

@@ -25,9 +25,14 @@ import picocli.CommandLine.Spec;
  * size, max entries, flags, pinning, inner map, initial slots) and its global variables (name,
  * section, offset, size, BTF type). Exits 0, or 1 when the object does not parse.
  */
-@Command(name = "object", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Lists the programs, maps and global variables of a BPF object, as the loader reads them.",
-            "A program ebpf-jvm does not run (an xdp or kprobe section...) is listed with the reason."},
+@Command(
+        name = "object",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Lists the programs, maps and global variables of a BPF object, as the loader reads them.",
+            "A program ebpf-jvm does not run (an xdp or kprobe section...) is listed with the reason."
+        },
         footer = {"", "Exit codes: 0 listed, 1 the file is not a readable BPF object, 2 a usage error."})
 final class ObjectCommand implements Callable<Integer> {
     @Spec
@@ -52,10 +57,16 @@ final class ObjectCommand implements Callable<Integer> {
     private static void printPrograms(ObjectSpec spec, PrintWriter out) {
         Table t = new Table("SECTION", "NAME", "TYPE", "ATTACH", "INSNS", "");
         for (ProgramSpec p : spec.programs()) {
-            String slots = p.insns().slotCount() == p.ownSlots() ? Integer.toString(p.ownSlots())
-                    : p.ownSlots() + "+" + (p.insns().slotCount() - p.ownSlots()) + " (" + (p.functions().size() - 1)
-                    + " subprograms)";
-            t.row(p.section(), p.name(), lower(p.type().name()), lower(p.attachType().name()), slots,
+            String slots = p.insns().slotCount() == p.ownSlots()
+                    ? Integer.toString(p.ownSlots())
+                    : p.ownSlots() + "+" + (p.insns().slotCount() - p.ownSlots()) + " ("
+                            + (p.functions().size() - 1) + " subprograms)";
+            t.row(
+                    p.section(),
+                    p.name(),
+                    lower(p.type().name()),
+                    lower(p.attachType().name()),
+                    slots,
                     p.unsupportedReason().map(r -> "unsupported: " + r).orElse(""));
         }
         t.print(out, "programs");
@@ -64,8 +75,14 @@ final class ObjectCommand implements Callable<Integer> {
     private static void printMaps(ObjectSpec spec, PrintWriter out) {
         Table t = new Table("NAME", "TYPE", "KEY", "VALUE", "MAX_ENTRIES", "FLAGS", "");
         for (MapSpec m : spec.maps()) {
-            t.row(m.name(), m.type().kernelName(), Integer.toString(m.keySize()), Integer.toString(m.valueSize()),
-                    Integer.toUnsignedString(m.maxEntries()), "0x" + Integer.toHexString(m.flags()), notes(m));
+            t.row(
+                    m.name(),
+                    m.type().kernelName(),
+                    Integer.toString(m.keySize()),
+                    Integer.toString(m.valueSize()),
+                    Integer.toUnsignedString(m.maxEntries()),
+                    "0x" + Integer.toHexString(m.flags()),
+                    notes(m));
         }
         t.print(out, "maps");
     }
@@ -77,7 +94,8 @@ final class ObjectCommand implements Callable<Integer> {
         }
         if (m.innerMap() != null) {
             MapSpec in = m.innerMap();
-            notes.add("inner " + in.type().kernelName() + " " + in.keySize() + "/" + in.valueSize() + "/" + in.maxEntries());
+            notes.add("inner " + in.type().kernelName() + " " + in.keySize() + "/" + in.valueSize() + "/"
+                    + in.maxEntries());
         }
         List<String> slots = new ArrayList<>();
         for (MapSpec.Init init : m.contents()) {

@@ -17,8 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class ResultJson {
     private static final ObjectWriter WRITER = writer();
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     private static ObjectWriter writer() {
         Separators separators = Separators.createDefaultInstance()

@@ -36,13 +36,21 @@ import picocli.CommandLine.Spec;
  * ({@code "dispatcher"} or {@code "loop"}), {@code program_object} (OBJ as given),
  * {@code ret_codes} (as the recorder's) and {@code scenario_count}.
  */
-@Command(name = "scenario", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Replays tcx scenarios (attach, detach, query, links, classic filters, device removal,"
-                + " test frames) in the tcx-oracle format and prints them with a result in every step, as the"
-                + " kernel recorder does.",
-            "FILE.json is a list of scenarios or {\"meta\": ..., \"scenarios\": [...]}; meta is ignored."},
-        footer = {"", "Exit codes: 0 every scenario ran (a kernel refusal such as EEXIST is a result), 1 a bad"
-                + " file or object, 2 a usage error."})
+@Command(
+        name = "scenario",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Replays tcx scenarios (attach, detach, query, links, classic filters, device removal,"
+                    + " test frames) in the tcx-oracle format and prints them with a result in every step, as the"
+                    + " kernel recorder does.",
+            "FILE.json is a list of scenarios or {\"meta\": ..., \"scenarios\": [...]}; meta is ignored."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 every scenario ran (a kernel refusal such as EEXIST is a result), 1 a bad"
+                    + " file or object, 2 a usage error."
+        })
 final class ScenarioCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -50,7 +58,10 @@ final class ScenarioCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.json", description = "the scenarios, in the tcx-oracle format")
     private Path file;
 
-    @Option(names = "--object", paramLabel = "OBJ.o", required = true,
+    @Option(
+            names = "--object",
+            paramLabel = "OBJ.o",
+            required = true,
             description = "the scenario object: a tc program 'tcx_count' with a .rodata 'cfg' and maps 'counters'"
                     + " and 'trace' (as testdata/net/tcx_count.o)")
     private Path object;
@@ -109,16 +120,23 @@ final class ScenarioCommand implements Callable<Integer> {
                 continue;
             }
             for (int k = 1; k <= sc.steps().size(); k++) {
-                RuntimeException ex = fails(replayer, new Scenario(sc.name(), sc.description(), sc.progs(),
-                        sc.steps().subList(0, k)));
+                RuntimeException ex = fails(
+                        replayer,
+                        new Scenario(
+                                sc.name(),
+                                sc.description(),
+                                sc.progs(),
+                                sc.steps().subList(0, k)));
                 if (ex != null) {
                     Step st = sc.steps().get(k - 1);
-                    return new CliException(file + ": scenario '" + sc.name() + "' step " + (k - 1) + " (" + st.op()
-                            + "): cannot be replayed: " + reason(ex), ex);
+                    return new CliException(
+                            file + ": scenario '" + sc.name() + "' step " + (k - 1) + " (" + st.op()
+                                    + "): cannot be replayed: " + reason(ex),
+                            ex);
                 }
             }
-            return new CliException(file + ": scenario '" + sc.name() + "': cannot be replayed: " + reason(failure),
-                    failure);
+            return new CliException(
+                    file + ": scenario '" + sc.name() + "': cannot be replayed: " + reason(failure), failure);
         }
         return new CliException(file + ": cannot be replayed: " + reason(failure), failure);
     }

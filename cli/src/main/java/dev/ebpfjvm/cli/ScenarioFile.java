@@ -28,11 +28,25 @@ import java.util.Set;
 record ScenarioFile(Object tree, List<Scenario> scenarios) {
     /** The devices of every replay: two veth pairs, veth0-veth1 and veth2-veth3. */
     static final List<String> DEVICES = List.of("veth0", "veth1", "veth2", "veth3");
-    private static final Set<String> OPS = Set.of("attach", "detach", "query", "link_update", "link_detach",
-            "link_close", "prog_close", "link_pin", "unpin", "link_get_pinned", "link_info", "dev_del",
-            "tc_filter_add", "tc_clsact_del", "send");
-    private static final Set<String> FLAGS = Set.of("ALLOW_OVERRIDE", "ALLOW_MULTI", "REPLACE", "BEFORE", "AFTER",
-            "ID", "PREORDER", "LINK");
+
+    private static final Set<String> OPS = Set.of(
+            "attach",
+            "detach",
+            "query",
+            "link_update",
+            "link_detach",
+            "link_close",
+            "prog_close",
+            "link_pin",
+            "unpin",
+            "link_get_pinned",
+            "link_info",
+            "dev_del",
+            "tc_filter_add",
+            "tc_clsact_del",
+            "send");
+    private static final Set<String> FLAGS =
+            Set.of("ALLOW_OVERRIDE", "ALLOW_MULTI", "REPLACE", "BEFORE", "AFTER", "ID", "PREORDER", "LINK");
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -60,8 +74,8 @@ record ScenarioFile(Object tree, List<Scenario> scenarios) {
             throw new CliException(source + ": not a scenario document: null");
         }
         if (!(tree instanceof List) && !(tree instanceof Map && ((Map<?, ?>) tree).containsKey("scenarios"))) {
-            throw new CliException(source + ": not a scenario document: expected a list of scenarios or"
-                    + " {\"scenarios\": [...]}");
+            throw new CliException(
+                    source + ": not a scenario document: expected a list of scenarios or" + " {\"scenarios\": [...]}");
         }
         List<Scenario> scenarios;
         try {
@@ -92,10 +106,11 @@ record ScenarioFile(Object tree, List<Scenario> scenarios) {
         for (Step st : sc.steps()) {
             String where = source + ": scenario '" + sc.name() + "' step " + i + " (" + st.op() + ")";
             if (!OPS.contains(st.op())) {
-                throw new CliException(where + ": op: unknown op (ops: " + String.join(", ", OPS.stream().sorted().toList())
-                        + ")");
+                throw new CliException(where + ": op: unknown op (ops: "
+                        + String.join(", ", OPS.stream().sorted().toList()) + ")");
             }
-            boolean needsProg = Set.of("attach", "link_update", "prog_close", "tc_filter_add").contains(st.op());
+            boolean needsProg = Set.of("attach", "link_update", "prog_close", "tc_filter_add")
+                    .contains(st.op());
             if (needsProg && st.prog() == null) {
                 throw new CliException(where + ": prog: missing");
             }
@@ -103,7 +118,8 @@ record ScenarioFile(Object tree, List<Scenario> scenarios) {
             prog(where, "old_prog", st.oldProg(), sc);
             prog(where, "replace", st.replace(), sc);
             if (!DEVICES.contains(st.dev())) {
-                throw new CliException(where + ": dev: '" + st.dev() + "' is not a device (" + String.join(", ", DEVICES) + ")");
+                throw new CliException(
+                        where + ": dev: '" + st.dev() + "' is not a device (" + String.join(", ", DEVICES) + ")");
             }
             if (st.op().equals("send") && !st.dev().equals("veth0")) {
                 throw new CliException(where + ": dev: frames are sent from veth0 only, not " + st.dev());
@@ -139,7 +155,8 @@ record ScenarioFile(Object tree, List<Scenario> scenarios) {
             if (Set.of("link_pin", "unpin", "link_get_pinned").contains(st.op()) && st.path() == null) {
                 throw new CliException(where + ": path: missing");
             }
-            boolean createsLink = st.op().equals("link_get_pinned") || st.op().equals("attach") && st.via().equals("link");
+            boolean createsLink = st.op().equals("link_get_pinned")
+                    || st.op().equals("attach") && st.via().equals("link");
             if (createsLink) {
                 if (st.link() == null) {
                     throw new CliException(where + ": link: missing (the name of the link it creates)");

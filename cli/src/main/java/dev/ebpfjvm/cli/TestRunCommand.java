@@ -31,12 +31,20 @@ import picocli.CommandLine.Spec;
  * ({@code --budget}, default 2^31 budget points: function entries and loop iterations), so that an
  * endless loop ends as a fault naming its instruction on either engine.
  */
-@Command(name = "test-run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Runs tc programs on test packets as BPF_PROG_TEST_RUN does, and prints the kernel"
-                + " oracle's JSON result (retval, data_out, ctx_out, every map).",
-            "bpf_trace_printk lines go to stderr, prefixed 'trace: ', once per case."},
-        footer = {"", "Exit codes: 0 every case ran (a kernel refusal such as EINVAL is a result), 1 a bad"
-                + " object or case, 2 a usage error."})
+@Command(
+        name = "test-run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Runs tc programs on test packets as BPF_PROG_TEST_RUN does, and prints the kernel"
+                    + " oracle's JSON result (retval, data_out, ctx_out, every map).",
+            "bpf_trace_printk lines go to stderr, prefixed 'trace: ', once per case."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 every case ran (a kernel refusal such as EINVAL is a result), 1 a bad"
+                    + " object or case, 2 a usage error."
+        })
 final class TestRunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -44,40 +52,55 @@ final class TestRunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "OBJ.o", description = "the BPF object whose programs run")
     private Path object;
 
-    @Option(names = "--case", paramLabel = "CASE.json", required = true,
+    @Option(
+            names = "--case",
+            paramLabel = "CASE.json",
+            required = true,
             description = "the cases, in the kernel oracle's format: one case, a list, or {\"cases\": [...]}")
     private Path caseFile;
 
     @Mixin
     private EngineOption engine;
 
-    @Option(names = "--repeat", paramLabel = "N", description = "also time N runs after N warm-up runs (adds duration_ns)")
+    @Option(
+            names = "--repeat",
+            paramLabel = "N",
+            description = "also time N runs after N warm-up runs (adds duration_ns)")
     private Integer repeat;
 
-    @Option(names = "--budget", paramLabel = "N", description = "stop a run after N function entries and"
-            + " loop iterations (budget points) with a fault; default 2^31")
+    @Option(
+            names = "--budget",
+            paramLabel = "N",
+            description = "stop a run after N function entries and"
+                    + " loop iterations (budget points) with a fault; default 2^31")
     private long budget = TestRunner.DEFAULT_BUDGET;
 
-    @Option(names = "--unverified", description = "load the object without the verifier, to run programs the kernel"
-            + " would refuse (the budget stops one that never ends)")
+    @Option(
+            names = "--unverified",
+            description = "load the object without the verifier, to run programs the kernel"
+                    + " would refuse (the budget stops one that never ends)")
     private boolean unverified;
 
     @Override
     public Integer call() {
         if (repeat != null && repeat < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--repeat needs a positive count, got " + repeat);
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--repeat needs a positive count, got " + repeat);
         }
         if (budget < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--budget needs a positive count, got " + budget);
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--budget needs a positive count, got " + budget);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ObjectSpec objectSpec = Inputs.object(object);
         CaseFile cases = CaseFile.parse(caseFile.toString(), Inputs.text(caseFile, "a JSON case file"));
-        Environment env = new Environment(System::nanoTime, System::nanoTime, new Random(Environment.DEFAULT_SEED),
-                line -> err.println("trace: " + line), Runtime.getRuntime().availableProcessors());
+        Environment env = new Environment(
+                System::nanoTime,
+                System::nanoTime,
+                new Random(Environment.DEFAULT_SEED),
+                line -> err.println("trace: " + line),
+                Runtime.getRuntime().availableProcessors());
         TestRunner runner = new TestRunner(objectSpec, new NamingEngine(engine.engine()), env, budget, !unverified);
         List<Object> results = new ArrayList<>();
         for (TestCase c : cases.cases()) {

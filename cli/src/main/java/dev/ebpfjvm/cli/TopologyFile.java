@@ -1,9 +1,9 @@
 package dev.ebpfjvm.cli;
 
-import dev.ebpfjvm.core.InputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ebpfjvm.core.InputFiles;
 import dev.ebpfjvm.core.net.Hook;
 import dev.ebpfjvm.core.net.topology.FrameSource;
 import dev.ebpfjvm.core.net.topology.Topology;
@@ -80,7 +80,9 @@ final class TopologyFile {
         List<Topology.Filter> filters = new ArrayList<>();
         for (TopologyNode f : TopologyNode.items(root.field("filters"))) {
             f.object("device", "hook", "prio", "handle", "program");
-            filters.add(new Topology.Filter(deviceRef(f.required("device")), hook(f.required("hook")),
+            filters.add(new Topology.Filter(
+                    deviceRef(f.required("device")),
+                    hook(f.required("hook")),
                     (int) f.required("prio").integer(1, 0xffff),
                     f.field("handle") == null ? 1 : (int) f.field("handle").integer(0, 0xffffffffL),
                     programRef(f.required("program"))));
@@ -117,7 +119,10 @@ final class TopologyFile {
             }
         }
         TopologyNode peer = d.field("peer");
-        return new Topology.Device(name.text(), peer == null ? null : peer.text(), m,
+        return new Topology.Device(
+                name.text(),
+                peer == null ? null : peer.text(),
+                m,
                 d.field("mtu") == null ? 0 : (int) d.field("mtu").integer(68, 65535));
     }
 
@@ -140,12 +145,13 @@ final class TopologyFile {
             for (String map : maps.names()) {
                 for (TopologyNode e : TopologyNode.items(maps.field(map))) {
                     e.object("key", "value");
-                    entries.add(new Topology.MapEntry(map, ValueBytes.of(e.required("key")),
-                            ValueBytes.of(e.required("value"))));
+                    entries.add(new Topology.MapEntry(
+                            map, ValueBytes.of(e.required("key")), ValueBytes.of(e.required("value"))));
                 }
             }
         }
-        return new Topology.ObjectDef(name.text(), base.resolve(o.required("file").text()).normalize(), globals, entries);
+        return new Topology.ObjectDef(
+                name.text(), base.resolve(o.required("file").text()).normalize(), globals, entries);
     }
 
     private Topology.Attachment attachment(TopologyNode a) {
@@ -153,14 +159,18 @@ final class TopologyFile {
         String device = deviceRef(a.required("device"));
         Hook hook = hook(a.required("hook"));
         Topology.ProgramRef prog = programRef(a.required("program"));
-        String name = a.field("name") != null ? a.field("name").text() : device + "/" + hook.name().toLowerCase() + "/"
-                + prog.program();
+        String name = a.field("name") != null
+                ? a.field("name").text()
+                : device + "/" + hook.name().toLowerCase() + "/" + prog.program();
         if (attachments.containsKey(name)) {
-            throw (a.field("name") != null ? a.field("name") : a).error("two attachments named '" + name + "'"
-                    + (a.field("name") == null ? " (give each a 'name')" : ""));
+            throw (a.field("name") != null ? a.field("name") : a)
+                    .error("two attachments named '" + name + "'"
+                            + (a.field("name") == null ? " (give each a 'name')" : ""));
         }
-        Topology.Mode mode = a.field("mode") == null || a.field("mode").oneOf("link", "program").equals("link")
-                ? Topology.Mode.LINK : Topology.Mode.PROGRAM;
+        Topology.Mode mode = a.field("mode") == null
+                        || a.field("mode").oneOf("link", "program").equals("link")
+                ? Topology.Mode.LINK
+                : Topology.Mode.PROGRAM;
         Topology.Position pos = Topology.Position.APPEND;
         String relative = null;
         TopologyNode an = a.field("anchor");
@@ -169,17 +179,30 @@ final class TopologyFile {
             int colon = s.indexOf(':');
             String kind = colon < 0 ? s : s.substring(0, colon);
             switch (kind) {
-                case "append": pos = Topology.Position.APPEND; break;
-                case "head": pos = Topology.Position.HEAD; break;
-                case "tail": pos = Topology.Position.TAIL; break;
-                case "before": pos = Topology.Position.BEFORE; break;
-                case "after": pos = Topology.Position.AFTER; break;
-                default: throw an.error("'" + s + "' is not append, head, tail, before:NAME or after:NAME");
+                case "append":
+                    pos = Topology.Position.APPEND;
+                    break;
+                case "head":
+                    pos = Topology.Position.HEAD;
+                    break;
+                case "tail":
+                    pos = Topology.Position.TAIL;
+                    break;
+                case "before":
+                    pos = Topology.Position.BEFORE;
+                    break;
+                case "after":
+                    pos = Topology.Position.AFTER;
+                    break;
+                default:
+                    throw an.error("'" + s + "' is not append, head, tail, before:NAME or after:NAME");
             }
             boolean rel = pos == Topology.Position.BEFORE || pos == Topology.Position.AFTER;
             if (rel != (colon >= 0)) {
-                throw an.error(rel ? kind + " needs the name of an earlier attachment: " + kind + ":NAME"
-                        : kind + " takes no name");
+                throw an.error(
+                        rel
+                                ? kind + " needs the name of an earlier attachment: " + kind + ":NAME"
+                                : kind + " takes no name");
             }
             if (rel) {
                 relative = s.substring(colon + 1);
@@ -200,9 +223,12 @@ final class TopologyFile {
         if (!source.equals(FrameSource.GENERATE)) {
             source = base.resolve(source).normalize().toString();
         }
-        return new Topology.Traffic(deviceRef(t.required("device")), via.equals("host") ? Topology.Entry.HOST
-                : Topology.Entry.WIRE, source, t.field("seed") == null ? 1 : t.field("seed").integer(Long.MIN_VALUE,
-                Long.MAX_VALUE), t.field("frames") == null ? 0 : (int) t.field("frames").integer(1, 1 << 24));
+        return new Topology.Traffic(
+                deviceRef(t.required("device")),
+                via.equals("host") ? Topology.Entry.HOST : Topology.Entry.WIRE,
+                source,
+                t.field("seed") == null ? 1 : t.field("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE),
+                t.field("frames") == null ? 0 : (int) t.field("frames").integer(1, 1 << 24));
     }
 
     private Topology.Change change(TopologyNode c) {
@@ -233,7 +259,8 @@ final class TopologyFile {
 
     private String deviceRef(TopologyNode n) {
         if (!devices.containsKey(n.text())) {
-            throw n.error("no device named '" + n.text() + "' (devices: " + String.join(", ", sorted(devices.keySet())) + ")");
+            throw n.error("no device named '" + n.text() + "' (devices: " + String.join(", ", sorted(devices.keySet()))
+                    + ")");
         }
         return n.text();
     }
@@ -246,7 +273,8 @@ final class TopologyFile {
         }
         String obj = s.substring(0, slash);
         if (!objects.containsKey(obj)) {
-            throw n.error("no object named '" + obj + "' (objects: " + String.join(", ", sorted(objects.keySet())) + ")");
+            throw n.error(
+                    "no object named '" + obj + "' (objects: " + String.join(", ", sorted(objects.keySet())) + ")");
         }
         return new Topology.ProgramRef(obj, s.substring(slash + 1));
     }

@@ -27,8 +27,13 @@ final class TopologyNode {
     private final Map<String, TopologyNode> fields;
     private final List<TopologyNode> items;
 
-    private TopologyNode(String file, String path, JsonLocation at, String scalar, Map<String, TopologyNode> fields,
-                         List<TopologyNode> items) {
+    private TopologyNode(
+            String file,
+            String path,
+            JsonLocation at,
+            String scalar,
+            Map<String, TopologyNode> fields,
+            List<TopologyNode> items) {
         this.file = file;
         this.path = path;
         this.line = at.getLineNr();
@@ -47,8 +52,10 @@ final class TopologyNode {
             return parse(file, p, "");
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            throw new CliException(file + (l != null ? ":" + l.getLineNr() + ":" + l.getColumnNr() : "") + ": "
-                    + clean(e.getOriginalMessage()), e);
+            throw new CliException(
+                    file + (l != null ? ":" + l.getLineNr() + ":" + l.getColumnNr() : "") + ": "
+                            + clean(e.getOriginalMessage()),
+                    e);
         } catch (IOException e) {
             throw new CliException(file + ": " + e.getMessage(), e);
         }
@@ -88,14 +95,16 @@ final class TopologyNode {
     private static String clean(String message) {
         return message.replaceAll("\\s*\\(for \\w+ starting at \\[Source:[^\\]]*\\][^)]*\\)", "")
                 .replaceAll("\\s*in 'reader', line \\d+, column \\d+:\\s*(\\S.*\\R)?\\s*\\^", "")
-                .replaceAll("\\s*\\R\\s*", "; ").trim();
+                .replaceAll("\\s*\\R\\s*", "; ")
+                .trim();
     }
 
     /** {@return an error at this field's name (or this node when it is no field)} */
     CliException keyError(String reason) {
         JsonLocation at = keyAt;
-        return at == null ? error(reason) : new CliException(file + ":" + at.getLineNr() + ":" + at.getColumnNr()
-                + ": " + path + ": " + reason);
+        return at == null
+                ? error(reason)
+                : new CliException(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + path + ": " + reason);
     }
 
     /** {@return an error at this node: {@code FILE:LINE:COL: PATH: reason}} */
@@ -162,7 +171,10 @@ final class TopologyNode {
     /** {@return the scalar's text} */
     String text() {
         if (scalar == null) {
-            throw error(isNull() ? "expected a value" : "expected a single value, not a " + (fields != null ? "mapping" : "list"));
+            throw error(
+                    isNull()
+                            ? "expected a value"
+                            : "expected a single value, not a " + (fields != null ? "mapping" : "list"));
         }
         return scalar;
     }

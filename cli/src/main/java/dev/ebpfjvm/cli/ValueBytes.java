@@ -11,8 +11,7 @@ import java.util.List;
  * bytes, and a bare pair of hex digits ({@code 0a}) one byte. A list of such strings is joined.
  */
 final class ValueBytes {
-    private ValueBytes() {
-    }
+    private ValueBytes() {}
 
     /** {@return the bytes a node spells, or an error at that node} */
     static byte[] of(TopologyNode n) {
@@ -48,29 +47,42 @@ final class ValueBytes {
             if (part.matches("[0-9a-fA-F]{2}")) {
                 return new byte[] {(byte) Integer.parseInt(part, 16)};
             }
-            throw new IllegalArgumentException("expected u8:/u16:/u32:/u64:/be16:/be32:/be64:/ip:/mac:/zero:N or a hex byte");
+            throw new IllegalArgumentException(
+                    "expected u8:/u16:/u32:/u64:/be16:/be32:/be64:/ip:/mac:/zero:N or a hex byte");
         }
         String kind = part.substring(0, colon);
         String v = part.substring(colon + 1);
         switch (kind) {
-            case "u8": return le(number(v, 1), 1);
-            case "u16": return le(number(v, 2), 2);
-            case "u32": return le(number(v, 4), 4);
-            case "u64": return le(number(v, 8), 8);
-            case "be16": return be(number(v, 2), 2);
-            case "be32": return be(number(v, 4), 4);
-            case "be64": return be(number(v, 8), 8);
-            case "ip": return ipv4(v);
-            case "mac": return mac(v);
-            case "zero": return new byte[(int) Math.min(number(v, 2), 4096)];
-            default: throw new IllegalArgumentException("unknown kind '" + kind + "'");
+            case "u8":
+                return le(number(v, 1), 1);
+            case "u16":
+                return le(number(v, 2), 2);
+            case "u32":
+                return le(number(v, 4), 4);
+            case "u64":
+                return le(number(v, 8), 8);
+            case "be16":
+                return be(number(v, 2), 2);
+            case "be32":
+                return be(number(v, 4), 4);
+            case "be64":
+                return be(number(v, 8), 8);
+            case "ip":
+                return ipv4(v);
+            case "mac":
+                return mac(v);
+            case "zero":
+                return new byte[(int) Math.min(number(v, 2), 4096)];
+            default:
+                throw new IllegalArgumentException("unknown kind '" + kind + "'");
         }
     }
 
     private static long number(String v, int size) {
         long n;
         try {
-            n = v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16)
+            n = v.startsWith("0x")
+                    ? Long.parseUnsignedLong(v.substring(2), 16)
                     : v.startsWith("-") ? Long.parseLong(v) : Long.parseUnsignedLong(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number");

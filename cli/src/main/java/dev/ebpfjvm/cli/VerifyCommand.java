@@ -23,11 +23,19 @@ import picocli.CommandLine.Spec;
  * program of an object (or one), as the kernel's {@code BPF_PROG_LOAD} would give it for a
  * privileged loader, with the log of a rejection in the kernel's style and its statistics line.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Verifies the programs of a BPF object as the Linux verifier does for a privileged loader",
-            "(CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN) and prints each verdict; a rejection comes with its log."},
-        footer = {"", "Exit codes: 0 every program accepted, 1 a program rejected (the verdicts on stdout) or the file",
-            "is no readable object (one line on stderr), 2 a usage error."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Verifies the programs of a BPF object as the Linux verifier does for a privileged loader",
+            "(CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN) and prints each verdict; a rejection comes with its log."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 every program accepted, 1 a program rejected (the verdicts on stdout) or the file",
+            "is no readable object (one line on stderr), 2 a usage error."
+        })
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -38,25 +46,31 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--program", paramLabel = "NAME", description = "verify only this program (its C function name)")
     private String program;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "1",
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            defaultValue = "1",
             description = "1: the path to an error (default); 2: every instruction with its register states")
     private int logLevel;
 
     @Override
     public Integer call() {
         if (logLevel < 1 || logLevel > 2) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--log-level is 1 or 2, not " + logLevel);
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--log-level is 1 or 2, not " + logLevel);
         }
         ObjectSpec object = Inputs.object(file);
         PrintWriter out = spec.commandLine().getOut();
         boolean rejected = false;
         for (ProgramSpec p : selected(object)) {
             if (!p.supported()) {
-                out.println(p.name() + ": not verified: " + p.unsupportedReason().orElse("unsupported"));
+                out.println(
+                        p.name() + ": not verified: " + p.unsupportedReason().orElse("unsupported"));
                 continue;
             }
             try {
-                VerifiedProgram v = Verifier.verify(VerifierInputs.of(object, p.name(), VerifierOptions.logLevel(logLevel)));
+                VerifiedProgram v =
+                        Verifier.verify(VerifierInputs.of(object, p.name(), VerifierOptions.logLevel(logLevel)));
                 out.println(p.name() + ": accepted (" + v.stats().line() + ")");
                 if (logLevel == 2) {
                     v.log().forEach(line -> out.println("  " + line));

@@ -34,8 +34,7 @@ import java.util.function.IntFunction;
  * prints them ({@link #withMapIds}).
  */
 final class XlatedListing {
-    private XlatedListing() {
-    }
+    private XlatedListing() {}
 
     /**
      * {@return the program with each map reference resolved to its map's id, as the kernel's
@@ -60,13 +59,19 @@ final class XlatedListing {
         List<Insn> out = new ArrayList<>(program.size());
         for (Insn insn : program.list()) {
             Insn shown = insn;
-            if (insn.opcode() == Insn.LDDW && insn.pseudoSrc() == PseudoSrc.MAP_FD && byAddress.containsKey(insn.imm())) {
-                shown = Insn.lddw(insn.dst(), PseudoSrc.MAP_FD, byAddress.get(insn.imm()).id() & 0xffffffffL);
-            } else if (insn.opcode() == Insn.LDDW && insn.pseudoSrc() == PseudoSrc.MAP_VALUE
+            if (insn.opcode() == Insn.LDDW
+                    && insn.pseudoSrc() == PseudoSrc.MAP_FD
+                    && byAddress.containsKey(insn.imm())) {
+                shown = Insn.lddw(
+                        insn.dst(), PseudoSrc.MAP_FD, byAddress.get(insn.imm()).id() & 0xffffffffL);
+            } else if (insn.opcode() == Insn.LDDW
+                    && insn.pseudoSrc() == PseudoSrc.MAP_VALUE
                     && byValueRegion.containsKey(Address.region(insn.imm()))) {
                 int region = Address.region(insn.imm());
                 long offset = insn.imm() - valueBase.get(region);
-                shown = Insn.lddw(insn.dst(), PseudoSrc.MAP_VALUE,
+                shown = Insn.lddw(
+                        insn.dst(),
+                        PseudoSrc.MAP_VALUE,
                         (byValueRegion.get(region).id() & 0xffffffffL) | (offset << 32));
             }
             out.add(shown);
@@ -83,8 +88,14 @@ final class XlatedListing {
      * @param linum add each source line's file, line and column
      * @param opcodes add each instruction's bytes
      */
-    static String render(Instructions program, BtfSpec btf, List<FuncInfo> funcInfos, List<LineInfo> lineInfos,
-                         boolean linum, boolean opcodes, IntFunction<String> helperName) {
+    static String render(
+            Instructions program,
+            BtfSpec btf,
+            List<FuncInfo> funcInfos,
+            List<LineInfo> lineInfos,
+            boolean linum,
+            boolean opcodes,
+            IntFunction<String> helperName) {
         Map<Integer, FuncInfo> funcs = new HashMap<>();
         funcInfos.forEach(f -> funcs.putIfAbsent(f.slot(), f));
         Map<Integer, LineInfo> lines = new HashMap<>();
@@ -104,14 +115,21 @@ final class XlatedListing {
             if (line != null) {
                 out.append("; ").append(line.line().stripLeading());
                 if (linum) {
-                    out.append(" [file:").append(line.fileName()).append(" line_num:").append(line.lineNumber())
-                            .append(" line_col:").append(line.column()).append(']');
+                    out.append(" [file:")
+                            .append(line.fileName())
+                            .append(" line_num:")
+                            .append(line.lineNumber())
+                            .append(" line_col:")
+                            .append(line.column())
+                            .append(']');
                 }
                 out.append('\n');
             }
             out.append(String.format("%4d: (%02x) %s%n", slot, insn.opcode(), Disassembler.toKernel(insn, helperName)));
             if (opcodes) {
-                out.append("       ").append(hex(InsnCodec.encode(List.of(insn)))).append('\n');
+                out.append("       ")
+                        .append(hex(InsnCodec.encode(List.of(insn))))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -153,11 +171,21 @@ final class XlatedListing {
         }
         BtfType t = btf.type(id);
         switch (t.kind()) {
-            case INT: sb.append(((BtfType.Int) t).name()).append(' '); return true;
-            case TYPEDEF: sb.append(((BtfType.Typedef) t).name()).append(' '); return true;
-            case STRUCT: sb.append("struct ").append(((BtfType.Struct) t).name()).append(' '); return true;
-            case UNION: sb.append("union ").append(((BtfType.Union) t).name()).append(' '); return true;
-            case ENUM: sb.append("enum ").append(((BtfType.Enum) t).name()).append(' '); return true;
+            case INT:
+                sb.append(((BtfType.Int) t).name()).append(' ');
+                return true;
+            case TYPEDEF:
+                sb.append(((BtfType.Typedef) t).name()).append(' ');
+                return true;
+            case STRUCT:
+                sb.append("struct ").append(((BtfType.Struct) t).name()).append(' ');
+                return true;
+            case UNION:
+                sb.append("union ").append(((BtfType.Union) t).name()).append(' ');
+                return true;
+            case ENUM:
+                sb.append("enum ").append(((BtfType.Enum) t).name()).append(' ');
+                return true;
             case ARRAY:
                 BtfType.Array a = (BtfType.Array) t;
                 if (!type(btf, a.elemType(), sb, depth + 1)) {
@@ -175,14 +203,22 @@ final class XlatedListing {
                 BtfType.Fwd fwd = (BtfType.Fwd) t;
                 sb.append(fwd.union() ? "union " : "struct ").append(fwd.name()).append(' ');
                 return true;
-            case VOLATILE: sb.append("volatile "); return type(btf, ((BtfType.Volatile) t).type(), sb, depth + 1);
-            case CONST: sb.append("const "); return type(btf, ((BtfType.Const) t).type(), sb, depth + 1);
-            case RESTRICT: sb.append("restrict "); return type(btf, ((BtfType.Restrict) t).type(), sb, depth + 1);
-            case FUNC_PROTO: return function(btf, (BtfType.FuncProto) t, null, sb, depth);
+            case VOLATILE:
+                sb.append("volatile ");
+                return type(btf, ((BtfType.Volatile) t).type(), sb, depth + 1);
+            case CONST:
+                sb.append("const ");
+                return type(btf, ((BtfType.Const) t).type(), sb, depth + 1);
+            case RESTRICT:
+                sb.append("restrict ");
+                return type(btf, ((BtfType.Restrict) t).type(), sb, depth + 1);
+            case FUNC_PROTO:
+                return function(btf, (BtfType.FuncProto) t, null, sb, depth);
             case FUNC:
                 BtfType.Func f = (BtfType.Func) t;
                 BtfType proto = btf.type(f.type());
-                return proto instanceof BtfType.FuncProto && function(btf, (BtfType.FuncProto) proto, f.name(), sb, depth);
+                return proto instanceof BtfType.FuncProto
+                        && function(btf, (BtfType.FuncProto) proto, f.name(), sb, depth);
             default:
                 return false;
         }

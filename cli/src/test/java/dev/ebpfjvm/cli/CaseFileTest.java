@@ -43,7 +43,9 @@ class CaseFileTest {
 
     @Test
     void parse_listsAndCasesObject() {
-        assertTrue(parse("[{\"prog\": \"a\", \"data_in\": \"\"}, {\"prog\": \"b\", \"data_in\": \"\", \"name\": \"n\"}]").isList());
+        assertTrue(
+                parse("[{\"prog\": \"a\", \"data_in\": \"\"}, {\"prog\": \"b\", \"data_in\": \"\", \"name\": \"n\"}]")
+                        .isList());
         CaseFile f = parse("{\"cases\": [{\"prog\": \"a\", \"data_in\": \"00\"}]}");
         assertTrue(f.isList());
         assertEquals(1, f.cases().size());
@@ -51,28 +53,37 @@ class CaseFileTest {
 
     @Test
     void parse_nullFieldsAreAbsentAsForTheOracle() {
-        TestCase c = parse("{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": null, \"setup\": null}").cases().get(0);
+        TestCase c = parse("{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": null, \"setup\": null}")
+                .cases()
+                .get(0);
         assertEquals(0, c.maps().size());
         assertArrayEquals(new byte[192], c.ctxIn());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"prog\": \"p\"}", "{\"prog\": 1, \"data_in\": \"\"}", "{\"prog\": \"p\", \"data_in\": \"0g\"}",
-        "{\"prog\": \"p\", \"data_in\": \"0\"}", "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"data\": 1}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"cb\": [1,2,3,4,5,6]}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"mark\": \"1\"}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"mark\": 1.5}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"mark\": 18446744073709551616}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"mark\": -9223372036854775809}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": 3}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"extra\": 1}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"maps\": [{\"map\": \"m\", \"key\": \"00\"}]}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"maps\": [{\"map\": \"m\", \"key\": \"00\", \"value\": \"00\", \"prog\": \"x\"}]}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"maps\": {}}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"globals\": {\"g\": 5}}}",
-        "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"other\": 5}}",
-        "{\"cases\": 3}", "[1]", "17"})
+    @ValueSource(
+            strings = {
+                "{\"prog\": \"p\"}",
+                "{\"prog\": 1, \"data_in\": \"\"}",
+                "{\"prog\": \"p\", \"data_in\": \"0g\"}",
+                "{\"prog\": \"p\", \"data_in\": \"0\"}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"data\": 1}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"cb\": [1,2,3,4,5,6]}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"mark\": \"1\"}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"mark\": 1.5}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"mark\": 18446744073709551616}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": {\"mark\": -9223372036854775809}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"ctx_in\": 3}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"extra\": 1}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"maps\": [{\"map\": \"m\", \"key\": \"00\"}]}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"maps\": [{\"map\": \"m\", \"key\": \"00\", \"value\": \"00\", \"prog\": \"x\"}]}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"maps\": {}}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"globals\": {\"g\": 5}}}",
+                "{\"prog\": \"p\", \"data_in\": \"\", \"setup\": {\"other\": 5}}",
+                "{\"cases\": 3}",
+                "[1]",
+                "17"
+            })
     void parse_rejectsBadCasesNamingFileCaseAndField(String json) {
         CliException e = assertThrows(CliException.class, () -> parse(json));
         assertTrue(e.getMessage().startsWith("c.json: "), e.getMessage());
@@ -80,9 +91,27 @@ class CaseFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "\"\\x\"", "\"a", "tru", "{\"a\" 1}",
-        "[1] 2", "{\"prog\": \"a\", \"prog\": \"b\", \"data_in\": \"\"}", "\"\u0001\"", "{1:2}", "NaN", "'a'",
-        "{\"prog\": \"p\", \"data_in\": \"\""})
+    @ValueSource(
+            strings = {
+                "",
+                "{",
+                "[1,]",
+                "{\"a\":1,}",
+                "01",
+                "1.",
+                "-",
+                "\"\\x\"",
+                "\"a",
+                "tru",
+                "{\"a\" 1}",
+                "[1] 2",
+                "{\"prog\": \"a\", \"prog\": \"b\", \"data_in\": \"\"}",
+                "\"\u0001\"",
+                "{1:2}",
+                "NaN",
+                "'a'",
+                "{\"prog\": \"p\", \"data_in\": \"\""
+            })
     void parse_rejectsMalformedJsonInOneLine(String text) {
         CliException e = assertThrows(CliException.class, () -> parse(text));
         assertTrue(e.getMessage().startsWith("c.json: not valid JSON: "), e.getMessage());
@@ -98,8 +127,8 @@ class CaseFileTest {
 
     @Test
     void parse_errorNamesTheCaseByItsName() {
-        CliException e = assertThrows(CliException.class,
-                () -> parse("[{\"name\": \"runt\", \"prog\": \"p\", \"data_in\": \"0\"}]"));
+        CliException e = assertThrows(
+                CliException.class, () -> parse("[{\"name\": \"runt\", \"prog\": \"p\", \"data_in\": \"0\"}]"));
         assertEquals("c.json: runt: data_in: malformed hex \"0\"", e.getMessage());
     }
 }

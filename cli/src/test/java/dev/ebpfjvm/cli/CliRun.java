@@ -13,7 +13,9 @@ final class CliRun {
 
     /** {@return the exit code of {@code ebpf-jvm ARGS}} */
     int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

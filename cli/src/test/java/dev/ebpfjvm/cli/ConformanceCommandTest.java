@@ -42,10 +42,13 @@ class ConformanceCommandTest {
         List<String> lines = cli.outLines();
         assertEquals("engine: interpreter", lines.get(0));
         assertEquals("0 passed, 60 failed", lines.get(lines.size() - 1));
-        assertTrue(lines.contains("FAIL incorrect_return_value_high_bits.data: expected r0 0x8977665544332211, got 0x8877665544332211"));
+        assertTrue(lines.contains(
+                "FAIL incorrect_return_value_high_bits.data: expected r0 0x8977665544332211, got 0x8877665544332211"));
         assertTrue(lines.contains("ERROR empty.data: malformed test file: no result or error"), lines.toString());
-        assertTrue(lines.contains("ERROR invalid_unknown_directive.data: malformed test file: unknown directive"
-                + " '-- Unknown directive'"), lines.toString());
+        assertTrue(
+                lines.contains("ERROR invalid_unknown_directive.data: malformed test file: unknown directive"
+                        + " '-- Unknown directive'"),
+                lines.toString());
     }
 
     @Test
@@ -53,7 +56,8 @@ class ConformanceCommandTest {
         Files.writeString(dir.resolve("notes.txt"), "-- asm\nexit\n-- result\n0\n");
         assertEquals(1, cli.run("conformance", dir.toString()));
         assertEquals("", cli.out());
-        assertEquals("ebpf-jvm conformance: " + dir + ": no conformance tests (*.data files) in this folder\n", cli.err());
+        assertEquals(
+                "ebpf-jvm conformance: " + dir + ": no conformance tests (*.data files) in this folder\n", cli.err());
     }
 
     @Test
@@ -62,10 +66,13 @@ class ConformanceCommandTest {
         Files.writeString(dir.resolve("typo.data"), "-- asm\nmov %r0, 1\nexit\n-- reslt\n0x1\n");
         Files.writeString(dir.resolve("noresult.data"), "-- asm\nmov %r0, 1\nexit\n");
         assertEquals(1, cli.run("conformance", dir.toString(), "--engine", "interpreter"));
-        assertEquals(List.of("engine: interpreter",
-                "ERROR noresult.data: malformed test file: no result or error",
-                "ERROR typo.data: malformed test file: unknown directive '-- reslt'",
-                "1 passed, 2 failed"), cli.outLines());
+        assertEquals(
+                List.of(
+                        "engine: interpreter",
+                        "ERROR noresult.data: malformed test file: no result or error",
+                        "ERROR typo.data: malformed test file: unknown directive '-- reslt'",
+                        "1 passed, 2 failed"),
+                cli.outLines());
     }
 
     @Test
@@ -90,7 +97,10 @@ class ConformanceCommandTest {
     @Test
     void conformance_unknownEngineIsAUsageErrorListingTheEngines() {
         assertEquals(2, cli.run("conformance", ".", "--engine", "quantum"));
-        assertTrue(cli.err().startsWith("ebpf-jvm conformance: Invalid value for option '--engine': no engine named"
-                + " 'quantum' (engines: jit, interpreter)\n"), cli.err());
+        assertTrue(
+                cli.err()
+                        .startsWith("ebpf-jvm conformance: Invalid value for option '--engine': no engine named"
+                                + " 'quantum' (engines: jit, interpreter)\n"),
+                cli.err());
     }
 }

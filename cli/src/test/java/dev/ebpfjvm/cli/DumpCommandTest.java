@@ -34,22 +34,31 @@ class DumpCommandTest {
 
     @Test
     void dump_linumAddsFileLineAndColumn() {
-        assertEquals(0, cli.run("dump", CliRun.fixture("unsupported_mix"), "--program", "tc_count", "--xlated", "--linum"),
+        assertEquals(
+                0,
+                cli.run("dump", CliRun.fixture("unsupported_mix"), "--program", "tc_count", "--xlated", "--linum"),
                 cli.err());
         List<String> lines = cli.outLines();
         assertEquals("int tc_count(struct __sk_buff * skb):", lines.get(0));
-        assertEquals("; int tc_count(struct __sk_buff *skb) [file:./unsupported_mix.c line_num:39 line_col:0]", lines.get(1));
+        assertEquals(
+                "; int tc_count(struct __sk_buff *skb) [file:./unsupported_mix.c line_num:39 line_col:0]",
+                lines.get(1));
         assertTrue(lines.contains(";  [file:./unsupported_mix.c line_num:0 line_col:0]"), lines.toString());
     }
 
     @Test
     void dump_mapReferencesAsBpftoolShowsThem() {
-        assertEquals(0, cli.run("dump", CliRun.fixture("unsupported_mix"), "--program", "tc_count", "--xlated"), cli.err());
+        assertEquals(
+                0, cli.run("dump", CliRun.fixture("unsupported_mix"), "--program", "tc_count", "--xlated"), cli.err());
         assertTrue(cli.outLines().stream().anyMatch(l -> l.matches("   5: \\(18\\) r1 = map\\[id:\\d+\\]")), cli.out());
         cli.reset();
         assertEquals(0, cli.run("dump", CliRun.fixture("globals"), "--xlated"), cli.err());
-        assertTrue(cli.outLines().stream().anyMatch(l -> l.matches("   1: \\(18\\) r3 = map\\[id:\\d+\\]\\[0\\]\\+0")), cli.out());
-        assertTrue(cli.outLines().stream().anyMatch(l -> l.matches(" +\\d+: \\(18\\) r\\d = map\\[id:\\d+\\]\\[0\\]\\+[1-9]\\d*")),
+        assertTrue(
+                cli.outLines().stream().anyMatch(l -> l.matches("   1: \\(18\\) r3 = map\\[id:\\d+\\]\\[0\\]\\+0")),
+                cli.out());
+        assertTrue(
+                cli.outLines().stream()
+                        .anyMatch(l -> l.matches(" +\\d+: \\(18\\) r\\d = map\\[id:\\d+\\]\\[0\\]\\+[1-9]\\d*")),
                 cli.out());
     }
 
@@ -57,12 +66,15 @@ class DumpCommandTest {
     void dump_opcodesAddEachInstructionsBytes(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("p.asm"), "lddw %r1, 0x1122334455667788\nmov %r0, 7\nexit\n");
         assertEquals(0, cli.run("dump", "--asm", file.toString(), "--xlated", "--opcodes"), cli.err());
-        assertEquals(List.of("   0: (18) r1 = 0x1122334455667788",
-                "       18 01 00 00 88 77 66 55 00 00 00 00 44 33 22 11",
-                "   2: (b7) r0 = 7",
-                "       b7 00 00 00 07 00 00 00",
-                "   3: (95) exit",
-                "       95 00 00 00 00 00 00 00"), cli.outLines());
+        assertEquals(
+                List.of(
+                        "   0: (18) r1 = 0x1122334455667788",
+                        "       18 01 00 00 88 77 66 55 00 00 00 00 44 33 22 11",
+                        "   2: (b7) r0 = 7",
+                        "       b7 00 00 00 07 00 00 00",
+                        "   3: (95) exit",
+                        "       95 00 00 00 00 00 00 00"),
+                cli.outLines());
     }
 
     @Test
@@ -88,19 +100,24 @@ class DumpCommandTest {
     void dump_unsupportedProgramDoesNotBlockItsNeighbour() {
         assertEquals(0, cli.run("dump", CliRun.fixture("unsupported_mix"), "--xlated"), cli.err());
         assertTrue(cli.out().startsWith("int tc_count(struct __sk_buff * skb):\n"), cli.out());
-        assertEquals("ebpf-jvm dump: " + CliRun.fixture("unsupported_mix") + ": skipped program 'xdp_strip' (section"
-                + " 'xdp'): xdp programs are not supported (ebpf-jvm runs tc and tcx programs)\n", cli.err());
+        assertEquals(
+                "ebpf-jvm dump: " + CliRun.fixture("unsupported_mix") + ": skipped program 'xdp_strip' (section"
+                        + " 'xdp'): xdp programs are not supported (ebpf-jvm runs tc and tcx programs)\n",
+                cli.err());
         cli.reset();
         assertEquals(1, cli.run("dump", CliRun.fixture("unsupported_mix"), "--program", "xdp_strip", "--xlated"));
-        assertEquals("ebpf-jvm dump: " + CliRun.fixture("unsupported_mix") + ": program 'xdp_strip' (section 'xdp'):"
-                + " xdp programs are not supported (ebpf-jvm runs tc and tcx programs)\n", cli.err());
+        assertEquals(
+                "ebpf-jvm dump: " + CliRun.fixture("unsupported_mix") + ": program 'xdp_strip' (section 'xdp'):"
+                        + " xdp programs are not supported (ebpf-jvm runs tc and tcx programs)\n",
+                cli.err());
     }
 
     @Test
     void dump_jitedInterleavesInstructionsAndBytecode() {
         assertEquals(0, cli.run("dump", CliRun.fixture("bpf2bpf"), "--section", "tc", "--jited"), cli.err());
         String text = cli.out();
-        assertTrue(text.contains("final class dev/ebpfjvm/jit/classgen/BpfProgram implements dev/ebpfjvm/core/exec/Executable"));
+        assertTrue(text.contains(
+                "final class dev/ebpfjvm/jit/classgen/BpfProgram implements dev/ebpfjvm/core/exec/Executable"));
         assertTrue(text.contains("  ; 0: r6 = r1\n"), text);
         assertTrue(text.contains("private static f1(Ldev/ebpfjvm/core/exec/ProgramContext;JJJJJI)J"), text);
     }
@@ -114,18 +131,27 @@ class DumpCommandTest {
         cli.reset();
         assertEquals(0, cli.run("dump", "--asm", file.toString(), "--jited"));
         // the entry is a budget point: its check comes before the instruction's code
-        assertTrue(cli.out().contains("  ; 0: r0 = 7\n    ALOAD 0\n    ICONST_0\n"
-                + "    INVOKEVIRTUAL dev/ebpfjvm/core/exec/ProgramContext.spend (I)V\n    BIPUSH 7\n"), cli.out());
+        assertTrue(
+                cli.out()
+                        .contains("  ; 0: r0 = 7\n    ALOAD 0\n    ICONST_0\n"
+                                + "    INVOKEVIRTUAL dev/ebpfjvm/core/exec/ProgramContext.spend (I)V\n    BIPUSH 7\n"),
+                cli.out());
     }
 
     @Test
     void dump_conformanceTestFileDirectly(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("t.data"),
-                "# a comment\n-- asm\nmov32 %r0, 1\nadd %r0, 2 # three\nexit\n-- result\n0x3\n");
+        Path file = Files.writeString(
+                dir.resolve("t.data"), "# a comment\n-- asm\nmov32 %r0, 1\nadd %r0, 2 # three\nexit\n-- result\n0x3\n");
         assertEquals(0, cli.run("dump", "--asm", file.toString(), "--xlated"), cli.err());
         assertEquals(List.of("   0: (b4) w0 = 1", "   1: (07) r0 += 2", "   2: (95) exit"), cli.outLines());
         cli.reset();
-        assertEquals(0, cli.run("dump", "--asm", TestPaths.conformance().resolve("lddw.data").toString(), "--xlated"),
+        assertEquals(
+                0,
+                cli.run(
+                        "dump",
+                        "--asm",
+                        TestPaths.conformance().resolve("lddw.data").toString(),
+                        "--xlated"),
                 cli.err());
         assertTrue(cli.outLines().get(0).matches("   0: \\(18\\) r0 = 0x[0-9a-f]+"), cli.out());
     }
@@ -133,7 +159,8 @@ class DumpCommandTest {
     @Test
     void dump_elfGivenAsAssemblerIsOneLine() {
         assertEquals(1, cli.run("dump", "--asm", CliRun.fixture("bpf2bpf"), "--xlated"));
-        assertEquals("ebpf-jvm dump: " + CliRun.fixture("bpf2bpf") + ": an ELF object, not assembler text\n", cli.err());
+        assertEquals(
+                "ebpf-jvm dump: " + CliRun.fixture("bpf2bpf") + ": an ELF object, not assembler text\n", cli.err());
     }
 
     @Test
@@ -147,21 +174,29 @@ class DumpCommandTest {
     @Test
     void dump_unknownSelectionFailsListingWhatThereIs() {
         assertEquals(1, cli.run("dump", CliRun.fixture("bpf2bpf"), "--section", "nope", "--jited"));
-        assertEquals("ebpf-jvm dump: " + CliRun.fixture("bpf2bpf") + ": no program in section 'nope' (sections: tc,"
-                + " tc/egress)\n", cli.err());
+        assertEquals(
+                "ebpf-jvm dump: " + CliRun.fixture("bpf2bpf") + ": no program in section 'nope' (sections: tc,"
+                        + " tc/egress)\n",
+                cli.err());
         cli.reset();
         assertEquals(1, cli.run("dump", CliRun.fixture("bpf2bpf"), "--program", "nope", "--xlated"));
-        assertEquals("ebpf-jvm dump: " + CliRun.fixture("bpf2bpf") + ": no program 'nope' (programs: flow_hash,"
-                + " port_hash)\n", cli.err());
+        assertEquals(
+                "ebpf-jvm dump: " + CliRun.fixture("bpf2bpf") + ": no program 'nope' (programs: flow_hash,"
+                        + " port_hash)\n",
+                cli.err());
     }
 
     @Test
     void dump_wrongArgumentsAreUsageErrors() {
         String obj = CliRun.fixture("bpf2bpf");
-        for (String[] args : List.of(new String[] {obj, "--section", "tc"}, new String[] {obj, "--jited", "--xlated"},
+        for (String[] args : List.of(
+                new String[] {obj, "--section", "tc"},
+                new String[] {obj, "--jited", "--xlated"},
                 new String[] {obj, "--section", "tc", "--program", "flow_hash", "--xlated"},
-                new String[] {obj, "--jited", "--linum"}, new String[] {"--xlated"},
-                new String[] {obj, "--asm", obj, "--xlated"}, new String[] {"--asm", obj, "--section", "tc", "--xlated"})) {
+                new String[] {obj, "--jited", "--linum"},
+                new String[] {"--xlated"},
+                new String[] {obj, "--asm", obj, "--xlated"},
+                new String[] {"--asm", obj, "--section", "tc", "--xlated"})) {
             cli.reset();
             String[] all = new String[args.length + 1];
             all[0] = "dump";

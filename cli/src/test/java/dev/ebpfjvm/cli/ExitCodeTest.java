@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the synopsis; never a Java exception's text.
  */
 class ExitCodeTest {
-    private static final String FRAME = "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304";
+    private static final String FRAME =
+            "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304";
 
     @TempDir
     static Path dir;
@@ -37,18 +38,23 @@ class ExitCodeTest {
     static void files() throws IOException, InterruptedException {
         fifo = dir.resolve("pipe");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
-        endlessCase = Files.writeString(dir.resolve("endless.json"), "{\"prog\": \"endless\", \"data_in\": \"" + FRAME + "\"}");
+        endlessCase = Files.writeString(
+                dir.resolve("endless.json"), "{\"prog\": \"endless\", \"data_in\": \"" + FRAME + "\"}");
         emptyDir = Files.createDirectory(dir.resolve("empty"));
         malformedDir = Files.createDirectory(dir.resolve("malformed"));
         Files.writeString(malformedDir.resolve("bad.data"), "-- asm\nexit\n-- resutl\n0\n");
         text = Files.writeString(dir.resolve("notes.txt"), "not an object\n");
-        goodCase = Files.writeString(dir.resolve("case.json"), "{\"prog\": \"tc_count\", \"data_in\": \"" + FRAME + "\"}");
+        goodCase =
+                Files.writeString(dir.resolve("case.json"), "{\"prog\": \"tc_count\", \"data_in\": \"" + FRAME + "\"}");
     }
 
     static Stream<Arguments> contract() {
         String mix = CliRun.fixture("unsupported_mix");
         String missing = dir.resolve("missing.o").toString();
-        String scenarioObject = dev.ebpfjvm.core.testing.TestPaths.testdata().resolve("net").resolve("tcx_count.o").toString();
+        String scenarioObject = dev.ebpfjvm.core.testing.TestPaths.testdata()
+                .resolve("net")
+                .resolve("tcx_count.o")
+                .toString();
         return Stream.of(
                 // success, help and version
                 row("top-level --help", 0, "--help"),
@@ -70,22 +76,43 @@ class ExitCodeTest {
                 row("dump --xlated", 0, "dump", mix, "--program", "tc_count", "--xlated"),
                 row("test-run", 0, "test-run", mix, "--case", goodCase.toString()),
                 row("object whose xdp program calls kfuncs", 0, "object", CliRun.fixture("unsupported_kfunc")),
-                row("dump beside an xdp program that calls kfuncs", 0, "dump", CliRun.fixture("unsupported_kfunc"),
-                        "--program", "tc_plain", "--xlated"),
+                row(
+                        "dump beside an xdp program that calls kfuncs",
+                        0,
+                        "dump",
+                        CliRun.fixture("unsupported_kfunc"),
+                        "--program",
+                        "tc_plain",
+                        "--xlated"),
                 // usage errors
                 row("no command", 2),
                 row("unknown command", 2, "frobnicate"),
                 row("unknown top-level option", 2, "--frob"),
                 row("conformance without DIR", 2, "conformance"),
                 row("--engine bogus (conformance)", 2, "conformance", emptyDir.toString(), "--engine", "bogus"),
-                row("--engine bogus (test-run)", 2, "test-run", mix, "--case", goodCase.toString(), "--engine", "bogus"),
+                row(
+                        "--engine bogus (test-run)",
+                        2,
+                        "test-run",
+                        mix,
+                        "--case",
+                        goodCase.toString(),
+                        "--engine",
+                        "bogus"),
                 row("test-run without --case", 2, "test-run", mix),
                 row("test-run --repeat 0", 2, "test-run", mix, "--case", goodCase.toString(), "--repeat", "0"),
                 row("dump without --xlated or --jited", 2, "dump", mix),
                 row("scenario without --object", 2, "scenario", scenarios("attach.json")),
                 row("scenario without FILE", 2, "scenario", "--object", scenarioObject),
-                row("--engine bogus (scenario)", 2, "scenario", scenarios("attach.json"), "--object", scenarioObject,
-                        "--engine", "bogus"),
+                row(
+                        "--engine bogus (scenario)",
+                        2,
+                        "scenario",
+                        scenarios("attach.json"),
+                        "--object",
+                        scenarioObject,
+                        "--engine",
+                        "bogus"),
                 row("object with two files", 2, "object", mix, mix),
                 row("a path no file system accepts", 2, "object", "bad\0path"),
                 // bad input and failed runs: one line naming the file
@@ -97,17 +124,37 @@ class ExitCodeTest {
                 row("missing object", 1, "object", missing),
                 row("conformance on a folder without tests", 1, "conformance", emptyDir.toString()),
                 row("conformance with a malformed .data file", 1, "conformance", malformedDir.toString()),
-                row("conformance on a missing folder", 1, "conformance", dir.resolve("none").toString()),
+                row(
+                        "conformance on a missing folder",
+                        1,
+                        "conformance",
+                        dir.resolve("none").toString()),
                 row("dump of an unsupported program", 1, "dump", mix, "--program", "xdp_strip", "--xlated"),
                 row("dump of an unknown section", 1, "dump", mix, "--section", "nope", "--xlated"),
-                row("test-run of an unsupported program", 1, "test-run", mix, "--case",
+                row(
+                        "test-run of an unsupported program",
+                        1,
+                        "test-run",
+                        mix,
+                        "--case",
                         write("xdp.json", "{\"prog\": \"xdp_strip\", \"data_in\": \"" + FRAME + "\"}")),
-                row("scenario with malformed JSON", 1, "scenario", write("broken-scenario.json", "[{"), "--object",
+                row(
+                        "scenario with malformed JSON",
+                        1,
+                        "scenario",
+                        write("broken-scenario.json", "[{"),
+                        "--object",
                         scenarioObject),
                 row("scenario with a missing object", 1, "scenario", scenarios("attach.json"), "--object", missing),
-                row("scenario with an unknown prog", 1, "scenario", write("unknown-prog.json",
-                        "[{\"name\": \"s\", \"progs\": {}, \"steps\": [{\"op\": \"attach\", \"prog\": \"A\"}]}]"),
-                        "--object", scenarioObject),
+                row(
+                        "scenario with an unknown prog",
+                        1,
+                        "scenario",
+                        write(
+                                "unknown-prog.json",
+                                "[{\"name\": \"s\", \"progs\": {}, \"steps\": [{\"op\": \"attach\", \"prog\": \"A\"}]}]"),
+                        "--object",
+                        scenarioObject),
                 row("test-run with malformed JSON", 1, "test-run", mix, "--case", write("broken.json", "{\"prog\": ")),
                 // issue 13: files that are no regular files, and programs that never end
                 row("/dev/zero as an object", 1, "object", "/dev/zero"),
@@ -118,12 +165,35 @@ class ExitCodeTest {
                 row("a FIFO as an object", 1, "object", fifo.toString()),
                 row("a FIFO as a case file", 1, "test-run", mix, "--case", fifo.toString()),
                 row("a directory as assembler text", 1, "dump", "--asm", dir.toString(), "--xlated"),
-                row("test-run of an endless loop is refused by the verifier", 1, "test-run", CliRun.fixture("hostile"),
-                        "--case", endlessCase.toString()),
-                row("test-run of an unverified endless loop stops at its budget", 1, "test-run",
-                        CliRun.fixture("hostile"), "--case", endlessCase.toString(), "--unverified", "--budget", "100000"),
-                row("test-run of an unverified endless loop, interpreter", 1, "test-run", CliRun.fixture("hostile"),
-                        "--case", endlessCase.toString(), "--unverified", "--engine", "interpreter", "--budget", "1000"),
+                row(
+                        "test-run of an endless loop is refused by the verifier",
+                        1,
+                        "test-run",
+                        CliRun.fixture("hostile"),
+                        "--case",
+                        endlessCase.toString()),
+                row(
+                        "test-run of an unverified endless loop stops at its budget",
+                        1,
+                        "test-run",
+                        CliRun.fixture("hostile"),
+                        "--case",
+                        endlessCase.toString(),
+                        "--unverified",
+                        "--budget",
+                        "100000"),
+                row(
+                        "test-run of an unverified endless loop, interpreter",
+                        1,
+                        "test-run",
+                        CliRun.fixture("hostile"),
+                        "--case",
+                        endlessCase.toString(),
+                        "--unverified",
+                        "--engine",
+                        "interpreter",
+                        "--budget",
+                        "1000"),
                 row("test-run --budget 0", 2, "test-run", mix, "--case", goodCase.toString(), "--budget", "0"));
     }
 
@@ -136,7 +206,11 @@ class ExitCodeTest {
     }
 
     private static String scenarios(String name) {
-        return dev.ebpfjvm.core.testing.TestPaths.testdata().resolve("net").resolve("scenarios").resolve(name).toString();
+        return dev.ebpfjvm.core.testing.TestPaths.testdata()
+                .resolve("net")
+                .resolve("scenarios")
+                .resolve(name)
+                .toString();
     }
 
     private static Arguments row(String name, int code, String... args) {
@@ -160,7 +234,8 @@ class ExitCodeTest {
             case 1:
                 if (args.get(0).equals("conformance") && err.isEmpty()) {
                     // A run that failed tests reports them on stdout, each with its file and reason.
-                    assertTrue(cli.out().contains("ERROR bad.data: malformed test file: unknown directive '-- resutl'\n"),
+                    assertTrue(
+                            cli.out().contains("ERROR bad.data: malformed test file: unknown directive '-- resutl'\n"),
                             cli.out());
                     assertTrue(cli.out().endsWith("0 passed, 1 failed\n"), cli.out());
                     break;
@@ -197,7 +272,10 @@ class ExitCodeTest {
         CliRun cli = new CliRun();
         assertEquals(0, cli.run(command, "--help"));
         assertTrue(cli.out().contains("--engine=NAME"), cli.out());
-        assertTrue(cli.out().replaceAll("\\s+", " ").contains("the engine that runs the programs: jit, interpreter (default: jit)"),
+        assertTrue(
+                cli.out()
+                        .replaceAll("\\s+", " ")
+                        .contains("the engine that runs the programs: jit, interpreter (default: jit)"),
                 cli.out());
     }
 

@@ -34,16 +34,19 @@ class KernelCasesTest {
     Stream<DynamicNode> everyCaseOnEveryEngine() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(TestPaths.testdata().resolve("cases"))) {
-            files = s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json"))
-                    .sorted().toList();
+            files = s.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json"))
+                    .sorted()
+                    .toList();
         }
-        assertFalse(files.isEmpty(), "no case files under " + TestPaths.testdata().resolve("cases"));
+        assertFalse(
+                files.isEmpty(), "no case files under " + TestPaths.testdata().resolve("cases"));
         List<DynamicNode> engines = new ArrayList<>();
         for (Engine engine : Engines.all()) {
             List<DynamicNode> perFile = new ArrayList<>();
             for (Path file : files) {
-                perFile.add(DynamicContainer.dynamicContainer(file.getParent().getFileName() + "/" + file.getFileName(),
-                        cases(engine, file)));
+                perFile.add(DynamicContainer.dynamicContainer(
+                        file.getParent().getFileName() + "/" + file.getFileName(), cases(engine, file)));
             }
             engines.add(DynamicContainer.dynamicContainer(engine.name(), perFile));
         }
@@ -54,7 +57,8 @@ class KernelCasesTest {
         String objName = file.getParent().getFileName().toString();
         ObjectSpec spec = ObjectReader.read(TestPaths.testdata().resolve(objName + ".o"));
         CaseFile cases = CaseFile.parse(file.toString(), Files.readString(file));
-        Object expectedDoc = TestJson.parse(Files.readString(Path.of(file.toString().replace(".json", ".expected.json"))));
+        Object expectedDoc =
+                TestJson.parse(Files.readString(Path.of(file.toString().replace(".json", ".expected.json"))));
         List<?> expected = cases.isList() ? (List<?>) expectedDoc : List.of(expectedDoc);
         assertEquals(cases.cases().size(), expected.size(), "results recorded for " + file);
         List<DynamicTest> tests = new ArrayList<>();
@@ -62,8 +66,8 @@ class KernelCasesTest {
             TestCase c = cases.cases().get(i);
             Map<?, ?> want = (Map<?, ?>) expected.get(i);
             tests.add(DynamicTest.dynamicTest(c.name(), () -> {
-                Environment env = new Environment(() -> 1_000_000, () -> 2_000_000, new Random(1), line -> { },
-                        recordingCpus(want));
+                Environment env = new Environment(
+                        () -> 1_000_000, () -> 2_000_000, new Random(1), line -> {}, recordingCpus(want));
                 Map<String, Object> got = new TestRunner(spec, engine, env).run(c, 0);
                 List<String> diffs = ResultDiff.diff(want, got);
                 assertEquals(List.of(), diffs, engine.name() + " " + c.name());

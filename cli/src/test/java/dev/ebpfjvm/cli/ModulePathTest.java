@@ -32,9 +32,13 @@ class ModulePathTest {
             String name = p.getFileName().toString();
             boolean module = Files.isDirectory(p) && Files.exists(p.resolve("module-info.class"));
             // core and jit are class folders, or their jars once the reactor has packaged them
-            boolean dependency = name.endsWith(".jar") && !name.endsWith("-tests.jar") && (name.startsWith("asm")
-                    || name.startsWith("picocli") || name.startsWith("jackson-") || name.startsWith("snakeyaml")
-                    || name.startsWith("ebpf-jvm-"));
+            boolean dependency = name.endsWith(".jar")
+                    && !name.endsWith("-tests.jar")
+                    && (name.startsWith("asm")
+                            || name.startsWith("picocli")
+                            || name.startsWith("jackson-")
+                            || name.startsWith("snakeyaml")
+                            || name.startsWith("ebpf-jvm-"));
             if (module || dependency) {
                 path.add(entry);
             }
@@ -45,11 +49,17 @@ class ModulePathTest {
     private static String run(String... args) throws IOException, InterruptedException {
         String mp = modulePath();
         for (String m : List.of("core", "jit", "cli")) {
-            assertTrue(mp.contains(File.separator + m + File.separator + "target" + File.separator + "classes")
-                    || mp.contains(File.separator + "ebpf-jvm-" + m + "-"), m + " on " + mp);
+            assertTrue(
+                    mp.contains(File.separator + m + File.separator + "target" + File.separator + "classes")
+                            || mp.contains(File.separator + "ebpf-jvm-" + m + "-"),
+                    m + " on " + mp);
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--module-path", mp, "-m", "dev.ebpfjvm.cli/dev.ebpfjvm.cli.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path",
+                mp,
+                "-m",
+                "dev.ebpfjvm.cli/dev.ebpfjvm.cli.Main"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -67,12 +77,19 @@ class ModulePathTest {
     @Test
     void scenariosRunThroughTheDispatchersAsModules() throws Exception {
         Path dir = TestPaths.testdata().resolve("net");
-        String out = run("scenario", dir.resolve("scenarios").resolve("links.json").toString(), "--object",
+        String out = run(
+                "scenario",
+                dir.resolve("scenarios").resolve("links.json").toString(),
+                "--object",
                 dir.resolve("tcx_count.o").toString());
         ObjectMapper json = new ObjectMapper();
         JsonNode got = json.readTree(out);
         assertEquals("dispatcher", got.get("meta").get("chains").asText());
-        assertEquals(json.readTree(dir.resolve("scenarios").resolve("links.expected.json").toFile()).get("scenarios"),
+        assertEquals(
+                json.readTree(dir.resolve("scenarios")
+                                .resolve("links.expected.json")
+                                .toFile())
+                        .get("scenarios"),
                 got.get("scenarios"));
     }
 }

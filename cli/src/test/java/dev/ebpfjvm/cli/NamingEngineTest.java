@@ -18,7 +18,10 @@ class NamingEngineTest {
     @Test
     void load_refusalNamesTheProgram() {
         Engine interpreter = Engines.byName("interpreter");
-        Program calling = new Program("caller", Assembler.assemble("call 11\nexit"), HelperRegistry.builder().build());
+        Program calling = new Program(
+                "caller",
+                Assembler.assemble("call 11\nexit"),
+                HelperRegistry.builder().build());
         InvalidProgramException cause = assertThrows(InvalidProgramException.class, () -> interpreter.load(calling));
         CliException e = assertThrows(CliException.class, () -> new NamingEngine(interpreter).load(calling));
         assertEquals("program 'caller': " + cause.getMessage(), e.getMessage());
@@ -30,7 +33,10 @@ class NamingEngineTest {
         Engine jit = Engines.byName("jit");
         NamingEngine naming = new NamingEngine(jit);
         assertEquals("jit", naming.name());
-        Program p = new Program("ok", Assembler.assemble("mov %r0, 1\nexit"), HelperRegistry.builder().build());
+        Program p = new Program(
+                "ok",
+                Assembler.assemble("mov %r0, 1\nexit"),
+                HelperRegistry.builder().build());
         try (Executable exe = naming.load(p)) {
             assertSame(p, exe.program());
         }

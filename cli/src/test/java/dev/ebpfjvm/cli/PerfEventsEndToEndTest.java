@@ -52,7 +52,8 @@ class PerfEventsEndToEndTest {
     @ParameterizedTest(name = "{0} cpu {1}")
     @MethodSource("enginesAndCpus")
     void recordsReachTheConsumerOfTheRunsCpu(String engineName, int cpu) throws IOException {
-        try (BpfRuntime runtime = runtime(); BpfObject obj = load(runtime, engineName)) {
+        try (BpfRuntime runtime = runtime();
+                BpfObject obj = load(runtime, engineName)) {
             PerfEventArrayMap events = (PerfEventArrayMap) obj.map("events");
             assertEquals(CPUS, events.maxEntries());
             List<List<String>> got = new ArrayList<>();
@@ -63,7 +64,8 @@ class PerfEventsEndToEndTest {
             }
             assertEquals(0, run(obj, cpu), "TC_ACT_OK");
             for (int slot = 0; slot < CPUS; slot++) {
-                List<String> want = slot != cpu ? List.of()
+                List<String> want = slot != cpu
+                        ? List.of()
                         : List.of(EVENT + "0100" + "00000000", EVENT + "0200" + FRAME.substring(0, 68) + "0000");
                 assertEquals(want, got.get(slot), "slot " + slot);
             }
@@ -73,7 +75,8 @@ class PerfEventsEndToEndTest {
     @ParameterizedTest(name = "{0} cpu {1}")
     @MethodSource("enginesAndCpus")
     void failedOutputDropsThePacket(String engineName, int cpu) throws IOException {
-        try (BpfRuntime runtime = runtime(); BpfObject obj = load(runtime, engineName)) {
+        try (BpfRuntime runtime = runtime();
+                BpfObject obj = load(runtime, engineName)) {
             PerfEventArrayMap events = (PerfEventArrayMap) obj.map("events");
             List<String> records = new ArrayList<>();
             events.attach(cpu, CPUS - 1 - cpu, r -> records.add(HexFormat.of().formatHex(r)));
@@ -90,8 +93,9 @@ class PerfEventsEndToEndTest {
     }
 
     private static BpfRuntime runtime() {
-        return BpfRuntime.builder().environment(new Environment(() -> 1_000_000, () -> 2_000_000, new Random(1),
-                line -> { }, CPUS)).build();
+        return BpfRuntime.builder()
+                .environment(new Environment(() -> 1_000_000, () -> 2_000_000, new Random(1), line -> {}, CPUS))
+                .build();
     }
 
     private static long run(BpfObject obj, int cpu) {

@@ -13,8 +13,7 @@ import java.util.Objects;
  * are expected to); a map the kernel shows must be there.
  */
 final class ResultDiff {
-    private ResultDiff() {
-    }
+    private ResultDiff() {}
 
     /** {@return one line per difference, empty when the results agree} */
     static List<String> diff(Map<?, ?> want, Map<?, ?> got) {

@@ -23,9 +23,10 @@ class ResultJsonTest {
         m.put("s", "a\"\u00e9\n\u0001/\u007f");
         m.put("big", new BigInteger("18446744073709551615"));
         m.put("neg", -22L);
-        assertEquals("{\n \"retval\": 2,\n \"cb\": [\n  0,\n  1\n ],\n \"empty\": [],\n \"none\": {},\n"
-                + " \"nested\": {\n  \"k\": [\n   {\n    \"key\": \"00\"\n   }\n  ]\n },\n"
-                + " \"s\": \"a\\\"\\u00e9\\n\\u0001/\u007f\",\n \"big\": 18446744073709551615,\n \"neg\": -22\n}",
+        assertEquals(
+                "{\n \"retval\": 2,\n \"cb\": [\n  0,\n  1\n ],\n \"empty\": [],\n \"none\": {},\n"
+                        + " \"nested\": {\n  \"k\": [\n   {\n    \"key\": \"00\"\n   }\n  ]\n },\n"
+                        + " \"s\": \"a\\\"\\u00e9\\n\\u0001/\u007f\",\n \"big\": 18446744073709551615,\n \"neg\": -22\n}",
                 ResultJson.write(m));
     }
 
@@ -47,7 +48,8 @@ class ResultJsonTest {
 
     private static Object random(Random r, int depth) {
         switch (depth > 3 ? r.nextInt(3) : r.nextInt(5)) {
-            case 0: return r.nextLong();
+            case 0:
+                return r.nextLong();
             case 1: {
                 char[] cs = new char[r.nextInt(6)];
                 for (int i = 0; i < cs.length; i++) {
@@ -55,7 +57,8 @@ class ResultJsonTest {
                 }
                 return new String(cs);
             }
-            case 2: return r.nextBoolean();
+            case 2:
+                return r.nextBoolean();
             case 3: {
                 Object[] items = new Object[r.nextInt(4)];
                 for (int i = 0; i < items.length; i++) {

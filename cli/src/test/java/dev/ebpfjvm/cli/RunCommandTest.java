@@ -50,42 +50,47 @@ class RunCommandTest {
     @Test
     void bundled_twoThreadsInterpreter_countsEveryPacket() {
         assertEquals(0, cli.run("run", "--packets", "5000", "--threads", "2", "--engine", "interpreter"), cli.err());
-        assertTrue(cli.out().startsWith("run the bundled example: 5,000 packets on 2 threads, engine interpreter:"),
+        assertTrue(
+                cli.out().startsWith("run the bundled example: 5,000 packets on 2 threads, engine interpreter:"),
                 cli.out());
         assertTrue(cli.out().matches("(?s).*veth0\\s+0\\s+0\\s+5,000\\s.*"), cli.out());
     }
 
     @Test
     void jsonTopology_runs() throws IOException {
-        Path p = write("t.json", "{\"devices\": [{\"name\": \"a\", \"peer\": \"b\"}],"
-                + " \"objects\": [{\"name\": \"c\", \"file\": \"" + CliRun.fixture("eth_proto_count") + "\"}],"
-                + " \"attach\": [{\"device\": \"b\", \"hook\": \"ingress\", \"program\": \"c/count_ethertype\"}],"
-                + " \"traffic\": [{\"device\": \"a\", \"frames\": 100}]}");
+        Path p = write(
+                "t.json",
+                "{\"devices\": [{\"name\": \"a\", \"peer\": \"b\"}],"
+                        + " \"objects\": [{\"name\": \"c\", \"file\": \"" + CliRun.fixture("eth_proto_count") + "\"}],"
+                        + " \"attach\": [{\"device\": \"b\", \"hook\": \"ingress\", \"program\": \"c/count_ethertype\"}],"
+                        + " \"traffic\": [{\"device\": \"a\", \"frames\": 100}]}");
         assertEquals(0, cli.run("run", p.toString()), cli.err());
         assertTrue(cli.out().startsWith("run " + p + ": 100 packets on 1 thread"), cli.out());
         assertTrue(cli.out().matches("(?s).*count_ethertype\\s+b\\s+ingress\\s+100\\s.*"), cli.out());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "devices:\\n  - name: a\\n    colour: red\\n|3:5: devices[0].colour: unknown field (fields here: name, peer, mac, mtu)",
-        "devices:\\n  - name: a\\n    mtu: 20\\n|3:10: devices[0].mtu: 20 not in 68..65535",
-        "devices:\\n  - name: a\\n    mac: \"02:00\"\\n|3:10: devices[0].mac: a MAC address has 6 hex bytes",
-        "devices:\\n  - name: a\\n  - name: a\\n|3:11: devices[1].name: two devices named 'a'",
-        "devices: [\\n|1:11: while parsing a flow node; expected the node content, but found '<stream end>'",
-        "devices:\\n  - name: a\\nattach:\\n  - device: z\\n    hook: ingress\\n    program: c/p\\n"
-            + "|4:13: attach[0].device: no device named 'z' (devices: a)",
-        "devices:\\n  - name: a\\nattach:\\n  - device: a\\n    hook: sideways\\n    program: c/p\\n"
-            + "|5:11: attach[0].hook: 'sideways' is not one of ingress, egress",
-        "devices:\\n  - name: a\\nattach:\\n  - device: a\\n    hook: ingress\\n    program: nope\\n"
-            + "|6:14: attach[0].program: 'nope' is not OBJECT/PROGRAM",
-        "devices:\\n  - name: a\\nchanges:\\n  - at: 5\\n    detach: x\\n|5:13: changes[0].detach: no attachment named 'x'",
-        "devices:\\n  - name: a\\nobjects:\\n  - name: o\\n    file: x.o\\n    globals:\\n      g: u8:300\\n"
-            + "|7:10: objects[0].globals.g: 'u8:300': does not fit in 1 byte",
-        "devices:\\n  - name: a\\ntraffic:\\n  - device: a\\n    via: air\\n|5:10: traffic[0].via: 'air' is not one of host, wire",
-        "devices:\\n  - name: a\\ndevices:\\n  - name: b\\n|3:1: devices: given twice",
-        "objects: []\\n|1:1: a topology needs at least one device",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "devices:\\n  - name: a\\n    colour: red\\n|3:5: devices[0].colour: unknown field (fields here: name, peer, mac, mtu)",
+                "devices:\\n  - name: a\\n    mtu: 20\\n|3:10: devices[0].mtu: 20 not in 68..65535",
+                "devices:\\n  - name: a\\n    mac: \"02:00\"\\n|3:10: devices[0].mac: a MAC address has 6 hex bytes",
+                "devices:\\n  - name: a\\n  - name: a\\n|3:11: devices[1].name: two devices named 'a'",
+                "devices: [\\n|1:11: while parsing a flow node; expected the node content, but found '<stream end>'",
+                "devices:\\n  - name: a\\nattach:\\n  - device: z\\n    hook: ingress\\n    program: c/p\\n"
+                        + "|4:13: attach[0].device: no device named 'z' (devices: a)",
+                "devices:\\n  - name: a\\nattach:\\n  - device: a\\n    hook: sideways\\n    program: c/p\\n"
+                        + "|5:11: attach[0].hook: 'sideways' is not one of ingress, egress",
+                "devices:\\n  - name: a\\nattach:\\n  - device: a\\n    hook: ingress\\n    program: nope\\n"
+                        + "|6:14: attach[0].program: 'nope' is not OBJECT/PROGRAM",
+                "devices:\\n  - name: a\\nchanges:\\n  - at: 5\\n    detach: x\\n|5:13: changes[0].detach: no attachment named 'x'",
+                "devices:\\n  - name: a\\nobjects:\\n  - name: o\\n    file: x.o\\n    globals:\\n      g: u8:300\\n"
+                        + "|7:10: objects[0].globals.g: 'u8:300': does not fit in 1 byte",
+                "devices:\\n  - name: a\\ntraffic:\\n  - device: a\\n    via: air\\n|5:10: traffic[0].via: 'air' is not one of host, wire",
+                "devices:\\n  - name: a\\ndevices:\\n  - name: b\\n|3:1: devices: given twice",
+                "objects: []\\n|1:1: a topology needs at least one device",
+            })
     void fileErrors_nameLineAndField_andRunNothing(String yaml, String expected) throws IOException {
         Path p = write("bad.yaml", yaml.replace("\\n", "\n"));
         assertEquals(Main.FAILED, cli.run("run", p.toString()), cli.out());
@@ -97,13 +102,17 @@ class RunCommandTest {
     void fileErrors_jsonSyntax_andBuildFailures() throws IOException {
         Path j = write("bad.json", "{\"devices\": [}");
         assertEquals(Main.FAILED, cli.run("run", j.toString()));
-        assertTrue(cli.err().startsWith("ebpf-jvm run: " + j + ":1:14: Unexpected close marker '}': expected ']'"), cli.err());
+        assertTrue(
+                cli.err().startsWith("ebpf-jvm run: " + j + ":1:14: Unexpected close marker '}': expected ']'"),
+                cli.err());
         assertTrue(!cli.err().contains("Source:"), cli.err());
         cli.reset();
-        Path b = write("b.yaml", veth() + counter() + "attach:\n  - device: veth1\n    hook: ingress\n"
-                + "    program: count/nope\n");
+        Path b = write(
+                "b.yaml",
+                veth() + counter() + "attach:\n  - device: veth1\n    hook: ingress\n" + "    program: count/nope\n");
         assertEquals(Main.FAILED, cli.run("run", b.toString()));
-        assertTrue(cli.err().contains("attachment 'veth1/ingress/nope': object 'count' has no program 'nope'"), cli.err());
+        assertTrue(
+                cli.err().contains("attachment 'veth1/ingress/nope': object 'count' has no program 'nope'"), cli.err());
         cli.reset();
         assertEquals(Main.FAILED, cli.run("run", dir.resolve("missing.yaml").toString()));
         assertTrue(cli.err().contains("missing.yaml"), cli.err());

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScenarioCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HEAD = "[{\"name\": \"s1\", \"progs\": {\"A\": \"PASS\", \"B\": \"NEXT\"}, \"steps\": [";
+    private static final String HEAD =
+            "[{\"name\": \"s1\", \"progs\": {\"A\": \"PASS\", \"B\": \"NEXT\"}, \"steps\": [";
 
     @TempDir
     Path dir;
@@ -42,12 +43,16 @@ class ScenarioCommandTest {
     static Stream<Arguments> recordings() throws IOException {
         List<Path> inputs;
         try (Stream<Path> s = Files.list(scenarios())) {
-            inputs = s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json")).sorted()
+            inputs = s.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json"))
+                    .sorted()
                     .toList();
         }
         assertTrue(inputs.size() >= 9, inputs.toString());
-        return inputs.stream().flatMap(p -> Stream.of(Arguments.of(p.getFileName().toString(), "jit"),
-                Arguments.of(p.getFileName().toString(), "interpreter")));
+        return inputs.stream()
+                .flatMap(p -> Stream.of(
+                        Arguments.of(p.getFileName().toString(), "jit"),
+                        Arguments.of(p.getFileName().toString(), "interpreter")));
     }
 
     @ParameterizedTest(name = "{0} on {1}")
@@ -86,9 +91,12 @@ class ScenarioCommandTest {
         }
         // The text after meta is the recorder's, byte for byte (json.dump(indent=1) and a newline).
         String recordedText = Files.readString(recorded);
-        assertEquals(recordedText.substring(recordedText.indexOf(" \"scenarios\": [")),
+        assertEquals(
+                recordedText.substring(recordedText.indexOf(" \"scenarios\": [")),
                 cli.out().substring(cli.out().indexOf(" \"scenarios\": [")));
-        assertEquals(expected.get("scenarios").size(), out.get("meta").get("scenario_count").asInt());
+        assertEquals(
+                expected.get("scenarios").size(),
+                out.get("meta").get("scenario_count").asInt());
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {
@@ -99,19 +107,32 @@ class ScenarioCommandTest {
 
     @Test
     void metaSaysWhatProducedTheOutput() throws IOException {
-        Path in = write("bare.json", HEAD + "{\"op\": \"attach\", \"prog\": \"A\"}, {\"op\": \"query\"}, {\"op\": \"send\"}]}]");
+        Path in = write(
+                "bare.json",
+                HEAD + "{\"op\": \"attach\", \"prog\": \"A\"}, {\"op\": \"query\"}, {\"op\": \"send\"}]}]");
         for (String engine : List.of("jit", "interpreter")) {
             CliRun cli = new CliRun();
             assertEquals(0, cli.run("scenario", in.toString(), "--object", object(), "--engine", engine), cli.err());
             JsonNode out = JSON.readTree(cli.out());
             JsonNode meta = out.get("meta");
-            assertEquals(List.of("generator", "version", "engine", "chains", "program_object", "ret_codes", "scenario_count"),
+            assertEquals(
+                    List.of(
+                            "generator",
+                            "version",
+                            "engine",
+                            "chains",
+                            "program_object",
+                            "ret_codes",
+                            "scenario_count"),
                     iterable(meta.fieldNames()));
             assertEquals("ebpf-jvm", meta.get("generator").asText());
             assertEquals(engine, meta.get("engine").asText());
-            assertEquals(engine.equals("jit") ? "dispatcher" : "loop", meta.get("chains").asText());
+            assertEquals(
+                    engine.equals("jit") ? "dispatcher" : "loop",
+                    meta.get("chains").asText());
             assertEquals(object(), meta.get("program_object").asText());
-            assertEquals(JSON.readTree("{\"NEXT\": -1, \"PASS\": 0, \"DROP\": 2, \"REDIRECT\": 7}"), meta.get("ret_codes"));
+            assertEquals(
+                    JSON.readTree("{\"NEXT\": -1, \"PASS\": 0, \"DROP\": 2, \"REDIRECT\": 7}"), meta.get("ret_codes"));
             assertEquals(1, meta.get("scenario_count").asInt());
             // a bare list gets the recorder's defaults, and its result: attached, queried, run, delivered
             JsonNode steps = out.get("scenarios").get(0).get("steps");
@@ -137,68 +158,121 @@ class ScenarioCommandTest {
         return Stream.of(
                 Arguments.of("not JSON", "[{\"name\": ", "not valid JSON"),
                 Arguments.of("trailing tokens", "[] []", "not valid JSON"),
-                Arguments.of("duplicate key", "[{\"name\": \"s1\", \"name\": \"s2\"}]", "not valid JSON: Duplicate field 'name'"),
+                Arguments.of(
+                        "duplicate key",
+                        "[{\"name\": \"s1\", \"name\": \"s2\"}]",
+                        "not valid JSON: Duplicate field 'name'"),
                 Arguments.of("a number", "3", "not a scenario document"),
                 Arguments.of("an object without scenarios", "{\"cases\": []}", "not a scenario document"),
                 Arguments.of("scenarios not a list", "{\"scenarios\": 3}", "the document's scenarios: expected a list"),
                 Arguments.of("a scenario not an object", "[3]", "scenario 0: expected an object"),
                 Arguments.of("no name", "[{\"progs\": {}, \"steps\": []}]", "a scenario's name: expected a string"),
-                Arguments.of("two scenarios of one name", "[{\"name\": \"s1\", \"steps\": []}, {\"name\": \"s1\", \"steps\": []}]",
+                Arguments.of(
+                        "two scenarios of one name",
+                        "[{\"name\": \"s1\", \"steps\": []}, {\"name\": \"s1\", \"steps\": []}]",
                         "scenario 's1': a second scenario of that name"),
-                Arguments.of("count_in not a number", HEAD + "{\"op\": \"query\", \"count_in\": \"many\"}]}]",
+                Arguments.of(
+                        "count_in not a number",
+                        HEAD + "{\"op\": \"query\", \"count_in\": \"many\"}]}]",
                         "s1 step 0: count_in: expected an integer, got many"),
-                Arguments.of("negative count_in", HEAD + "{\"op\": \"query\", \"count_in\": -1}]}]",
+                Arguments.of(
+                        "negative count_in",
+                        HEAD + "{\"op\": \"query\", \"count_in\": -1}]}]",
                         "scenario 's1' step 0 (query): count_in: expected a count, got -1"),
-                Arguments.of("unknown return code", "[{\"name\": \"s1\", \"progs\": {\"A\": \"SOMETIMES\"}, \"steps\": []}]",
+                Arguments.of(
+                        "unknown return code",
+                        "[{\"name\": \"s1\", \"progs\": {\"A\": \"SOMETIMES\"}, \"steps\": []}]",
                         "unknown return code 'SOMETIMES'"),
-                Arguments.of("unknown target", "[{\"name\": \"s1\", \"progs\": {\"A\": {\"ret\": \"REDIRECT\", \"target\": \"eth9\"}},"
-                        + " \"steps\": []}]", "scenario 's1': prog A: target: 'eth9' is not a device"),
+                Arguments.of(
+                        "unknown target",
+                        "[{\"name\": \"s1\", \"progs\": {\"A\": {\"ret\": \"REDIRECT\", \"target\": \"eth9\"}},"
+                                + " \"steps\": []}]",
+                        "scenario 's1': prog A: target: 'eth9' is not a device"),
                 Arguments.of("steps not a list", "[{\"name\": \"s1\", \"steps\": {}}]", "s1: steps: expected a list"),
                 Arguments.of("no op", HEAD + "{\"prog\": \"A\"}]}]", "s1 step 0: op: expected a string"),
-                Arguments.of("unknown op", HEAD + "{\"op\": \"attack\", \"prog\": \"A\"}]}]",
+                Arguments.of(
+                        "unknown op",
+                        HEAD + "{\"op\": \"attack\", \"prog\": \"A\"}]}]",
                         "scenario 's1' step 0 (attack): op: unknown op"),
-                Arguments.of("attach without prog", HEAD + "{\"op\": \"attach\"}]}]",
+                Arguments.of(
+                        "attach without prog",
+                        HEAD + "{\"op\": \"attach\"}]}]",
                         "scenario 's1' step 0 (attach): prog: missing"),
-                Arguments.of("unknown prog", HEAD + "{\"op\": \"query\"}, {\"op\": \"attach\", \"prog\": \"Z\"}]}]",
+                Arguments.of(
+                        "unknown prog",
+                        HEAD + "{\"op\": \"query\"}, {\"op\": \"attach\", \"prog\": \"Z\"}]}]",
                         "scenario 's1' step 1 (attach): prog: 'Z' is not one of the scenario's progs (A, B)"),
-                Arguments.of("unknown relative prog", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"relative\": {\"prog\": \"Q\"}}]}]",
+                Arguments.of(
+                        "unknown relative prog",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"relative\": {\"prog\": \"Q\"}}]}]",
                         "scenario 's1' step 0 (attach): relative prog: 'Q' is not one of the scenario's progs"),
-                Arguments.of("empty relative", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"relative\": {}}]}]",
+                Arguments.of(
+                        "empty relative",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"relative\": {}}]}]",
                         "scenario 's1' step 0 (attach): relative: names no prog, link or raw value"),
-                Arguments.of("unknown replace prog", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"replace\": {\"prog\": \"Q\"}}]}]",
+                Arguments.of(
+                        "unknown replace prog",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"replace\": {\"prog\": \"Q\"}}]}]",
                         "scenario 's1' step 0 (attach): replace: 'Q' is not one of the scenario's progs"),
-                Arguments.of("unknown old_prog", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"link\", \"link\": \"L1\"},"
-                        + " {\"op\": \"link_update\", \"link\": \"L1\", \"prog\": \"B\", \"old_prog\": \"Q\"}]}]",
+                Arguments.of(
+                        "unknown old_prog",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"link\", \"link\": \"L1\"},"
+                                + " {\"op\": \"link_update\", \"link\": \"L1\", \"prog\": \"B\", \"old_prog\": \"Q\"}]}]",
                         "scenario 's1' step 1 (link_update): old_prog: 'Q' is not one of the scenario's progs"),
-                Arguments.of("unknown device", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"dev\": \"eth0\"}]}]",
+                Arguments.of(
+                        "unknown device",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"dev\": \"eth0\"}]}]",
                         "scenario 's1' step 0 (attach): dev: 'eth0' is not a device (veth0, veth1, veth2, veth3)"),
-                Arguments.of("send from veth2", HEAD + "{\"op\": \"send\", \"dev\": \"veth2\"}]}]",
+                Arguments.of(
+                        "send from veth2",
+                        HEAD + "{\"op\": \"send\", \"dev\": \"veth2\"}]}]",
                         "scenario 's1' step 0 (send): dev: frames are sent from veth0 only, not veth2"),
-                Arguments.of("send no packets", HEAD + "{\"op\": \"send\", \"packets\": 0}]}]",
+                Arguments.of(
+                        "send no packets",
+                        HEAD + "{\"op\": \"send\", \"packets\": 0}]}]",
                         "scenario 's1' step 0 (send): packets: expected at least 1, got 0"),
-                Arguments.of("unknown hook", HEAD + "{\"op\": \"query\", \"hook\": \"sideways\"}]}]",
+                Arguments.of(
+                        "unknown hook",
+                        HEAD + "{\"op\": \"query\", \"hook\": \"sideways\"}]}]",
                         "scenario 's1' step 0 (query): hook: 'sideways' is neither ingress nor egress"),
-                Arguments.of("unknown via", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"tc\"}]}]",
+                Arguments.of(
+                        "unknown via",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"tc\"}]}]",
                         "scenario 's1' step 0 (attach): via: 'tc' is neither prog nor link"),
-                Arguments.of("unknown flag", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"flags\": [\"SOONER\"]}]}]",
+                Arguments.of(
+                        "unknown flag",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"flags\": [\"SOONER\"]}]}]",
                         "scenario 's1' step 0 (attach): flags: unknown flag 'SOONER'"),
-                Arguments.of("link attach without a link name", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"link\"}]}]",
+                Arguments.of(
+                        "link attach without a link name",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"link\"}]}]",
                         "scenario 's1' step 0 (attach): link: missing"),
-                Arguments.of("link op without a link", HEAD + "{\"op\": \"link_info\"}]}]",
+                Arguments.of(
+                        "link op without a link",
+                        HEAD + "{\"op\": \"link_info\"}]}]",
                         "scenario 's1' step 0 (link_info): link: missing"),
-                Arguments.of("link no step creates", HEAD + "{\"op\": \"link_detach\", \"link\": \"L7\"}]}]",
+                Arguments.of(
+                        "link no step creates",
+                        HEAD + "{\"op\": \"link_detach\", \"link\": \"L7\"}]}]",
                         "scenario 's1' step 0 (link_detach): link: no earlier step creates a link 'L7'"),
-                Arguments.of("relative link no step creates", HEAD
-                        + "{\"op\": \"attach\", \"prog\": \"A\", \"flags\": [\"BEFORE\"], \"relative\": {\"link\": \"L7\"}}]}]",
+                Arguments.of(
+                        "relative link no step creates",
+                        HEAD
+                                + "{\"op\": \"attach\", \"prog\": \"A\", \"flags\": [\"BEFORE\"], \"relative\": {\"link\": \"L7\"}}]}]",
                         "scenario 's1' step 0 (attach): relative link: no earlier step creates a link 'L7'"),
-                Arguments.of("pin without a path", HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"link\", \"link\": \"L1\"},"
-                        + " {\"op\": \"link_pin\", \"link\": \"L1\"}]}]", "scenario 's1' step 1 (link_pin): path: missing"),
+                Arguments.of(
+                        "pin without a path",
+                        HEAD + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"link\", \"link\": \"L1\"},"
+                                + " {\"op\": \"link_pin\", \"link\": \"L1\"}]}]",
+                        "scenario 's1' step 1 (link_pin): path: missing"),
                 // passes the checks, but the link was never created: the replay names the step
-                Arguments.of("a link whose creation failed", HEAD
-                        + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"link\", \"link\": \"L1\", \"flags\": [\"BEFORE\"],"
-                        + " \"relative\": {\"raw\": 999}}, {\"op\": \"query\"}, {\"op\": \"link_info\", \"link\": \"L1\"}]}]",
+                Arguments.of(
+                        "a link whose creation failed",
+                        HEAD
+                                + "{\"op\": \"attach\", \"prog\": \"A\", \"via\": \"link\", \"link\": \"L1\", \"flags\": [\"BEFORE\"],"
+                                + " \"relative\": {\"raw\": 999}}, {\"op\": \"query\"}, {\"op\": \"link_info\", \"link\": \"L1\"}]}]",
                         "scenario 's1' step 2 (link_info): cannot be replayed: it refers to a link or device that does not"
-                        + " exist at that point"));
+                                + " exist at that point"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,8 +14,7 @@ final class TestJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private TestJson() {
-    }
+    private TestJson() {}
 
     static Object parse(String text) {
         try {

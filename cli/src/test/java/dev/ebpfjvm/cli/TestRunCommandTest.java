@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code ebpf-jvm test-run} through {@link Main#run}. */
 class TestRunCommandTest {
-    private static final String FRAME = "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304";
+    private static final String FRAME =
+            "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304";
     private final CliRun cli = new CliRun();
 
     @TempDir
@@ -37,7 +38,10 @@ class TestRunCommandTest {
 
     @Test
     void oneCasePrintsOneObject() throws IOException {
-        int code = run(CliRun.fixture("skb_fields"), "--case", caseFile("{\"prog\": \"write_fields\", \"data_in\": \"" + FRAME + "\"}"));
+        int code = run(
+                CliRun.fixture("skb_fields"),
+                "--case",
+                caseFile("{\"prog\": \"write_fields\", \"data_in\": \"" + FRAME + "\"}"));
         assertEquals(0, code, cli.err());
         Map<?, ?> r = (Map<?, ?>) TestJson.parse(cli.out());
         assertEquals(46L, r.get("retval"));
@@ -50,7 +54,12 @@ class TestRunCommandTest {
     @Test
     void listPrintsArrayAndRepeatAddsDuration() throws IOException {
         String c = "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\"}";
-        int code = run(CliRun.fixture("skb_fields"), "--case", caseFile("{\"cases\": [" + c + ", " + c + "]}"), "--repeat", "5");
+        int code = run(
+                CliRun.fixture("skb_fields"),
+                "--case",
+                caseFile("{\"cases\": [" + c + ", " + c + "]}"),
+                "--repeat",
+                "5");
         assertEquals(0, code, cli.err());
         List<?> r = (List<?>) TestJson.parse(cli.out());
         assertEquals(2, r.size());
@@ -59,7 +68,12 @@ class TestRunCommandTest {
 
     @Test
     void kernelRefusalIsAResultNotAnError() throws IOException {
-        assertEquals(0, run(CliRun.fixture("skb_fields"), "--case", caseFile("{\"prog\": \"read_fields\", \"data_in\": \"00\"}")));
+        assertEquals(
+                0,
+                run(
+                        CliRun.fixture("skb_fields"),
+                        "--case",
+                        caseFile("{\"prog\": \"read_fields\", \"data_in\": \"00\"}")));
         Map<?, ?> r = (Map<?, ?>) TestJson.parse(cli.out());
         assertEquals(-22L, r.get("error"));
         assertEquals("Invalid argument", r.get("error_name"));
@@ -70,34 +84,59 @@ class TestRunCommandTest {
         String c = "{\"prog\": \"strings\", \"data_in\": \"" + FRAME + "\"}";
         for (String engine : List.of("interpreter", "jit")) {
             cli.reset();
-            assertEquals(0, run(CliRun.fixture("skb_misc"), "--case", caseFile("[" + c + ", " + c + "]"), "--repeat", "20",
-                    "--engine", engine), cli.err());
+            assertEquals(
+                    0,
+                    run(
+                            CliRun.fixture("skb_misc"),
+                            "--case",
+                            caseFile("[" + c + ", " + c + "]"),
+                            "--repeat",
+                            "20",
+                            "--engine",
+                            engine),
+                    cli.err());
             assertEquals("trace: x=46\ntrace: x=46\n", cli.err(), engine);
         }
     }
 
     @Test
     void supportedProgramBesideAnUnsupportedOneRuns() throws IOException {
-        assertEquals(0, run(CliRun.fixture("unsupported_mix"), "--case", caseFile("{\"prog\": \"tc_count\", \"data_in\": \""
-                + FRAME + "\"}")), cli.err());
+        assertEquals(
+                0,
+                run(
+                        CliRun.fixture("unsupported_mix"),
+                        "--case",
+                        caseFile("{\"prog\": \"tc_count\", \"data_in\": \"" + FRAME + "\"}")),
+                cli.err());
         Map<?, ?> r = (Map<?, ?>) TestJson.parse(cli.out());
         assertEquals(46L, ((Map<?, ?>) r.get("ctx_out")).get("mark"));
         cli.reset();
-        assertEquals(1, run(CliRun.fixture("unsupported_mix"), "--case", caseFile("{\"prog\": \"xdp_strip\", \"data_in\": \""
-                + FRAME + "\"}")));
-        assertEquals("ebpf-jvm test-run: " + CliRun.fixture("unsupported_mix") + ": case 0: program 'xdp_strip' cannot"
-                + " run: xdp programs are not supported (ebpf-jvm runs tc and tcx programs)\n", cli.err());
+        assertEquals(
+                1,
+                run(
+                        CliRun.fixture("unsupported_mix"),
+                        "--case",
+                        caseFile("{\"prog\": \"xdp_strip\", \"data_in\": \"" + FRAME + "\"}")));
+        assertEquals(
+                "ebpf-jvm test-run: " + CliRun.fixture("unsupported_mix") + ": case 0: program 'xdp_strip' cannot"
+                        + " run: xdp programs are not supported (ebpf-jvm runs tc and tcx programs)\n",
+                cli.err());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"prog\": \"nope\", \"data_in\": \"" + FRAME + "\"}",
-        "{\"prog\": \"read_fields\", \"data_in\": \"0x12\"}",
-        "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\", \"setup\": {\"maps\": [{\"map\": \".bss\", \"key\": \"00\", \"value\": \"00\"}]}}",
-        "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\", \"setup\": {\"maps\": [{\"map\": \"nomap\", \"key\": \"00000000\", \"value\": \"00\"}]}}",
-        "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\", \"setup\": {\"globals\": {\"nothing\": \"00\"}}}",
-        "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\", \"ctx_in\": {\"bogus\": 1}}",
-        "{\"prog\": \"read_fields\""})
+    @ValueSource(
+            strings = {
+                "{\"prog\": \"nope\", \"data_in\": \"" + FRAME + "\"}",
+                "{\"prog\": \"read_fields\", \"data_in\": \"0x12\"}",
+                "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME
+                        + "\", \"setup\": {\"maps\": [{\"map\": \".bss\", \"key\": \"00\", \"value\": \"00\"}]}}",
+                "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME
+                        + "\", \"setup\": {\"maps\": [{\"map\": \"nomap\", \"key\": \"00000000\", \"value\": \"00\"}]}}",
+                "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME
+                        + "\", \"setup\": {\"globals\": {\"nothing\": \"00\"}}}",
+                "{\"prog\": \"read_fields\", \"data_in\": \"" + FRAME + "\", \"ctx_in\": {\"bogus\": 1}}",
+                "{\"prog\": \"read_fields\""
+            })
     void badCaseIsOneLineWithoutStackTrace(String json) throws IOException {
         int code = run(CliRun.fixture("skb_fields"), "--case", caseFile(json));
         String message = cli.err();
@@ -109,8 +148,17 @@ class TestRunCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "x.o", "x.o --case", "x.o --case c.json --repeat 0", "x.o --case c.json --repeat x",
-        "x.o --case c.json --bogus", "a.o b.o --case c.json", "x.o --case c.json --engine bogus"})
+    @ValueSource(
+            strings = {
+                "",
+                "x.o",
+                "x.o --case",
+                "x.o --case c.json --repeat 0",
+                "x.o --case c.json --repeat x",
+                "x.o --case c.json --bogus",
+                "a.o b.o --case c.json",
+                "x.o --case c.json --engine bogus"
+            })
     void badArgumentsAreUsageErrors(String args) {
         assertEquals(2, run(args.isEmpty() ? new String[0] : args.split(" ")), cli.err());
         assertTrue(cli.err().contains("Usage: ebpf-jvm test-run"), cli.err());

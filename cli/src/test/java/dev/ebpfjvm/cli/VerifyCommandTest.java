@@ -14,8 +14,11 @@ class VerifyCommandTest {
         assertEquals(0, cli.run("verify", CliRun.fixture("nat44")), cli.err());
         List<String> lines = cli.outLines();
         assertEquals(2, lines.size(), cli.out());
-        assertTrue(lines.get(0).matches("nat44: accepted \\(processed \\d+ insns \\(limit 1000000\\) max_states_per_insn \\d+"
-                + " total_states \\d+ peak_states \\d+ mark_read \\d+\\)"), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .matches("nat44: accepted \\(processed \\d+ insns \\(limit 1000000\\) max_states_per_insn \\d+"
+                                + " total_states \\d+ peak_states \\d+ mark_read \\d+\\)"),
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("snat44: accepted (processed 7 insns"), lines.get(1));
     }
 
@@ -34,8 +37,8 @@ class VerifyCommandTest {
     @Test
     void oneProgram_atLogLevelTwo_printsEveryInstruction() {
         CliRun cli = new CliRun();
-        assertEquals(0, cli.run("verify", CliRun.fixture("forge"), "--program", "count_own", "--log-level", "2"),
-                cli.err());
+        assertEquals(
+                0, cli.run("verify", CliRun.fixture("forge"), "--program", "count_own", "--log-level", "2"), cli.err());
         List<String> lines = cli.outLines();
         assertTrue(lines.get(0).startsWith("count_own: accepted"), lines.get(0));
         assertTrue(lines.size() > 10, cli.out());

@@ -17,8 +17,7 @@ public final class InputFiles {
     /** The largest text file read (JSON cases, conformance tests, assembler): 64 MiB. */
     public static final long MAX_TEXT_BYTES = 64L << 20;
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * {@return the bytes of a regular file of at most {@code maxBytes} bytes}

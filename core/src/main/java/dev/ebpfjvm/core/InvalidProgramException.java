@@ -27,7 +27,10 @@ public class InvalidProgramException extends EbpfException {
      * @param reason what is wrong
      */
     protected InvalidProgramException(String program, int index, String reason) {
-        this("program '" + program + "': " + (index < 0 ? reason : "insn " + index + ": " + reason), index, reason,
+        this(
+                "program '" + program + "': " + (index < 0 ? reason : "insn " + index + ": " + reason),
+                index,
+                reason,
                 program);
     }
 
@@ -42,8 +45,9 @@ public class InvalidProgramException extends EbpfException {
      * {@return this error naming the program it is in} (this one when it already names a program)
      */
     public InvalidProgramException inProgram(String name) {
-        return program != null ? this : new InvalidProgramException("program '" + name + "': " + getMessage(), index,
-                reason, name);
+        return program != null
+                ? this
+                : new InvalidProgramException("program '" + name + "': " + getMessage(), index, reason, name);
     }
 
     /** {@return the program at fault, or null when the error does not name one} */

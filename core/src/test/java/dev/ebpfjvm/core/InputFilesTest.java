@@ -23,8 +23,9 @@ class InputFilesTest {
     Path dir;
 
     private static void refused(Path file, String reason) {
-        IOException e = assertTimeoutPreemptively(AT_ONCE, () -> assertThrows(IOException.class,
-                () -> InputFiles.read(file, InputFiles.MAX_OBJECT_BYTES)));
+        IOException e = assertTimeoutPreemptively(
+                AT_ONCE,
+                () -> assertThrows(IOException.class, () -> InputFiles.read(file, InputFiles.MAX_OBJECT_BYTES)));
         assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains(reason), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
@@ -32,8 +33,10 @@ class InputFilesTest {
     @Test
     void devZero_isNotARegularFile() {
         refused(Path.of("/dev/zero"), "not a regular file");
-        assertTimeoutPreemptively(AT_ONCE, () -> assertThrows(IOException.class, () -> ObjectReader.read(Path.of("/dev/zero"))));
-        assertTimeoutPreemptively(AT_ONCE, () -> assertThrows(IOException.class, () -> ConformanceReader.read(Path.of("/dev/zero"))));
+        assertTimeoutPreemptively(
+                AT_ONCE, () -> assertThrows(IOException.class, () -> ObjectReader.read(Path.of("/dev/zero"))));
+        assertTimeoutPreemptively(
+                AT_ONCE, () -> assertThrows(IOException.class, () -> ConformanceReader.read(Path.of("/dev/zero"))));
     }
 
     @Test

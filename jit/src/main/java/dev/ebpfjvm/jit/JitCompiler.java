@@ -2,6 +2,7 @@ package dev.ebpfjvm.jit;
 
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
+import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.helpers.HelperId;
 import dev.ebpfjvm.core.isa.Disassembler;
 import dev.ebpfjvm.core.isa.Insn;
@@ -10,7 +11,6 @@ import dev.ebpfjvm.jit.classgen.BytecodeDump;
 import dev.ebpfjvm.jit.classgen.GeneratedClass;
 import dev.ebpfjvm.jit.classgen.HiddenClasses;
 import dev.ebpfjvm.jit.classgen.ProgramClassGenerator;
-import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
 import java.util.Objects;
 
@@ -70,7 +70,8 @@ public final class JitCompiler {
      * kernel's syntax, above the code it became}
      */
     public String dump(Program program) {
-        return BytecodeDump.render(classBytes(program), slot -> describe(program.insns().atSlot(slot)));
+        return BytecodeDump.render(
+                classBytes(program), slot -> describe(program.insns().atSlot(slot)));
     }
 
     private GeneratedClass generate(Program program, MemoryFacts facts) {

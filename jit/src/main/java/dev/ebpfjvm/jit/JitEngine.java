@@ -1,9 +1,9 @@
 package dev.ebpfjvm.jit;
 
 import dev.ebpfjvm.core.exec.Engine;
-import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
+import dev.ebpfjvm.core.facts.MemoryFacts;
 
 /**
  * The JIT as an {@link Engine} named "jit": pass one to a load ({@code new JitEngine(options)}), or

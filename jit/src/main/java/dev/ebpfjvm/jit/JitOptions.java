@@ -23,8 +23,8 @@ public record JitOptions(boolean checkBytecode, int maxMethodBytes) {
 
     public JitOptions {
         if (maxMethodBytes < MIN_METHOD_BYTES || maxMethodBytes > HUGE_METHOD_LIMIT) {
-            throw new IllegalArgumentException("maxMethodBytes " + maxMethodBytes + " not in ["
-                    + MIN_METHOD_BYTES + ", " + HUGE_METHOD_LIMIT + "]");
+            throw new IllegalArgumentException("maxMethodBytes " + maxMethodBytes + " not in [" + MIN_METHOD_BYTES
+                    + ", " + HUGE_METHOD_LIMIT + "]");
         }
     }
 

@@ -38,23 +38,27 @@ class BudgetTest {
     private static final Insn[] SELF = {MOV.imm(0, 0), ja(-1), exit()};
     /** Two nested loops of 3 × 4 iterations. */
     private static final Insn[] NESTED = {
-        MOV.imm(0, 0), MOV.imm(1, 0),
-        MOV.imm(2, 0),                       // 2: outer head
-        ADD.imm(0, 1), ADD.imm(2, 1),        // 3: inner head
+        MOV.imm(0, 0),
+        MOV.imm(1, 0),
+        MOV.imm(2, 0), // 2: outer head
+        ADD.imm(0, 1),
+        ADD.imm(2, 1), // 3: inner head
         JumpOp.JLT.imm(2, 4, -3),
-        ADD.imm(1, 1), JumpOp.JLT.imm(1, 3, -6),
+        ADD.imm(1, 1),
+        JumpOp.JLT.imm(1, 3, -6),
         exit(),
     };
     /** A function called in a loop, with a loop inside. */
     private static final Insn[] CALLS = {
-        MOV.imm(6, 0), MOV.imm(0, 0),
-        callLocal(4),                        // 2: loop head, calls slot 7
+        MOV.imm(6, 0),
+        MOV.imm(0, 0),
+        callLocal(4), // 2: loop head, calls slot 7
         ADD.imm(6, 1),
         JumpOp.JLT.imm(6, 5, -3),
         MOV.reg(0, 6),
         exit(),
-        MOV.imm(1, 0),                       // 7: callee entry
-        ADD.imm(1, 1),                       // 8: callee loop head
+        MOV.imm(1, 0), // 7: callee entry
+        ADD.imm(1, 1), // 8: callee loop head
         JumpOp.JLT.imm(1, 2, -2),
         exit(),
     };
@@ -75,7 +79,10 @@ class BudgetTest {
             assertEquals(1, e.pc());
             assertTrue(e.getMessage().contains("budget of 100000"), e.getMessage());
             ctx.setBudget(2);
-            assertEquals(1, assertThrows(ProgramFaultException.class, () -> exe.run(ctx)).pc());
+            assertEquals(
+                    1,
+                    assertThrows(ProgramFaultException.class, () -> exe.run(ctx))
+                            .pc());
         }
     }
 
@@ -85,7 +92,10 @@ class BudgetTest {
         try (Executable exe = variant.compile(program(ENDLESS_CALLEE))) {
             ProgramContext ctx = new ProgramContext();
             ctx.setBudget(1000);
-            assertEquals(3, assertThrows(ProgramFaultException.class, () -> exe.run(ctx)).pc());
+            assertEquals(
+                    3,
+                    assertThrows(ProgramFaultException.class, () -> exe.run(ctx))
+                            .pc());
         }
     }
 
@@ -108,7 +118,9 @@ class BudgetTest {
                 for (Variant variant : Variant.values()) {
                     try (Executable jit = variant.compile(program)) {
                         for (long budget = 0; budget <= 40; budget++) {
-                            assertEquals(outcome(interpreter, budget), outcome(jit, budget),
+                            assertEquals(
+                                    outcome(interpreter, budget),
+                                    outcome(jit, budget),
                                     variant + ", budget " + budget + ", " + List.of(insns));
                         }
                     }

@@ -32,12 +32,16 @@ class ConformanceTest {
             files = list.filter(p -> p.toString().endsWith(".data")).sorted().toList();
         }
         assertEquals(313, files.size(), "the suite holds 313 tests");
-        return Stream.of(Variant.INFERRED, Variant.CHUNKED).map(variant -> DynamicContainer.dynamicContainer(
-                variant.name(), files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-                        file.toUri(), () -> {
-                            ConformanceResult result = new ConformanceRunner(engine(variant)).run(file);
-                            assertEquals(ConformanceResult.Status.PASS, result.status(), result.describe());
-                        }))));
+        return Stream.of(Variant.INFERRED, Variant.CHUNKED)
+                .map(variant -> DynamicContainer.dynamicContainer(
+                        variant.name(),
+                        files.stream()
+                                .map(file -> DynamicTest.dynamicTest(
+                                        file.getFileName().toString(), file.toUri(), () -> {
+                                            ConformanceResult result = new ConformanceRunner(engine(variant)).run(file);
+                                            assertEquals(
+                                                    ConformanceResult.Status.PASS, result.status(), result.describe());
+                                        }))));
     }
 
     private static Engine engine(Variant variant) {

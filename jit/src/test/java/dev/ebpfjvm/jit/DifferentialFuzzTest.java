@@ -10,11 +10,11 @@ import dev.ebpfjvm.core.exec.Engine;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
+import dev.ebpfjvm.core.facts.MemoryFacts;
+import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.core.isa.Disassembler;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
-import dev.ebpfjvm.core.facts.MemoryFacts;
-import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.jit.testing.RandomPrograms;
 import dev.ebpfjvm.jit.testing.RunResult;
 import java.io.IOException;
@@ -45,8 +45,14 @@ import org.junit.jupiter.api.Test;
 class DifferentialFuzzTest {
     private static final int PER_BATCH = 100;
     /** Inferred facts most of the time; also none, and every access checking its region. */
-    private static final MemoryFacts[] FACTS = {null, null, null, null, MemoryFacts.NONE,
-        slot -> slot % 2 == 0 ? RegionHint.STACK_CHECKED : RegionHint.ENTRY_R1_CHECKED};
+    private static final MemoryFacts[] FACTS = {
+        null,
+        null,
+        null,
+        null,
+        MemoryFacts.NONE,
+        slot -> slot % 2 == 0 ? RegionHint.STACK_CHECKED : RegionHint.ENTRY_R1_CHECKED
+    };
 
     @Test
     void jitMatchesInterpreter() throws IOException {
@@ -60,14 +66,16 @@ class DifferentialFuzzTest {
             int budget = rnd.nextInt(4) == 0 ? 600 + rnd.nextInt(1400) : JitOptions.DEFAULT_MAX_METHOD_BYTES;
             int factsIndex = rnd.nextInt(FACTS.length);
             MemoryFacts facts = FACTS[factsIndex];
-            Executable jit = new JitCompiler(JitOptions.defaults().withMaxMethodBytes(budget)).compile(batch.program, facts);
+            Executable jit =
+                    new JitCompiler(JitOptions.defaults().withMaxMethodBytes(budget)).compile(batch.program, facts);
             Executable oracle = interpreter.load(batch.program);
             for (int i = 0; i < PER_BATCH; i++) {
                 RunResult expected = RunResult.of(oracle, batch.context, i);
                 RunResult actual = RunResult.of(jit, batch.context, i);
                 if (!expected.equals(actual)) {
                     Path saved = save(batch, i, expected);
-                    fail("seed " + seed + ", batch seed " + batchSeed + ", program " + i + ", budget " + budget + ", facts #" + factsIndex
+                    fail("seed " + seed + ", batch seed " + batchSeed + ", program " + i + ", budget " + budget
+                            + ", facts #" + factsIndex
                             + ":\n expected " + expected + "\n actual   " + actual + "\n saved as " + saved
                             + "\n" + Disassembler.toAsm(batch.functions.get(i)));
                 }
@@ -77,9 +85,10 @@ class DifferentialFuzzTest {
 
     /** Writes one program as a conformance test whose expected result is the interpreter's. */
     private static Path save(Batch batch, int i, RunResult expected) throws IOException {
-        String text = "# differential fuzz mismatch, program " + i + "\n-- asm\n" + Disassembler.toAsm(batch.functions.get(i))
-                + "-- mem\n" + HexFormat.ofDelimiter(" ").formatHex(batch.context) + "\n-- result\n0x"
-                + Long.toHexString(expected.r0()) + "\n";
+        String text =
+                "# differential fuzz mismatch, program " + i + "\n-- asm\n" + Disassembler.toAsm(batch.functions.get(i))
+                        + "-- mem\n" + HexFormat.ofDelimiter(" ").formatHex(batch.context) + "\n-- result\n0x"
+                        + Long.toHexString(expected.r0()) + "\n";
         Path dir = Paths.get("target", "fuzz-regress");
         Files.createDirectories(dir);
         Path file = dir.resolve(Integer.toHexString(text.hashCode()) + ".data");

@@ -1,12 +1,12 @@
 package dev.ebpfjvm.jit;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.isa.Assembler;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Debpfjvm.updateGolden=true} to rewrite the golden file after a deliberate change.
  */
 class DumpTest {
-    private static final String SOURCE = String.join("\n",
+    private static final String SOURCE = String.join(
+            "\n",
             "ldxw %r2, [%r1+4]",
             "stxdw [%r10-8], %r2",
             "jgt %r2, 100, big",
@@ -33,9 +34,13 @@ class DumpTest {
 
     @Test
     void dump_interleavesBpfAndBytecode() throws IOException {
-        HelperRegistry helpers = HelperRegistry.builder().add(1, "map_lookup_elem", (c, a, b, d, e, f) -> 0).build();
+        HelperRegistry helpers = HelperRegistry.builder()
+                .add(1, "map_lookup_elem", (c, a, b, d, e, f) -> 0)
+                .build();
         Program program = new Program("dumped", Assembler.assemble(SOURCE), helpers, TestRegions.reach());
-        String dump = new JitCompiler().dump(program).lines()
+        String dump = new JitCompiler()
+                .dump(program)
+                .lines()
                 .filter(l -> !l.trim().startsWith("FRAME") && !l.trim().startsWith("MAX"))
                 .collect(Collectors.joining("\n", "", "\n"));
         assertTrue(dump.contains("; 5: call bpf_map_lookup_elem#1"), dump);

@@ -40,7 +40,8 @@ class FaultTest {
             .build();
 
     private static ProgramFaultException fault(Variant variant, InsnList asm, ProgramContext ctx) {
-        return assertThrows(ProgramFaultException.class,
+        return assertThrows(
+                ProgramFaultException.class,
                 () -> variant.compile(asm.program("fault", HELPERS)).run(ctx));
     }
 
@@ -54,8 +55,8 @@ class FaultTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void stackAboveTheFrames(Variant variant) {
-        InsnList asm = new InsnList().add(MOV.imm(0, 0),
-                stx(Size.W, 10, 0, Memory.FRAME_SIZE * Memory.MAX_FRAMES - 512 - 2), exit());
+        InsnList asm = new InsnList()
+                .add(MOV.imm(0, 0), stx(Size.W, 10, 0, Memory.FRAME_SIZE * Memory.MAX_FRAMES - 512 - 2), exit());
         assertEquals(1, fault(variant, asm, new ProgramContext()).pc());
     }
 
@@ -113,8 +114,13 @@ class FaultTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void misalignedAtomic(Variant variant) {
-        InsnList asm = new InsnList().add(MOV.imm(1, 1), MOV.imm(0, 0), stx(Size.DW, 10, 0, -16),
-                AtomicOp.ADD.mem(Size.DW, 10, 1, -12), exit());
+        InsnList asm = new InsnList()
+                .add(
+                        MOV.imm(1, 1),
+                        MOV.imm(0, 0),
+                        stx(Size.DW, 10, 0, -16),
+                        AtomicOp.ADD.mem(Size.DW, 10, 1, -12),
+                        exit());
         assertEquals(3, fault(variant, asm, new ProgramContext()).pc());
     }
 
@@ -122,34 +128,40 @@ class FaultTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void frameOverflow(Variant variant) {
-        InsnList asm = new InsnList().add(MOV.imm(1, 20), callLocal("f"), exit())
-                .label("f").add(MOV.imm(0, 0), JumpOp.JEQ.imm(1, 0, "done"),
-                ADD.imm(1, -1), callLocal("f"))
-                .label("done").add(exit());
+        InsnList asm = new InsnList()
+                .add(MOV.imm(1, 20), callLocal("f"), exit())
+                .label("f")
+                .add(MOV.imm(0, 0), JumpOp.JEQ.imm(1, 0, "done"), ADD.imm(1, -1), callLocal("f"))
+                .label("done")
+                .add(exit());
         assertEquals(6, fault(variant, asm, new ProgramContext()).pc());
-        InsnList shallow = new InsnList().add(MOV.imm(1, 6), callLocal("f"), exit())
-                .label("f").add(MOV.imm(0, 0), JumpOp.JEQ.imm(1, 0, "done"),
-                ADD.imm(1, -1), callLocal("f"))
-                .label("done").add(exit());
+        InsnList shallow = new InsnList()
+                .add(MOV.imm(1, 6), callLocal("f"), exit())
+                .label("f")
+                .add(MOV.imm(0, 0), JumpOp.JEQ.imm(1, 0, "done"), ADD.imm(1, -1), callLocal("f"))
+                .label("done")
+                .add(exit());
         assertEquals(0, variant.compile(shallow.program("shallow")).run(new ProgramContext()));
     }
 
     @ParameterizedTest
     @EnumSource(Variant.class)
     void faultInCalleeNamesTheCalleeSlot(Variant variant) {
-        InsnList asm = new InsnList().add(MOV.imm(1, 0), callLocal("f"), exit())
-                .label("f").add(MOV.imm(0, 0), ldx(Size.W, 0, 1, 0), exit());
+        InsnList asm = new InsnList()
+                .add(MOV.imm(1, 0), callLocal("f"), exit())
+                .label("f")
+                .add(MOV.imm(0, 0), ldx(Size.W, 0, 1, 0), exit());
         assertEquals(4, fault(variant, asm, new ProgramContext()).pc());
     }
 
     @ParameterizedTest
     @EnumSource(Variant.class)
     void helperFaultAndHelperBug(Variant variant) {
-        ProgramFaultException e = fault(variant, new InsnList().add(MOV.imm(0, 0), call(1),
-                exit()), new ProgramContext());
+        ProgramFaultException e =
+                fault(variant, new InsnList().add(MOV.imm(0, 0), call(1), exit()), new ProgramContext());
         assertEquals(1, e.pc());
-        ProgramFaultException bug = fault(variant, new InsnList().add(MOV.imm(0, 0), MOV.imm(1, 0), call(2),
-                exit()), new ProgramContext());
+        ProgramFaultException bug =
+                fault(variant, new InsnList().add(MOV.imm(0, 0), MOV.imm(1, 0), call(2), exit()), new ProgramContext());
         assertEquals(2, bug.pc());
         assertInstanceOf(IllegalArgumentException.class, bug.getCause());
     }

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.jit;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.conformance.ConformanceRunner;
@@ -8,6 +7,7 @@ import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.isa.Assembler;
 import dev.ebpfjvm.core.testing.TestPaths;
+import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.jit.testing.RunResult;
 import dev.ebpfjvm.jit.testing.Variant;
 import java.io.IOException;
@@ -36,17 +36,22 @@ class FixtureTest {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".asm")).sorted().toList();
         }
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            String source = Files.readString(file);
-            Matcher m = MEM.matcher(source);
-            byte[] mem = new byte[m.find() ? Integer.parseInt(m.group(1)) : 64];
-            new Random(file.getFileName().toString().hashCode()).nextBytes(mem);
-            Program program = new Program(file.getFileName().toString(), Assembler.assemble(source),
-                    ConformanceRunner.HELPERS, TestRegions.reach());
-            RunResult expected = RunResult.of(Engines.byName("interpreter").load(program), mem);
-            for (Variant v : Variant.values()) {
-                assertEquals(expected, RunResult.of(v.compile(program), mem), v.name());
-            }
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    String source = Files.readString(file);
+                    Matcher m = MEM.matcher(source);
+                    byte[] mem = new byte[m.find() ? Integer.parseInt(m.group(1)) : 64];
+                    new Random(file.getFileName().toString().hashCode()).nextBytes(mem);
+                    Program program = new Program(
+                            file.getFileName().toString(),
+                            Assembler.assemble(source),
+                            ConformanceRunner.HELPERS,
+                            TestRegions.reach());
+                    RunResult expected =
+                            RunResult.of(Engines.byName("interpreter").load(program), mem);
+                    for (Variant v : Variant.values()) {
+                        assertEquals(expected, RunResult.of(v.compile(program), mem), v.name());
+                    }
+                }));
     }
 }

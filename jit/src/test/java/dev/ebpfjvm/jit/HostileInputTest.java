@@ -31,10 +31,12 @@ class HostileInputTest {
     private static final byte[] FRAME = new byte[14];
     /** Slots, in their programs, of endless's loop head, lock_twice's second lock and lock_and_spin's loop head (llvm-objdump). */
     private static final int ENDLESS_HEAD = 0;
+
     private static final int SECOND_LOCK = 13;
     private static final int LOCKED_LOOP_HEAD = 13;
     /** Slots of load_huge's bpf_skb_load_bytes and perf_huge's bpf_perf_event_output calls. */
     private static final int LOAD_CALL = 6;
+
     private static final int PERF_CALL = 11;
 
     static List<String> engines() {
@@ -50,16 +52,23 @@ class HostileInputTest {
     }
 
     private static BpfObject load(BpfRuntime runtime, String engine) {
-        return runtime.load(hostile(), LoadOptions.defaults().engine(Engines.byName(engine)).unverified());
+        return runtime.load(
+                hostile(), LoadOptions.defaults().engine(Engines.byName(engine)).unverified());
     }
 
     @ParameterizedTest
     @MethodSource("engines")
     void skbLoadBytes_ofHugeLengths_faultsAtTheCall_withoutAllocating(String engine) {
         for (long len : new long[] {Integer.MAX_VALUE, 0x8000_0000L, 0xffff_ffffL}) {
-            try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = runtime.load(hostile(),
-                    LoadOptions.defaults().engine(Engines.byName(engine)).unverified().global("load_len", BpfMap.u32((int) len)))) {
-                ProgramFaultException e = assertThrows(ProgramFaultException.class,
+            try (BpfRuntime runtime = BpfRuntime.create();
+                    BpfObject obj = runtime.load(
+                            hostile(),
+                            LoadOptions.defaults()
+                                    .engine(Engines.byName(engine))
+                                    .unverified()
+                                    .global("load_len", BpfMap.u32((int) len)))) {
+                ProgramFaultException e = assertThrows(
+                        ProgramFaultException.class,
                         () -> obj.program("load_huge").testRun(TestRun.of(FRAME)));
                 assertEquals(LOAD_CALL, e.pc(), e.getMessage());
             }
@@ -70,9 +79,15 @@ class HostileInputTest {
     @MethodSource("engines")
     void perfEventOutput_ofHugeSizes_faultsAtTheCall_withoutAllocating(String engine) {
         for (long size : new long[] {Integer.MAX_VALUE, 0xffff_ffffL, -1L}) {
-            try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = runtime.load(hostile(),
-                    LoadOptions.defaults().engine(Engines.byName(engine)).unverified().global("perf_size", BpfMap.u64(size)))) {
-                ProgramFaultException e = assertThrows(ProgramFaultException.class,
+            try (BpfRuntime runtime = BpfRuntime.create();
+                    BpfObject obj = runtime.load(
+                            hostile(),
+                            LoadOptions.defaults()
+                                    .engine(Engines.byName(engine))
+                                    .unverified()
+                                    .global("perf_size", BpfMap.u64(size)))) {
+                ProgramFaultException e = assertThrows(
+                        ProgramFaultException.class,
                         () -> obj.program("perf_huge").testRun(TestRun.of(FRAME)));
                 assertEquals(PERF_CALL, e.pc(), e.getMessage());
             }
@@ -82,9 +97,10 @@ class HostileInputTest {
     @ParameterizedTest
     @MethodSource("engines")
     void endlessLoop_withABudget_faultsAtItsHead(String engine) {
-        try (BpfRuntime runtime = BpfRuntime.builder().budget(50_000).build(); BpfObject obj = load(runtime, engine)) {
-            ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                    () -> obj.program("endless").testRun(TestRun.of(FRAME)));
+        try (BpfRuntime runtime = BpfRuntime.builder().budget(50_000).build();
+                BpfObject obj = load(runtime, engine)) {
+            ProgramFaultException e = assertThrows(
+                    ProgramFaultException.class, () -> obj.program("endless").testRun(TestRun.of(FRAME)));
             assertEquals(ENDLESS_HEAD, e.pc(), e.getMessage());
             assertTrue(e.getMessage().contains("budget of 50000"), e.getMessage());
         }
@@ -93,12 +109,15 @@ class HostileInputTest {
     @ParameterizedTest
     @MethodSource("engines")
     void spinLockTakenTwice_faultsAsADeadlock(String engine) {
-        try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = load(runtime, engine)) {
-            ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                    () -> obj.program("lock_twice").testRun(TestRun.of(FRAME)));
+        try (BpfRuntime runtime = BpfRuntime.create();
+                BpfObject obj = load(runtime, engine)) {
+            ProgramFaultException e = assertThrows(
+                    ProgramFaultException.class, () -> obj.program("lock_twice").testRun(TestRun.of(FRAME)));
             assertEquals(SECOND_LOCK, e.pc(), e.getMessage());
             assertTrue(e.getMessage().contains("deadlock"), e.getMessage());
-            assertEquals(1, obj.program("lock_count").testRun(TestRun.of(FRAME)).retval(),
+            assertEquals(
+                    1,
+                    obj.program("lock_count").testRun(TestRun.of(FRAME)).retval(),
                     "the lock the faulting run held was released");
         }
     }
@@ -106,8 +125,10 @@ class HostileInputTest {
     @ParameterizedTest
     @MethodSource("engines")
     void spinLockHeldByARunOutOfBudget_isReleased(String engine) {
-        try (BpfRuntime runtime = BpfRuntime.builder().budget(10_000).build(); BpfObject obj = load(runtime, engine)) {
-            ProgramFaultException e = assertThrows(ProgramFaultException.class,
+        try (BpfRuntime runtime = BpfRuntime.builder().budget(10_000).build();
+                BpfObject obj = load(runtime, engine)) {
+            ProgramFaultException e = assertThrows(
+                    ProgramFaultException.class,
                     () -> obj.program("lock_and_spin").testRun(TestRun.of(FRAME)));
             assertEquals(LOCKED_LOOP_HEAD, e.pc(), e.getMessage());
             assertEquals(1, obj.program("lock_count").testRun(TestRun.of(FRAME)).retval());

@@ -26,9 +26,10 @@ class LargeProgramTest {
     @CsvSource({"10000, false", "10000, true", "100000, true", "1000000, true"})
     void largeProgram_splitsUnderTheLimitAndRuns(int n, boolean branches) {
         long seed = Long.getLong("ebpfjvm.seed", 0x1a2b3c4dL + n);
-        Program program = new RandomPrograms(new Random(seed)).program(n, branches).program("large" + n, RandomPrograms.HELPERS);
-        GeneratedClass generated = ProgramClassGenerator.generate(program,
-                ProgramPlan.of(program.insns(), null, JitOptions.DEFAULT_MAX_METHOD_BYTES), false);
+        Program program =
+                new RandomPrograms(new Random(seed)).program(n, branches).program("large" + n, RandomPrograms.HELPERS);
+        GeneratedClass generated = ProgramClassGenerator.generate(
+                program, ProgramPlan.of(program.insns(), null, JitOptions.DEFAULT_MAX_METHOD_BYTES), false);
         int largest = MethodSizes.largest(generated.bytes());
         int methods = MethodSizes.of(generated.bytes()).size();
         assertTrue(largest <= JitOptions.HUGE_METHOD_LIMIT, () -> "seed " + seed + ": largest method " + largest);

@@ -38,30 +38,33 @@ class ObjectFixtureTest {
             files = list.filter(p -> p.toString().endsWith(".o")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no objects in " + TestPaths.testdata());
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            ObjectSpec spec;
-            try {
-                spec = ObjectReader.read(file);
-            } catch (EbpfException e) {
-                return;
-            }
-            String interpreted = load(spec, Engines.byName("interpreter"), new ArrayList<>());
-            List<Program> programs = new ArrayList<>();
-            String jitted = load(spec, capture(programs), programs);
-            assertEquals(interpreted, jitted);
-            if (!jitted.startsWith("loaded")) {
-                return;
-            }
-            JitCompiler checked = new JitCompiler(JitOptions.defaults().withCheckBytecode(true));
-            for (Program p : programs) {
-                assertTrue(MethodSizes.largest(checked.classBytes(p)) <= JitOptions.HUGE_METHOD_LIMIT, p.name());
-            }
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    ObjectSpec spec;
+                    try {
+                        spec = ObjectReader.read(file);
+                    } catch (EbpfException e) {
+                        return;
+                    }
+                    String interpreted = load(spec, Engines.byName("interpreter"), new ArrayList<>());
+                    List<Program> programs = new ArrayList<>();
+                    String jitted = load(spec, capture(programs), programs);
+                    assertEquals(interpreted, jitted);
+                    if (!jitted.startsWith("loaded")) {
+                        return;
+                    }
+                    JitCompiler checked = new JitCompiler(JitOptions.defaults().withCheckBytecode(true));
+                    for (Program p : programs) {
+                        assertTrue(
+                                MethodSizes.largest(checked.classBytes(p)) <= JitOptions.HUGE_METHOD_LIMIT, p.name());
+                    }
+                }));
     }
 
     /** {@return "loaded" and the program names, or the failure's message} */
     private static String load(ObjectSpec spec, Engine engine, List<Program> programs) {
-        ObjectLoader loader = ObjectLoader.builder().engine(engine).pins(new PinRegistry()).build();
+        ObjectLoader loader =
+                ObjectLoader.builder().engine(engine).pins(new PinRegistry()).build();
         try (LoadedObject loaded = loader.load(spec)) {
             return "loaded " + loaded.programs().keySet();
         } catch (EbpfException e) {

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.jit;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -10,6 +9,7 @@ import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.jit.testing.RandomPrograms;
 import dev.ebpfjvm.jit.testing.Variant;
 import java.io.IOException;
@@ -36,15 +36,17 @@ class RegressionTest {
             files = list.filter(p -> p.toString().endsWith(".data")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no saved regressions in " + dir);
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            ConformanceTest test = ConformanceReader.read(file);
-            Program program = new Program(test.name(), test.program(), RandomPrograms.HELPERS, TestRegions.reach());
-            long expected = test.expectedResult().getAsLong();
-            assertEquals(expected, run(Engines.byName("interpreter").load(program), test.mem()), "interpreter");
-            for (Variant v : Variant.values()) {
-                assertEquals(expected, run(v.compile(program), test.mem()), v.name());
-            }
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    ConformanceTest test = ConformanceReader.read(file);
+                    Program program =
+                            new Program(test.name(), test.program(), RandomPrograms.HELPERS, TestRegions.reach());
+                    long expected = test.expectedResult().getAsLong();
+                    assertEquals(expected, run(Engines.byName("interpreter").load(program), test.mem()), "interpreter");
+                    for (Variant v : Variant.values()) {
+                        assertEquals(expected, run(v.compile(program), test.mem()), v.name());
+                    }
+                }));
     }
 
     private static long run(Executable e, byte[] mem) {

@@ -51,8 +51,9 @@ public final class FirstRunMain {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--header":
-                    System.out.println("| engine | insns | warm-up programs | load (µs) | first run (µs) | load + first run (µs)"
-                            + " | first program of the JVM: load + first run (µs) |");
+                    System.out.println(
+                            "| engine | insns | warm-up programs | load (µs) | first run (µs) | load + first run (µs)"
+                                    + " | first program of the JVM: load + first run (µs) |");
                     System.out.println("|---|---:|---:|---:|---:|---:|---:|");
                     break;
                 case "--count":
@@ -62,7 +63,9 @@ public final class FirstRunMain {
                     warmup = Integer.parseInt(args[++i]);
                     break;
                 case "--sizes":
-                    sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                    sizes = Arrays.stream(args[++i].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                     break;
                 default:
                     engines.add(args[i]);
@@ -90,8 +93,15 @@ public final class FirstRunMain {
                     total[i] = (t[2] - t[0]) / 1e3;
                 }
             }
-            System.out.printf(Locale.ROOT, "| %s | %,d | %d | %,.1f | %,.1f | %,.1f | %s |%n", engine.name(), size,
-                    warmup, median(load), median(first), median(total),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,d | %d | %,.1f | %,.1f | %,.1f | %s |%n",
+                    engine.name(),
+                    size,
+                    warmup,
+                    median(load),
+                    median(first),
+                    median(total),
                     size == sizes[0] ? String.format(Locale.ROOT, "%,.0f", cold) : "");
         }
         // keeps every r0 alive, so no run can be skipped as dead code
@@ -112,7 +122,9 @@ public final class FirstRunMain {
 
     /** {@return a synthetic program, assembled before any clock starts} */
     static Program program(int insns, long seed) {
-        return new Program("synthetic_" + insns, Assembler.assemble(SyntheticProgram.generate(insns, seed)),
+        return new Program(
+                "synthetic_" + insns,
+                Assembler.assemble(SyntheticProgram.generate(insns, seed)),
                 HelperRegistry.empty());
     }
 

@@ -37,7 +37,8 @@ public final class SyntheticProgram {
      */
     public static String generate(int insns, long seed) {
         if (insns < MIN_INSNS) {
-            throw new IllegalArgumentException("a synthetic program has at least " + MIN_INSNS + " instructions: " + insns);
+            throw new IllegalArgumentException(
+                    "a synthetic program has at least " + MIN_INSNS + " instructions: " + insns);
         }
         return new SyntheticProgram(seed).build(insns);
     }

@@ -46,8 +46,12 @@ public record JmhRow(String benchmark, double score, double error, String unit, 
                     params.put(header.get(c).substring(PARAM.length()), f.get(c));
                 }
             }
-            rows.add(new JmhRow(f.get(benchmark), Double.parseDouble(f.get(score)), Double.parseDouble(f.get(error)),
-                    f.get(unit), params));
+            rows.add(new JmhRow(
+                    f.get(benchmark),
+                    Double.parseDouble(f.get(score)),
+                    Double.parseDouble(f.get(error)),
+                    f.get(unit),
+                    params));
         }
         return rows;
     }
@@ -64,11 +68,16 @@ public record JmhRow(String benchmark, double score, double error, String unit, 
 
     private static double nanosPer(String unit) {
         switch (unit) {
-            case "ns/op": return 1;
-            case "us/op": return 1e3;
-            case "ms/op": return 1e6;
-            case "s/op": return 1e9;
-            default: throw new IllegalArgumentException("not a time per operation: " + unit);
+            case "ns/op":
+                return 1;
+            case "us/op":
+                return 1e3;
+            case "ms/op":
+                return 1e6;
+            case "s/op":
+                return 1e9;
+            default:
+                throw new IllegalArgumentException("not a time per operation: " + unit);
         }
     }
 

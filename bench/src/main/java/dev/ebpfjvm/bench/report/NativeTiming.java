@@ -70,8 +70,12 @@ public record NativeTiming(String program, long insnsPerRun, double ubpfInterpre
 
     private static NativeTiming row(List<String> cells, int[] c) {
         try {
-            return new NativeTiming(cells.get(c[0]).replace("`", ""), (long) number(cells.get(c[1])),
-                    number(cells.get(c[2])), number(cells.get(c[3])), number(cells.get(c[4])));
+            return new NativeTiming(
+                    cells.get(c[0]).replace("`", ""),
+                    (long) number(cells.get(c[1])),
+                    number(cells.get(c[2])),
+                    number(cells.get(c[3])),
+                    number(cells.get(c[4])));
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             return null;
         }

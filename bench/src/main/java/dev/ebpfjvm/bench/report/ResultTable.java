@@ -24,8 +24,7 @@ import java.util.Map;
 public final class ResultTable {
     private static final String BENCHMARK = "EngineBench.run";
 
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     /** Prints the tables; arguments: the CSV file, then optionally the native timings' README. */
     public static void main(String[] args) throws IOException {
@@ -35,7 +34,8 @@ public final class ResultTable {
         }
         Path readme = args.length > 1 ? Paths.get(args[1]) : null;
         List<NativeTiming> natives = readme != null && Files.isRegularFile(readme)
-                ? NativeTiming.parse(Files.readString(readme)) : List.of();
+                ? NativeTiming.parse(Files.readString(readme))
+                : List.of();
         System.out.print(format(JmhRow.parseCsv(Files.readString(Paths.get(args[0]))), natives));
     }
 
@@ -47,21 +47,38 @@ public final class ResultTable {
         StringBuilder micro = new StringBuilder("| program | interpreter ns | JIT ns | interp/JIT | uBPF interp ns"
                 + " | uBPF JIT ns | Linux JIT ns | JIT/uBPF JIT | JIT/Linux JIT |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        StringBuilder own = new StringBuilder("| program | origin | interpreter ns | JIT ns | interp/JIT |\n"
-                + "|---|---|---:|---:|---:|\n");
+        StringBuilder own = new StringBuilder(
+                "| program | origin | interpreter ns | JIT ns | interp/JIT |\n" + "|---|---|---:|---:|---:|\n");
         for (Map.Entry<String, Map<String, JmhRow>> e : byProgram.entrySet()) {
             JmhRow interp = e.getValue().get("interpreter");
             JmhRow jit = e.getValue().get("jit");
             NativeTiming n = nativeByName.get(e.getKey());
-            String common = cell(interp) + " | " + cell(jit) + " | " + ratio(interp, jit == null ? Double.NaN : jit.nanos());
+            String common =
+                    cell(interp) + " | " + cell(jit) + " | " + ratio(interp, jit == null ? Double.NaN : jit.nanos());
             if (n != null) {
-                micro.append("| ").append(e.getKey()).append(" | ").append(common).append(" | ")
-                        .append(ns(n.ubpfInterpreter())).append(" | ").append(ns(n.ubpfJit())).append(" | ")
-                        .append(ns(n.linuxJit())).append(" | ").append(ratio(jit, n.ubpfJit())).append(" | ")
-                        .append(ratio(jit, n.linuxJit())).append(" |\n");
+                micro.append("| ")
+                        .append(e.getKey())
+                        .append(" | ")
+                        .append(common)
+                        .append(" | ")
+                        .append(ns(n.ubpfInterpreter()))
+                        .append(" | ")
+                        .append(ns(n.ubpfJit()))
+                        .append(" | ")
+                        .append(ns(n.linuxJit()))
+                        .append(" | ")
+                        .append(ratio(jit, n.ubpfJit()))
+                        .append(" | ")
+                        .append(ratio(jit, n.linuxJit()))
+                        .append(" |\n");
             } else {
-                own.append("| ").append(e.getKey()).append(" | ").append(origin(e.getKey())).append(" | ")
-                        .append(common).append(" |\n");
+                own.append("| ")
+                        .append(e.getKey())
+                        .append(" | ")
+                        .append(origin(e.getKey()))
+                        .append(" | ")
+                        .append(common)
+                        .append(" |\n");
             }
         }
         return micro + "\n" + own;
@@ -71,11 +88,16 @@ public final class ResultTable {
     private static Map<String, Map<String, JmhRow>> byProgram(List<JmhRow> rows) {
         Map<String, Map<String, JmhRow>> out = new LinkedHashMap<>();
         List<String> order = new ArrayList<>(Workloads.names());
-        rows.stream().map(r -> r.params().get("program")).filter(p -> p != null && !order.contains(p)).forEach(order::add);
+        rows.stream()
+                .map(r -> r.params().get("program"))
+                .filter(p -> p != null && !order.contains(p))
+                .forEach(order::add);
         for (String program : order) {
             for (JmhRow r : rows) {
-                if (r.benchmark().endsWith(BENCHMARK) && program.equals(r.params().get("program"))) {
-                    out.computeIfAbsent(program, k -> new LinkedHashMap<>()).put(r.params().get("engine"), r);
+                if (r.benchmark().endsWith(BENCHMARK)
+                        && program.equals(r.params().get("program"))) {
+                    out.computeIfAbsent(program, k -> new LinkedHashMap<>())
+                            .put(r.params().get("engine"), r);
                 }
             }
         }

@@ -5,12 +5,12 @@ import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
-import dev.ebpfjvm.core.memory.Reach;
-import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.helpers.MapHelpers;
 import dev.ebpfjvm.core.isa.Assembler;
 import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.maps.MapSpec;
+import dev.ebpfjvm.core.memory.Reach;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 public record AsmWorkload(String name, String origin, String resource, IntFunction<byte[]> input, List<MapSpec> maps)
         implements Workload {
     /** The helpers every assembled workload may call: the map helpers. */
-    static final HelperRegistry HELPERS = MapHelpers.register(HelperRegistry.builder()).build();
+    static final HelperRegistry HELPERS =
+            MapHelpers.register(HelperRegistry.builder()).build();
 
     private static final Pattern MEM = Pattern.compile("mem: (\\d+) bytes");
     private static final Pattern MAP_REF = Pattern.compile("\\$\\{(\\w+)}");
@@ -70,8 +71,8 @@ public record AsmWorkload(String name, String origin, String resource, IntFuncti
             for (MapSpec spec : maps) {
                 created.put(spec.name(), BpfMap.create(spec, 1, regions));
             }
-            Program program = new Program(name, Assembler.assemble(resolve(source(), created)), HELPERS,
-                    Reach.of(regions, created.values()));
+            Program program = new Program(
+                    name, Assembler.assemble(resolve(source(), created)), HELPERS, Reach.of(regions, created.values()));
             Executable executable = engine.load(program);
             byte[] buffer = input.apply(memSize());
             return new Instance(executable, new ProgramContext().withBuffer(buffer), buffer, created, () -> {
@@ -90,7 +91,8 @@ public record AsmWorkload(String name, String origin, String resource, IntFuncti
         while (m.find()) {
             BpfMap map = created.get(m.group(1));
             if (map == null) {
-                throw new IllegalArgumentException(resource + ": no map '" + m.group(1) + "' (have " + created.keySet() + ")");
+                throw new IllegalArgumentException(
+                        resource + ": no map '" + m.group(1) + "' (have " + created.keySet() + ")");
             }
             m.appendReplacement(out, "0x" + Long.toHexString(map.address()));
         }

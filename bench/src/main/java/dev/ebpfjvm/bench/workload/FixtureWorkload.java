@@ -2,8 +2,8 @@ package dev.ebpfjvm.bench.workload;
 
 import dev.ebpfjvm.core.elf.ObjectReader;
 import dev.ebpfjvm.core.exec.Engine;
-import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.exec.Environment;
+import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.runtime.BpfObject;
 import dev.ebpfjvm.core.runtime.BpfProgram;
 import dev.ebpfjvm.core.runtime.BpfRuntime;
@@ -43,15 +43,19 @@ public record FixtureWorkload(String name, String object, Supplier<byte[]> frame
 
     @Override
     public Instance open(Engine engine) {
-        BpfRuntime runtime = BpfRuntime.builder().environment(new Environment(System::nanoTime, System::nanoTime,
-                new Random(Environment.DEFAULT_SEED), line -> { }, 1)).build();
-        BpfObject loaded = runtime.load(ObjectReader.read(ResourceFiles.bytes("/testdata/" + object + ".o")),
+        BpfRuntime runtime = BpfRuntime.builder()
+                .environment(new Environment(
+                        System::nanoTime, System::nanoTime, new Random(Environment.DEFAULT_SEED), line -> {}, 1))
+                .build();
+        BpfObject loaded = runtime.load(
+                ObjectReader.read(ResourceFiles.bytes("/testdata/" + object + ".o")),
                 LoadOptions.defaults().engine(engine));
         try {
             BpfProgram program = loaded.program(name);
-            ProgramContext ctx = program.testRunContext(TestRun.of(frame.get())
-                    .withCtx(SkBuffFields.fromStruct(skbIn.get())));
-            return new Instance(program.executable(), ctx, SkBuffContext.of(ctx).skb().buffer(), loaded.maps(), runtime);
+            ProgramContext ctx =
+                    program.testRunContext(TestRun.of(frame.get()).withCtx(SkBuffFields.fromStruct(skbIn.get())));
+            return new Instance(
+                    program.executable(), ctx, SkBuffContext.of(ctx).skb().buffer(), loaded.maps(), runtime);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;

@@ -19,8 +19,7 @@ public final class Inputs {
 
     private static final int SKB_MARK = 8;
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** {@return {@code size} pseudo-random bytes, the same for every call with the same size} */
     public static byte[] random(int size) {

@@ -25,8 +25,12 @@ public final class Instance implements AutoCloseable {
      * @param maps the program's maps by name
      * @param resources what {@link #close()} releases: the executable and the maps
      */
-    Instance(Executable executable, ProgramContext context, byte[] buffer, Map<String, BpfMap> maps,
-             AutoCloseable resources) {
+    Instance(
+            Executable executable,
+            ProgramContext context,
+            byte[] buffer,
+            Map<String, BpfMap> maps,
+            AutoCloseable resources) {
         this.executable = Objects.requireNonNull(executable, "executable");
         this.context = Objects.requireNonNull(context, "context");
         this.buffer = Objects.requireNonNull(buffer, "buffer");

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads the programs and fixture objects packed into the benchmarks jar. */
 final class ResourceFiles {
-    private ResourceFiles() {
-    }
+    private ResourceFiles() {}
 
     /**
      * {@return the bytes of a class-path resource}

@@ -35,7 +35,10 @@ public final class Workloads {
             asm("parse_lookup", Inputs::tcpFrame, flows()),
             asm("inet_csum", Inputs::tcpFrame),
             asm("map_hash", Inputs::random, MapSpec.of("counters", MapType.HASH, 4, 8, 64, 0)),
-            asm("map_array", Inputs::random, MapSpec.of("counters", MapType.ARRAY, 4, 8, 16, 0),
+            asm(
+                    "map_array",
+                    Inputs::random,
+                    MapSpec.of("counters", MapType.ARRAY, 4, 8, 16, 0),
                     MapSpec.of("last", MapType.HASH, 4, 8, 8, 0)),
             asm("call_chain", Inputs::random),
             fixture("ipv4_filter", "ipv4_filter"),
@@ -44,8 +47,7 @@ public final class Workloads {
             fixture("percpu_stats", "percpu_stats"),
             fixture("atomic_ops", "atomics"));
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     /** {@return every workload, micro programs first} */
     public static List<Workload> all() {

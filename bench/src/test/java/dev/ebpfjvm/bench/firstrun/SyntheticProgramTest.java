@@ -45,7 +45,8 @@ class SyntheticProgramTest {
 
     @Test
     void generate_rejectsTooFewInstructions() {
-        assertThrows(IllegalArgumentException.class, () -> SyntheticProgram.generate(SyntheticProgram.MIN_INSNS - 1, 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> SyntheticProgram.generate(SyntheticProgram.MIN_INSNS - 1, 0));
     }
 
     private static long run(String engine, Program program, byte[] buffer) {

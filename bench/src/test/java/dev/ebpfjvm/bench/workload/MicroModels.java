@@ -12,8 +12,7 @@ import static dev.ebpfjvm.core.memory.LittleEndian.putU64;
  * does). Independent of both engines, so a benchmark cannot measure a wrong result.
  */
 final class MicroModels {
-    private MicroModels() {
-    }
+    private MicroModels() {}
 
     static long alu64Loop(byte[] b) {
         long r3 = getU64(b, 0);

@@ -32,11 +32,17 @@ class MicroProgramsTest {
     void everyBenchProgram_isAMicroWorkload() throws IOException {
         List<String> shared;
         try (Stream<Path> files = Files.list(benchDir())) {
-            shared = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".asm"))
-                    .map(n -> n.substring(0, n.length() - 4)).sorted().collect(Collectors.toList());
+            shared = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".asm"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
-        List<String> micro = Workloads.all().stream().filter(w -> w.origin().equals("micro")).map(Workload::name)
-                .sorted().collect(Collectors.toList());
+        List<String> micro = Workloads.all().stream()
+                .filter(w -> w.origin().equals("micro"))
+                .map(Workload::name)
+                .sorted()
+                .collect(Collectors.toList());
         assertEquals(shared, micro);
     }
 

@@ -45,8 +45,7 @@ final class Models {
             // atomic_ops: the old cmpxchg64 (0, then the 42 it stored) + cmpxchg32 (set to len) % 3
             Map.entry("atomic_ops", () -> firstThen(Workloads.SKB_LEN % 3, 42 + Workloads.SKB_LEN % 3)));
 
-    private Models() {
-    }
+    private Models() {}
 
     private static Model firstThen(long first, long later) {
         boolean[] ran = {false};

@@ -12,8 +12,7 @@ import java.util.Map;
  * program's HASH map does.
  */
 final class OwnModels {
-    private OwnModels() {
-    }
+    private OwnModels() {}
 
     static long aluMix(byte[] b) {
         long x = getU64(b, 0) | 1;

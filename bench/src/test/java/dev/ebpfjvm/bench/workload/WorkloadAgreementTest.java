@@ -37,7 +37,8 @@ class WorkloadAgreementTest {
     @MethodSource("names")
     void run_matchesModelOnBothEngines(String name) {
         Workload workload = Workloads.byName(name);
-        try (Instance interp = workload.open(engine("interpreter")); Instance jit = workload.open(engine("jit"))) {
+        try (Instance interp = workload.open(engine("interpreter"));
+                Instance jit = workload.open(engine("jit"))) {
             Models.Model model = Models.ALL.get(name).get();
             byte[] modelBuffer = interp.buffer().clone();
             long mask = workload.origin().equals("fixture") ? 0xffff_ffffL : -1L;

@@ -28,8 +28,7 @@ public final class Asm {
     private static final int JMP = InsnClass.JMP.code();
     private static final int CALL = JMP | JumpOp.CALL.code();
 
-    private Asm() {
-    }
+    private Asm() {}
 
     /** {@return {@code exit}: return r0 from the current function} */
     public static Insn exit() {

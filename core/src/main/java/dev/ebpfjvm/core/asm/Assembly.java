@@ -30,10 +30,10 @@ final class Assembly {
     private final List<Relocation> relocations = new ArrayList<>();
     /** Slots of the called functions, by label: each starts a subprogram. */
     private final TreeMap<Integer, String> functions = new TreeMap<>();
+
     private int slots;
 
-    private Assembly() {
-    }
+    private Assembly() {}
 
     static Assembly of(List<AsmInsn> insns, List<List<String>> labelsAt) {
         Assembly a = new Assembly();
@@ -65,7 +65,10 @@ final class Assembly {
             for (String name : names) {
                 Integer first = symbols.putIfAbsent(name, slotOf[i]);
                 if (first != null) {
-                    throw new LabelException(LabelException.Kind.DUPLICATE, name, slotOf[i],
+                    throw new LabelException(
+                            LabelException.Kind.DUPLICATE,
+                            name,
+                            slotOf[i],
                             "duplicate label '" + name + "' (first at insn " + first + ")");
                 }
             }
@@ -80,8 +83,8 @@ final class Assembly {
         if (kind == SymbolicInsn.Kind.MAP || kind == SymbolicInsn.Kind.MAP_VALUE) {
             boolean value = kind == SymbolicInsn.Kind.MAP_VALUE;
             int offset = value ? insn.imm32() : 0;
-            relocations.add(new Relocation(slot, value ? Relocation.Kind.MAP_VALUE : Relocation.Kind.MAP, name,
-                    offset, name));
+            relocations.add(
+                    new Relocation(slot, value ? Relocation.Kind.MAP_VALUE : Relocation.Kind.MAP, name, offset, name));
             return Insn.lddw(insn.dst(), PseudoSrc.NONE, offset);
         }
         Integer target = symbols.get(name);
@@ -95,8 +98,12 @@ final class Assembly {
                 if (target > 0) {
                     functions.put(target, name);
                 }
-                relocations.add(new Relocation(slot, kind == SymbolicInsn.Kind.CALL ? Relocation.Kind.CALL
-                        : Relocation.Kind.FUNC, name, 0, ""));
+                relocations.add(new Relocation(
+                        slot,
+                        kind == SymbolicInsn.Kind.CALL ? Relocation.Kind.CALL : Relocation.Kind.FUNC,
+                        name,
+                        0,
+                        ""));
                 return kind == SymbolicInsn.Kind.CALL
                         ? Insn.of(insn.opcode(), insn.dst(), insn.src(), insn.off(), rel)
                         : Insn.lddw(insn.dst(), PseudoSrc.FUNC, rel & 0xffffffffL);
@@ -105,8 +112,12 @@ final class Assembly {
                     return Insn.of(insn.opcode(), insn.dst(), insn.src(), insn.off(), rel);
                 }
                 if (rel != (short) rel) {
-                    throw new LabelException(LabelException.Kind.OUT_OF_RANGE, name, slot, "jump to label '" + name
-                            + "' is " + rel + " slots away, beyond the 16-bit offset (gotol reaches it)");
+                    throw new LabelException(
+                            LabelException.Kind.OUT_OF_RANGE,
+                            name,
+                            slot,
+                            "jump to label '" + name + "' is " + rel
+                                    + " slots away, beyond the 16-bit offset (gotol reaches it)");
                 }
                 return Insn.of(insn.opcode(), insn.dst(), insn.src(), rel, insn.imm32());
             default:
@@ -117,8 +128,10 @@ final class Assembly {
     Instructions instructions() {
         for (Relocation r : relocations) {
             if (r.kind() == Relocation.Kind.MAP || r.kind() == Relocation.Kind.MAP_VALUE) {
-                throw new InvalidProgramException(r.slot(), "lddw of map '" + r.target()
-                        + "' is resolved by the loader: assemble with spec(...) and load it with the map");
+                throw new InvalidProgramException(
+                        r.slot(),
+                        "lddw of map '" + r.target()
+                                + "' is resolved by the loader: assemble with spec(...) and load it with the map");
             }
         }
         return new Instructions(out);
@@ -135,7 +148,17 @@ final class Assembly {
         }
         subprograms.add(new Subprogram(current, section, start, slots - start));
         ProgramSection def = ProgramSection.of(section);
-        return new ProgramSpec(name, section, def.type(), def.attachType(), def.supported(), new Instructions(out),
-                relocations, subprograms, List.of(), List.of(), license);
+        return new ProgramSpec(
+                name,
+                section,
+                def.type(),
+                def.attachType(),
+                def.supported(),
+                new Instructions(out),
+                relocations,
+                subprograms,
+                List.of(),
+                List.of(),
+                license);
     }
 }

@@ -34,8 +34,7 @@ public final class InsnList {
     private final List<String> pending = new ArrayList<>();
 
     /** An empty program. */
-    public InsnList() {
-    }
+    public InsnList() {}
 
     /** {@return a program of the instructions, in order} */
     public static InsnList of(AsmInsn... insns) {

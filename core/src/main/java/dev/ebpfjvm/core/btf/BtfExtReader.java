@@ -25,6 +25,7 @@ import java.util.Map;
 public final class BtfExtReader {
     /** The section name, used in every error. */
     public static final String SECTION = ".BTF.ext";
+
     private static final int MIN_HEADER = 24;
 
     private final byte[] data;
@@ -65,8 +66,8 @@ public final class BtfExtReader {
         T parse(int at);
     }
 
-    private <T> Map<String, List<T>> readBlock(String what, int hdrLen, int headerField, int minRecord,
-                                               RecordParser<T> parser) {
+    private <T> Map<String, List<T>> readBlock(
+            String what, int hdrLen, int headerField, int minRecord, RecordParser<T> parser) {
         long off = LittleEndian.getU32(data, headerField);
         long len = LittleEndian.getU32(data, headerField + 4);
         Map<String, List<T>> out = new HashMap<>();
@@ -91,8 +92,8 @@ public final class BtfExtReader {
             long count = LittleEndian.getU32(data, pos + 4);
             pos += 8;
             if (count == 0 || count * recSize > end - pos) {
-                throw malformed(what + " of section '" + sec + "': " + count + " records of " + recSize
-                        + " bytes do not fit");
+                throw malformed(
+                        what + " of section '" + sec + "': " + count + " records of " + recSize + " bytes do not fit");
             }
             List<T> list = out.computeIfAbsent(sec, k -> new ArrayList<>());
             for (long i = 0; i < count; i++, pos += (int) recSize) {
@@ -108,15 +109,19 @@ public final class BtfExtReader {
 
     private LineInfo lineInfo(int at) {
         long lineCol = LittleEndian.getU32(data, at + 12);
-        return new LineInfo(slotOf(at), string(LittleEndian.getU32(data, at + 4)),
-                string(LittleEndian.getU32(data, at + 8)), (int) (lineCol >>> 10), (int) (lineCol & 0x3ff));
+        return new LineInfo(
+                slotOf(at),
+                string(LittleEndian.getU32(data, at + 4)),
+                string(LittleEndian.getU32(data, at + 8)),
+                (int) (lineCol >>> 10),
+                (int) (lineCol & 0x3ff));
     }
 
     /** A string of the .BTF string table named by this section: a bad offset is this section's fault. */
     private String string(long offset) {
         if (offset >= btf.strings().size()) {
-            throw malformed("string offset " + offset + " outside the .BTF string table of " + btf.strings().size()
-                    + " bytes");
+            throw malformed("string offset " + offset + " outside the .BTF string table of "
+                    + btf.strings().size() + " bytes");
         }
         return btf.strings().at(offset);
     }

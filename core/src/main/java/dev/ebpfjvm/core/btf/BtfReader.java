@@ -26,6 +26,7 @@ import java.util.List;
 public final class BtfReader {
     /** The section name, used in every error. */
     public static final String SECTION = ".BTF";
+
     static final int MAGIC = 0xeb9f;
     private static final int HEADER_SIZE = 24;
     private static final int TYPE_HEADER = 12;
@@ -126,26 +127,47 @@ public final class BtfReader {
         }
         int ref = toInt(id, "type", sizeOrType);
         switch (kind) {
-            case INT: return readInt(id, name, ref);
-            case PTR: return new BtfType.Ptr(ref);
-            case ARRAY: return readArray(id);
-            case STRUCT: return new BtfType.Struct(name, ref, readMembers(id, vlen, kindFlag));
-            case UNION: return new BtfType.Union(name, ref, readMembers(id, vlen, kindFlag));
-            case ENUM: return new BtfType.Enum(name, ref, kindFlag, readEnumValues(id, vlen, false));
-            case ENUM64: return new BtfType.Enum64(name, ref, kindFlag, readEnumValues(id, vlen, true));
-            case FWD: return new BtfType.Fwd(name, kindFlag);
-            case TYPEDEF: return new BtfType.Typedef(name, ref);
-            case VOLATILE: return new BtfType.Volatile(ref);
-            case CONST: return new BtfType.Const(ref);
-            case RESTRICT: return new BtfType.Restrict(ref);
-            case TYPE_TAG: return new BtfType.TypeTag(name, ref);
-            case FUNC: return new BtfType.Func(name, ref, linkage(id, vlen));
-            case FUNC_PROTO: return new BtfType.FuncProto(ref, readParams(id, vlen));
-            case VAR: return readVar(id, name, ref);
-            case DATASEC: return new BtfType.Datasec(name, ref, readSecinfos(id, vlen));
-            case FLOAT: return new BtfType.Float(name, ref);
-            case DECL_TAG: return readDeclTag(id, name, ref);
-            case VOID: default: throw new AssertionError(kind);
+            case INT:
+                return readInt(id, name, ref);
+            case PTR:
+                return new BtfType.Ptr(ref);
+            case ARRAY:
+                return readArray(id);
+            case STRUCT:
+                return new BtfType.Struct(name, ref, readMembers(id, vlen, kindFlag));
+            case UNION:
+                return new BtfType.Union(name, ref, readMembers(id, vlen, kindFlag));
+            case ENUM:
+                return new BtfType.Enum(name, ref, kindFlag, readEnumValues(id, vlen, false));
+            case ENUM64:
+                return new BtfType.Enum64(name, ref, kindFlag, readEnumValues(id, vlen, true));
+            case FWD:
+                return new BtfType.Fwd(name, kindFlag);
+            case TYPEDEF:
+                return new BtfType.Typedef(name, ref);
+            case VOLATILE:
+                return new BtfType.Volatile(ref);
+            case CONST:
+                return new BtfType.Const(ref);
+            case RESTRICT:
+                return new BtfType.Restrict(ref);
+            case TYPE_TAG:
+                return new BtfType.TypeTag(name, ref);
+            case FUNC:
+                return new BtfType.Func(name, ref, linkage(id, vlen));
+            case FUNC_PROTO:
+                return new BtfType.FuncProto(ref, readParams(id, vlen));
+            case VAR:
+                return readVar(id, name, ref);
+            case DATASEC:
+                return new BtfType.Datasec(name, ref, readSecinfos(id, vlen));
+            case FLOAT:
+                return new BtfType.Float(name, ref);
+            case DECL_TAG:
+                return readDeclTag(id, name, ref);
+            case VOID:
+            default:
+                throw new AssertionError(kind);
         }
     }
 
@@ -156,7 +178,8 @@ public final class BtfReader {
         int offset = (int) (word >>> 16) & 0xff;
         int encoding = (int) (word >>> 24) & 0xf;
         if (size > 16 || bits > 128 || offset + bits > size * 8L) {
-            throw malformed("type [" + id + "]: INT of " + size + " bytes cannot hold " + bits + " bits at offset " + offset);
+            throw malformed(
+                    "type [" + id + "]: INT of " + size + " bytes cannot hold " + bits + " bits at offset " + offset);
         }
         return new BtfType.Int(name, size, encoding, offset, bits);
     }
@@ -219,7 +242,9 @@ public final class BtfReader {
         need(id, 12L * vlen);
         List<BtfType.VarSecinfo> vars = new ArrayList<>(vlen);
         for (int i = 0; i < vlen; i++) {
-            vars.add(new BtfType.VarSecinfo(toInt(id, "variable type", u32()), toInt(id, "variable offset", u32()),
+            vars.add(new BtfType.VarSecinfo(
+                    toInt(id, "variable type", u32()),
+                    toInt(id, "variable offset", u32()),
                     toInt(id, "variable size", u32())));
         }
         return vars;
@@ -243,8 +268,8 @@ public final class BtfReader {
 
     private void need(int id, long bytes) {
         if (pos + bytes > typeEnd) {
-            throw malformed("type [" + id + "]: truncated, needs " + bytes + " bytes at type-section offset "
-                    + pos + " but the section ends at " + typeEnd);
+            throw malformed("type [" + id + "]: truncated, needs " + bytes + " bytes at type-section offset " + pos
+                    + " but the section ends at " + typeEnd);
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.List;
  * btf_check_all_types() in kernel/bpf/btf.c (v6.x), not its size and layout rules.
  */
 final class BtfRefs {
-    private BtfRefs() {
-    }
+    private BtfRefs() {}
 
     static void check(BtfSpec spec) {
         List<BtfType> types = spec.types();
@@ -21,7 +20,9 @@ final class BtfRefs {
 
     private static void checkType(BtfSpec spec, int id, BtfType t) {
         switch (t.kind()) {
-            case PTR: ref(spec, id, ((BtfType.Ptr) t).type()); break;
+            case PTR:
+                ref(spec, id, ((BtfType.Ptr) t).type());
+                break;
             case ARRAY:
                 ref(spec, id, ((BtfType.Array) t).elemType());
                 ref(spec, id, ((BtfType.Array) t).indexType());
@@ -32,19 +33,38 @@ final class BtfRefs {
             case UNION:
                 ((BtfType.Union) t).members().forEach(m -> ref(spec, id, m.type()));
                 break;
-            case TYPEDEF: case VOLATILE: case CONST: case RESTRICT: case TYPE_TAG:
+            case TYPEDEF:
+            case VOLATILE:
+            case CONST:
+            case RESTRICT:
+            case TYPE_TAG:
                 ref(spec, id, ((BtfType.Qualifier) t).type());
                 break;
-            case FUNC: expect(spec, id, ((BtfType.Func) t).type(), BtfKind.FUNC_PROTO); break;
+            case FUNC:
+                expect(spec, id, ((BtfType.Func) t).type(), BtfKind.FUNC_PROTO);
+                break;
             case FUNC_PROTO:
                 ref(spec, id, ((BtfType.FuncProto) t).returnType());
                 ((BtfType.FuncProto) t).params().forEach(p -> ref(spec, id, p.type()));
                 break;
-            case VAR: ref(spec, id, ((BtfType.Var) t).type()); break;
-            case DATASEC: checkDatasec(spec, id, (BtfType.Datasec) t); break;
-            case DECL_TAG: ref(spec, id, ((BtfType.DeclTag) t).type()); break;
-            case VOID: case INT: case ENUM: case ENUM64: case FWD: case FLOAT: break;
-            default: throw new AssertionError(t.kind());
+            case VAR:
+                ref(spec, id, ((BtfType.Var) t).type());
+                break;
+            case DATASEC:
+                checkDatasec(spec, id, (BtfType.Datasec) t);
+                break;
+            case DECL_TAG:
+                ref(spec, id, ((BtfType.DeclTag) t).type());
+                break;
+            case VOID:
+            case INT:
+            case ENUM:
+            case ENUM64:
+            case FWD:
+            case FLOAT:
+                break;
+            default:
+                throw new AssertionError(t.kind());
         }
     }
 

@@ -67,8 +67,9 @@ public final class BtfSpec {
             }
             current = ((BtfType.Qualifier) t).type();
         }
-        throw new MalformedObjectException(BtfReader.SECTION, "type [" + id + "]: typedef/modifier chain deeper than "
-                + MAX_RESOLVE_DEPTH + " (cyclic?)");
+        throw new MalformedObjectException(
+                BtfReader.SECTION,
+                "type [" + id + "]: typedef/modifier chain deeper than " + MAX_RESOLVE_DEPTH + " (cyclic?)");
     }
 
     /** {@return the type past typedefs and modifiers} */
@@ -96,23 +97,40 @@ public final class BtfSpec {
                 case VAR:
                     current = ((BtfType.Var) t).type();
                     continue;
-                case PTR: return checkedSize(id, multiplier * 8);
-                case INT: return checkedSize(id, multiplier * ((BtfType.Int) t).size());
-                case STRUCT: return checkedSize(id, multiplier * ((BtfType.Struct) t).size());
-                case UNION: return checkedSize(id, multiplier * ((BtfType.Union) t).size());
-                case ENUM: return checkedSize(id, multiplier * ((BtfType.Enum) t).size());
-                case ENUM64: return checkedSize(id, multiplier * ((BtfType.Enum64) t).size());
-                case DATASEC: return checkedSize(id, multiplier * ((BtfType.Datasec) t).size());
-                case FLOAT: return checkedSize(id, multiplier * ((BtfType.Float) t).size());
-                case VOID: case FWD: case FUNC: case FUNC_PROTO: case DECL_TAG:
-                case TYPEDEF: case VOLATILE: case CONST: case RESTRICT: case TYPE_TAG:
-                    throw new MalformedObjectException(BtfReader.SECTION, "type [" + id + "]: a " + t.kind()
-                            + " has no size");
-                default: throw new AssertionError(t.kind());
+                case PTR:
+                    return checkedSize(id, multiplier * 8);
+                case INT:
+                    return checkedSize(id, multiplier * ((BtfType.Int) t).size());
+                case STRUCT:
+                    return checkedSize(id, multiplier * ((BtfType.Struct) t).size());
+                case UNION:
+                    return checkedSize(id, multiplier * ((BtfType.Union) t).size());
+                case ENUM:
+                    return checkedSize(id, multiplier * ((BtfType.Enum) t).size());
+                case ENUM64:
+                    return checkedSize(id, multiplier * ((BtfType.Enum64) t).size());
+                case DATASEC:
+                    return checkedSize(id, multiplier * ((BtfType.Datasec) t).size());
+                case FLOAT:
+                    return checkedSize(id, multiplier * ((BtfType.Float) t).size());
+                case VOID:
+                case FWD:
+                case FUNC:
+                case FUNC_PROTO:
+                case DECL_TAG:
+                case TYPEDEF:
+                case VOLATILE:
+                case CONST:
+                case RESTRICT:
+                case TYPE_TAG:
+                    throw new MalformedObjectException(
+                            BtfReader.SECTION, "type [" + id + "]: a " + t.kind() + " has no size");
+                default:
+                    throw new AssertionError(t.kind());
             }
         }
-        throw new MalformedObjectException(BtfReader.SECTION, "type [" + id + "]: nested deeper than "
-                + MAX_RESOLVE_DEPTH);
+        throw new MalformedObjectException(
+                BtfReader.SECTION, "type [" + id + "]: nested deeper than " + MAX_RESOLVE_DEPTH);
     }
 
     private static long checkedSize(int id, long size) {
@@ -137,22 +155,42 @@ public final class BtfSpec {
             return "...";
         }
         switch (t.kind()) {
-            case VOID: return "void";
-            case PTR: return typeName(((BtfType.Ptr) t).type(), depth + 1) + " *";
-            case CONST: return "const " + typeName(((BtfType.Const) t).type(), depth + 1);
-            case VOLATILE: return "volatile " + typeName(((BtfType.Volatile) t).type(), depth + 1);
-            case RESTRICT: return typeName(((BtfType.Restrict) t).type(), depth + 1) + " restrict";
-            case TYPE_TAG: return typeName(((BtfType.TypeTag) t).type(), depth + 1);
+            case VOID:
+                return "void";
+            case PTR:
+                return typeName(((BtfType.Ptr) t).type(), depth + 1) + " *";
+            case CONST:
+                return "const " + typeName(((BtfType.Const) t).type(), depth + 1);
+            case VOLATILE:
+                return "volatile " + typeName(((BtfType.Volatile) t).type(), depth + 1);
+            case RESTRICT:
+                return typeName(((BtfType.Restrict) t).type(), depth + 1) + " restrict";
+            case TYPE_TAG:
+                return typeName(((BtfType.TypeTag) t).type(), depth + 1);
             case ARRAY:
                 return typeName(((BtfType.Array) t).elemType(), depth + 1) + "[" + ((BtfType.Array) t).count() + "]";
-            case STRUCT: return "struct " + orAnonymous(t);
-            case UNION: return "union " + orAnonymous(t);
-            case ENUM: case ENUM64: return "enum " + orAnonymous(t);
-            case FWD: return (((BtfType.Fwd) t).union() ? "union " : "struct ") + t.name();
-            case FUNC_PROTO: return "function";
-            case VAR: return typeName(((BtfType.Var) t).type(), depth + 1);
-            case INT: case FLOAT: case TYPEDEF: case FUNC: case DATASEC: case DECL_TAG: return t.name();
-            default: throw new AssertionError(t.kind());
+            case STRUCT:
+                return "struct " + orAnonymous(t);
+            case UNION:
+                return "union " + orAnonymous(t);
+            case ENUM:
+            case ENUM64:
+                return "enum " + orAnonymous(t);
+            case FWD:
+                return (((BtfType.Fwd) t).union() ? "union " : "struct ") + t.name();
+            case FUNC_PROTO:
+                return "function";
+            case VAR:
+                return typeName(((BtfType.Var) t).type(), depth + 1);
+            case INT:
+            case FLOAT:
+            case TYPEDEF:
+            case FUNC:
+            case DATASEC:
+            case DECL_TAG:
+                return t.name();
+            default:
+                throw new AssertionError(t.kind());
         }
     }
 

@@ -9,9 +9,23 @@ import java.util.Objects;
  * other types by id, resolved through the {@link BtfSpec} they belong to; names of anonymous
  * types are empty strings.
  */
-public sealed interface BtfType permits BtfType.Void, BtfType.Int, BtfType.Ptr, BtfType.Array, BtfType.Struct,
-        BtfType.Union, BtfType.Enum, BtfType.Enum64, BtfType.Fwd, BtfType.Func, BtfType.FuncProto, BtfType.Var,
-        BtfType.Datasec, BtfType.Float, BtfType.DeclTag, BtfType.Qualifier {
+public sealed interface BtfType
+        permits BtfType.Void,
+                BtfType.Int,
+                BtfType.Ptr,
+                BtfType.Array,
+                BtfType.Struct,
+                BtfType.Union,
+                BtfType.Enum,
+                BtfType.Enum64,
+                BtfType.Fwd,
+                BtfType.Func,
+                BtfType.FuncProto,
+                BtfType.Var,
+                BtfType.Datasec,
+                BtfType.Float,
+                BtfType.DeclTag,
+                BtfType.Qualifier {
 
     /** {@return the kind of the type} */
     BtfKind kind();
@@ -109,8 +123,7 @@ public sealed interface BtfType permits BtfType.Void, BtfType.Int, BtfType.Ptr, 
     }
 
     /** An enumerator of an ENUM or ENUM64. */
-    record EnumValue(String name, long value) {
-    }
+    record EnumValue(String name, long value) {}
 
     /** An enum with 32-bit values; {@code signed} from the kind flag. */
     record Enum(String name, int size, boolean signed, List<EnumValue> values) implements BtfType {
@@ -184,8 +197,7 @@ public sealed interface BtfType permits BtfType.Void, BtfType.Int, BtfType.Ptr, 
     }
 
     /** A parameter of a FUNC_PROTO; a last parameter of type 0 and no name means "...". */
-    record Param(String name, int type) {
-    }
+    record Param(String name, int type) {}
 
     /** A function signature. */
     record FuncProto(int returnType, List<Param> params) implements BtfType {
@@ -212,8 +224,7 @@ public sealed interface BtfType permits BtfType.Void, BtfType.Int, BtfType.Ptr, 
      * @param offset the byte offset in the section
      * @param size the size in bytes
      */
-    record VarSecinfo(int type, int offset, int size) {
-    }
+    record VarSecinfo(int type, int offset, int size) {}
 
     /** A data section ({@code .data}, {@code .maps} …) of {@code size} bytes and its variables. */
     record Datasec(String name, int size, List<VarSecinfo> vars) implements BtfType {

@@ -37,8 +37,8 @@ public final class StringTable {
      */
     public String at(long offset) {
         if (offset < 0 || offset >= bytes.length) {
-            throw new MalformedObjectException(section, "string offset " + offset + " outside the string table of "
-                    + bytes.length + " bytes");
+            throw new MalformedObjectException(
+                    section, "string offset " + offset + " outside the string table of " + bytes.length + " bytes");
         }
         int start = (int) offset;
         int end = start;

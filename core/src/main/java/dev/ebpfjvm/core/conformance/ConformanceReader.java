@@ -1,11 +1,10 @@
 package dev.ebpfjvm.core.conformance;
 
+import dev.ebpfjvm.core.InputFiles;
 import dev.ebpfjvm.core.MalformedObjectException;
 import java.io.ByteArrayOutputStream;
-import dev.ebpfjvm.core.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,14 +28,21 @@ import java.util.OptionalLong;
  * read as those bytes.
  */
 public final class ConformanceReader {
-    private enum Section { IGNORE, ASM, RESULT, MEM, RAW, ERROR }
+    private enum Section {
+        IGNORE,
+        ASM,
+        RESULT,
+        MEM,
+        RAW,
+        ERROR
+    }
 
     private static final String[] KEYWORDS = {"asm", "result", "mem", "raw", "no register offset", " c", "error"};
-    private static final Section[] SECTIONS = {Section.ASM, Section.RESULT, Section.MEM, Section.RAW,
-        Section.IGNORE, Section.IGNORE, Section.ERROR};
+    private static final Section[] SECTIONS = {
+        Section.ASM, Section.RESULT, Section.MEM, Section.RAW, Section.IGNORE, Section.IGNORE, Section.ERROR
+    };
 
-    private ConformanceReader() {
-    }
+    private ConformanceReader() {}
 
     /**
      * Reads one test file.
@@ -46,9 +52,12 @@ public final class ConformanceReader {
      */
     public static ConformanceTest read(Path file) throws IOException {
         byte[] bytes = InputFiles.read(file, InputFiles.MAX_TEXT_BYTES);
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        String text = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes)).toString(); // CharacterCodingException for other bytes
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString(); // CharacterCodingException for other bytes
         return parse(file.getFileName().toString(), text);
     }
 
@@ -76,21 +85,37 @@ public final class ConformanceReader {
                 }
             } else if (!line.isBlank()) {
                 switch (section) {
-                    case ASM: asmLine = line; break;
-                    case RESULT: result = line.trim(); break;
-                    case MEM: mem.append(' ').append(line); break;
-                    case RAW: raw.append(' ').append(line); break;
-                    case ERROR: error = line.stripTrailing(); break;
-                    default: break;
+                    case ASM:
+                        asmLine = line;
+                        break;
+                    case RESULT:
+                        result = line.trim();
+                        break;
+                    case MEM:
+                        mem.append(' ').append(line);
+                        break;
+                    case RAW:
+                        raw.append(' ').append(line);
+                        break;
+                    case ERROR:
+                        error = line.stripTrailing();
+                        break;
+                    default:
+                        break;
                 }
             }
             asm.append(asmLine).append('\n');
         }
         // Kept whole even when skipped, so that tools can still look at the program.
         Optional<String> skip = result == null && error == null ? Optional.of("no result or error") : Optional.empty();
-        return new ConformanceTest(name, asm.toString(), rawSlots(raw.toString()), memory(mem.toString()),
+        return new ConformanceTest(
+                name,
+                asm.toString(),
+                rawSlots(raw.toString()),
+                memory(mem.toString()),
                 result == null ? OptionalLong.empty() : OptionalLong.of(number(result, "result")),
-                Optional.ofNullable(error), skip);
+                Optional.ofNullable(error),
+                skip);
     }
 
     private static String stripComment(String line) {
@@ -111,7 +136,8 @@ public final class ConformanceReader {
     }
 
     private static ConformanceTest skipped(String name, String reason) {
-        return new ConformanceTest(name, "", List.of(), new byte[0], OptionalLong.empty(), Optional.empty(), Optional.of(reason));
+        return new ConformanceTest(
+                name, "", List.of(), new byte[0], OptionalLong.empty(), Optional.empty(), Optional.of(reason));
     }
 
     /** A {@code 0x} hex or decimal 64-bit value, as the suite writes results and raw slots. */
@@ -133,7 +159,8 @@ public final class ConformanceReader {
 
     private static List<Long> rawSlots(String text) {
         String[] tokens = tokens(text);
-        boolean bytes = tokens.length > 0 && tokens.length % 8 == 0
+        boolean bytes = tokens.length > 0
+                && tokens.length % 8 == 0
                 && Arrays.stream(tokens).allMatch(t -> t.matches("[0-9a-fA-F]{2}"));
         List<Long> slots = new ArrayList<>();
         if (!bytes) {

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * @param actual the r0 the program returned, when it returned
  * @param message what went wrong; empty on a pass
  */
-public record ConformanceResult(String name, Status status, OptionalLong expected, OptionalLong actual, String message) {
+public record ConformanceResult(
+        String name, Status status, OptionalLong expected, OptionalLong actual, String message) {
 
     /** The outcomes the suite's runner reports. */
     public enum Status {
@@ -46,7 +47,10 @@ public record ConformanceResult(String name, Status status, OptionalLong expecte
     public String describe() {
         StringBuilder out = new StringBuilder(status + " " + name);
         if (status == Status.FAIL && expected.isPresent() && actual.isPresent()) {
-            out.append(": expected r0 ").append(hex(expected.getAsLong())).append(", got ").append(hex(actual.getAsLong()));
+            out.append(": expected r0 ")
+                    .append(hex(expected.getAsLong()))
+                    .append(", got ")
+                    .append(hex(actual.getAsLong()));
         } else if (!message.isEmpty()) {
             out.append(": ").append(message);
             expected.ifPresent(e -> out.append(" (expected r0 ").append(hex(e)).append(')'));

@@ -76,7 +76,8 @@ public final class ConformanceRunner {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".data") && Files.isRegularFile(p))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         List<ConformanceResult> results = new ArrayList<>();
         for (Path file : files) {
@@ -93,7 +94,11 @@ public final class ConformanceRunner {
         } catch (CharacterCodingException e) {
             return malformed(file.getFileName().toString(), "not UTF-8 text");
         } catch (IOException | EbpfException e) {
-            return result(file.getFileName().toString(), Status.ERROR, OptionalLong.empty(), OptionalLong.empty(),
+            return result(
+                    file.getFileName().toString(),
+                    Status.ERROR,
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
                     "cannot read: " + e.getMessage());
         }
         return run(test);
@@ -125,17 +130,19 @@ public final class ConformanceRunner {
 
     private long execute(ConformanceTest test, Instructions program) throws TimeoutException {
         byte[] mem = test.mem();
-        CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> {
-            try (Executable exe = engine.load(new Program(test.name(), program, HELPERS))) {
-                ProgramContext ctx = new ProgramContext().withBuffer(mem.length == 0 ? null : mem);
-                ctx.setBudget(budget);
-                return exe.run(ctx);
-            }
-        }, task -> {
-            Thread thread = new Thread(task, "conformance " + test.name());
-            thread.setDaemon(true);
-            thread.start();
-        });
+        CompletableFuture<Long> run = CompletableFuture.supplyAsync(
+                () -> {
+                    try (Executable exe = engine.load(new Program(test.name(), program, HELPERS))) {
+                        ProgramContext ctx = new ProgramContext().withBuffer(mem.length == 0 ? null : mem);
+                        ctx.setBudget(budget);
+                        return exe.run(ctx);
+                    }
+                },
+                task -> {
+                    Thread thread = new Thread(task, "conformance " + test.name());
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         try {
             return run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -152,8 +159,13 @@ public final class ConformanceRunner {
     private ConformanceResult judgeReturn(ConformanceTest test, long r0) {
         OptionalLong actual = OptionalLong.of(r0);
         if (test.expectedError().isPresent()) {
-            return result(test.name(), Status.FAIL, test.expectedResult(), actual,
-                    "expected error '" + test.expectedError().get() + "', but the program returned r0 " + ConformanceResult.hex(r0));
+            return result(
+                    test.name(),
+                    Status.FAIL,
+                    test.expectedResult(),
+                    actual,
+                    "expected error '" + test.expectedError().get() + "', but the program returned r0 "
+                            + ConformanceResult.hex(r0));
         }
         boolean pass = test.expectedResult().getAsLong() == r0;
         return result(test.name(), pass ? Status.PASS : Status.FAIL, test.expectedResult(), actual, "");
@@ -165,7 +177,11 @@ public final class ConformanceRunner {
             return result(test.name(), Status.ERROR, test.expectedResult(), OptionalLong.empty(), actual);
         }
         boolean pass = test.expectedError().get().equals(actual);
-        return result(test.name(), pass ? Status.PASS : Status.FAIL, test.expectedResult(), OptionalLong.empty(),
+        return result(
+                test.name(),
+                pass ? Status.PASS : Status.FAIL,
+                test.expectedResult(),
+                OptionalLong.empty(),
                 pass ? "" : "expected error '" + test.expectedError().get() + "', got '" + actual + "'");
     }
 
@@ -173,7 +189,8 @@ public final class ConformanceRunner {
         return result(name, Status.ERROR, OptionalLong.empty(), OptionalLong.empty(), "malformed test file: " + reason);
     }
 
-    private static ConformanceResult result(String name, Status status, OptionalLong expected, OptionalLong actual, String message) {
+    private static ConformanceResult result(
+            String name, Status status, OptionalLong expected, OptionalLong actual, String message) {
         return new ConformanceResult(name, status, expected, actual, message);
     }
 

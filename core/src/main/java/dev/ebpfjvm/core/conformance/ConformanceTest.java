@@ -25,8 +25,14 @@ import java.util.OptionalLong;
  * @param expectedError the error text the run must fail with, if the file gives one
  * @param skipReason why the suite's runner would skip this file, or empty when it runs
  */
-public record ConformanceTest(String name, String asm, List<Long> raw, byte[] mem, OptionalLong expectedResult,
-        Optional<String> expectedError, Optional<String> skipReason) {
+public record ConformanceTest(
+        String name,
+        String asm,
+        List<Long> raw,
+        byte[] mem,
+        OptionalLong expectedResult,
+        Optional<String> expectedError,
+        Optional<String> skipReason) {
 
     public ConformanceTest {
         Objects.requireNonNull(name, "name");
@@ -54,7 +60,8 @@ public record ConformanceTest(String name, String asm, List<Long> raw, byte[] me
         if (raw.isEmpty()) {
             return Assembler.assemble(asm);
         }
-        ByteBuffer bytes = ByteBuffer.allocate(raw.size() * InsnCodec.SLOT_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes =
+                ByteBuffer.allocate(raw.size() * InsnCodec.SLOT_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         raw.forEach(bytes::putLong);
         return InsnCodec.decode(bytes.array());
     }

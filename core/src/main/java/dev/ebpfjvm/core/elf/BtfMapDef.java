@@ -52,20 +52,42 @@ final class BtfMapDef {
 
     private void member(BtfSpec btf, BtfType.Member member, boolean outer, boolean last) {
         switch (member.name()) {
-            case "type": type = intField(btf, member); break;
-            case "max_entries": maxEntries = intField(btf, member); break;
-            case "map_flags": flags = intField(btf, member); break;
-            case "numa_node": intField(btf, member); break;
-            case "key_size": keySize = size("key", keySize, intField(btf, member)); break;
-            case "value_size": valueSize = size("value", valueSize, intField(btf, member)); break;
-            case "key": keySize = size("key", keySize, pointeeSize(btf, member)); break;
-            case "value": valueSize = size("value", valueSize, pointeeSize(btf, member)); break;
-            case "values": values(btf, member, outer, last); break;
-            case "pinning": pinning(btf, member, outer); break;
-            case "map_extra": longField(btf, member); break;
+            case "type":
+                type = intField(btf, member);
+                break;
+            case "max_entries":
+                maxEntries = intField(btf, member);
+                break;
+            case "map_flags":
+                flags = intField(btf, member);
+                break;
+            case "numa_node":
+                intField(btf, member);
+                break;
+            case "key_size":
+                keySize = size("key", keySize, intField(btf, member));
+                break;
+            case "value_size":
+                valueSize = size("value", valueSize, intField(btf, member));
+                break;
+            case "key":
+                keySize = size("key", keySize, pointeeSize(btf, member));
+                break;
+            case "value":
+                valueSize = size("value", valueSize, pointeeSize(btf, member));
+                break;
+            case "values":
+                values(btf, member, outer, last);
+                break;
+            case "pinning":
+                pinning(btf, member, outer);
+                break;
+            case "map_extra":
+                longField(btf, member);
+                break;
             default:
-                throw new UnsupportedFeatureException("section '.maps': map '" + name + "': unknown field '"
-                        + member.name() + "'");
+                throw new UnsupportedFeatureException(
+                        "section '.maps': map '" + name + "': unknown field '" + member.name() + "'");
         }
     }
 
@@ -98,8 +120,8 @@ final class BtfMapDef {
             throw malformed(name, "'values' member should be last");
         }
         if (!mapInMap && type != MapType.PROG_ARRAY.id()) {
-            throw new UnsupportedFeatureException("section '.maps': map '" + name
-                    + "': 'values' on a map that is neither map-in-map nor prog-array");
+            throw new UnsupportedFeatureException(
+                    "section '.maps': map '" + name + "': 'values' on a map that is neither map-in-map nor prog-array");
         }
         valueSize = size("value", valueSize, 4);
         BtfType array = btf.type(member.type());
@@ -142,10 +164,12 @@ final class BtfMapDef {
         if (t instanceof BtfType.Ptr) {
             return Integer.toUnsignedLong(intField(btf, member));
         }
-        java.util.List<BtfType.EnumValue> values = t instanceof BtfType.Enum ? ((BtfType.Enum) t).values()
+        java.util.List<BtfType.EnumValue> values = t instanceof BtfType.Enum
+                ? ((BtfType.Enum) t).values()
                 : t instanceof BtfType.Enum64 ? ((BtfType.Enum64) t).values() : null;
         if (values == null || values.size() != 1) {
-            throw malformed(name, "attr '" + member.name() + "': expected ENUM or ENUM64 of one value, got " + t.kind());
+            throw malformed(
+                    name, "attr '" + member.name() + "': expected ENUM or ENUM64 of one value, got " + t.kind());
         }
         return values.get(0).value();
     }

@@ -37,8 +37,10 @@ final class CodeFunction {
     /** Records the reference of the instruction at a slot relative to the function. */
     void addRef(int slot, CodeRef ref) {
         if (refs.putIfAbsent(slot, ref) != null) {
-            throw new MalformedObjectException(section.name(), "two relocations for the instruction at offset "
-                    + (start + slot) * 8L + " (function '" + name + "')");
+            throw new MalformedObjectException(
+                    section.name(),
+                    "two relocations for the instruction at offset " + (start + slot) * 8L + " (function '" + name
+                            + "')");
         }
     }
 

@@ -52,7 +52,8 @@ final class CodeRefs {
 
     private void relocation(ElfSection s, ElfRelocation rel) {
         if (rel.offset() % 8 != 0) {
-            throw new MalformedObjectException(s.name(), "relocation at offset " + rel.offset() + " is not on an instruction");
+            throw new MalformedObjectException(
+                    s.name(), "relocation at offset " + rel.offset() + " is not on an instruction");
         }
         int slot = (int) (rel.offset() / 8);
         Optional<CodeFunction> fn = code.containing(s, slot);
@@ -71,32 +72,41 @@ final class CodeRefs {
                     + ElfRelocation.typeName(rel.type()) + " in code is not supported");
         }
         if (rel.type() == ElfRelocation.R_BPF_64_64 ? !insn.isWide() : !call) {
-            throw new MalformedObjectException(s.name(), where + ": " + ElfRelocation.typeName(rel.type())
-                    + " on instruction 0x" + Integer.toHexString(insn.opcode()) + ", which it cannot apply to");
+            throw new MalformedObjectException(
+                    s.name(),
+                    where + ": " + ElfRelocation.typeName(rel.type()) + " on instruction 0x"
+                            + Integer.toHexString(insn.opcode()) + ", which it cannot apply to");
         }
         if (sym.isUndefined()) {
             // Fails the programs that link this function (ProgramLinker), not the whole object.
-            fn.get().markExtern(slot - fn.get().start, "section '" + s.name() + "': " + where + ": '" + sym.name()
-                    + "' is an extern (kfuncs, __ksym and __kconfig variables are not supported)");
+            fn.get()
+                    .markExtern(
+                            slot - fn.get().start,
+                            "section '" + s.name() + "': " + where + ": '" + sym.name()
+                                    + "' is an extern (kfuncs, __ksym and __kconfig variables are not supported)");
             return;
         }
         if (!sym.isInSection()) {
-            throw new MalformedObjectException(s.name(), where + " in special section 0x"
-                    + Integer.toHexString(sym.sectionIndex()));
+            throw new MalformedObjectException(
+                    s.name(), where + " in special section 0x" + Integer.toHexString(sym.sectionIndex()));
         }
         ElfSection target = elf.section(sym.sectionIndex());
         String symbol = sym.type() == ElfSymbol.STT_SECTION ? target.name() : sym.name();
-        CodeRef ref = call ? callRef(s, where, insn, sym, target, symbol) : lddwRef(s, where, insn, sym, target, symbol);
+        CodeRef ref =
+                call ? callRef(s, where, insn, sym, target, symbol) : lddwRef(s, where, insn, sym, target, symbol);
         fn.get().addRef(slot - fn.get().start, ref);
     }
 
     private CodeRef callRef(ElfSection s, String where, Insn insn, ElfSymbol sym, ElfSection target, String symbol) {
         if (insn.src() != 1) {
-            throw new MalformedObjectException(s.name(), where + ": a call with a relocation must be a bpf-to-bpf call (src 1)");
+            throw new MalformedObjectException(
+                    s.name(), where + ": a call with a relocation must be a bpf-to-bpf call (src 1)");
         }
         if (!target.isExecutable() || sym.value() % 8 != 0) {
-            throw new MalformedObjectException(s.name(), where + ": call target in section '" + target.name()
-                    + "' at offset " + sym.value() + " is not code");
+            throw new MalformedObjectException(
+                    s.name(),
+                    where + ": call target in section '" + target.name() + "' at offset " + sym.value()
+                            + " is not code");
         }
         long slot = sym.value() / 8 + insn.imm() + 1;
         return CodeRef.toFunction(Relocation.Kind.CALL, function(s, where, target, slot), symbol);
@@ -106,7 +116,8 @@ final class CodeRefs {
         long offset = sym.value() + insn.imm32();
         if (target.isExecutable()) {
             if (offset % 8 != 0) {
-                throw new MalformedObjectException(s.name(), where + ": function address " + offset + " is not on an instruction");
+                throw new MalformedObjectException(
+                        s.name(), where + ": function address " + offset + " is not on an instruction");
             }
             return CodeRef.toFunction(Relocation.Kind.FUNC, function(s, where, target, offset / 8), symbol);
         }
@@ -115,8 +126,8 @@ final class CodeRefs {
             return CodeRef.toMap(Relocation.Kind.MAP, maps.get(map.get()).spec().name(), 0, symbol);
         }
         if (target.name().equals(MapSections.BTF_MAPS) || target.name().equals(MapSections.LEGACY_MAPS)) {
-            throw new MalformedObjectException(s.name(), where + ": no map at offset " + sym.value() + " of '"
-                    + target.name() + "'");
+            throw new MalformedObjectException(
+                    s.name(), where + ": no map at offset " + sym.value() + " of '" + target.name() + "'");
         }
         String data = dataMaps.get(target.index());
         if (data == null) {
@@ -124,15 +135,18 @@ final class CodeRefs {
                     + target.name() + "', which is neither a map nor global data");
         }
         if (offset < 0 || offset >= target.size()) {
-            throw new MalformedObjectException(s.name(), where + ": offset " + offset + " outside '" + target.name()
-                    + "' of " + target.size() + " bytes");
+            throw new MalformedObjectException(
+                    s.name(),
+                    where + ": offset " + offset + " outside '" + target.name() + "' of " + target.size() + " bytes");
         }
         return CodeRef.toMap(Relocation.Kind.MAP_VALUE, data, (int) offset, symbol);
     }
 
     private CodeFunction function(ElfSection s, String where, ElfSection target, long slot) {
-        return code.startingAt(target, slot).orElseThrow(() -> new MalformedObjectException(s.name(), where
-                + ": no function starts at offset " + slot * 8 + " of '" + target.name() + "'"));
+        return code.startingAt(target, slot)
+                .orElseThrow(() -> new MalformedObjectException(
+                        s.name(),
+                        where + ": no function starts at offset " + slot * 8 + " of '" + target.name() + "'"));
     }
 
     /** Calls to a static function of the same section carry no relocation: imm is relative. */
@@ -147,9 +161,12 @@ final class CodeRefs {
             String where = "instruction at offset " + (fn.start + slot) * 8L + " of '" + fn.name + "'";
             if (insn.isLocalCall()) {
                 long target = fn.start + slot + insn.imm() + 1;
-                fn.addRef(slot, CodeRef.toFunction(Relocation.Kind.CALL, function(fn.section, where, fn.section, target), ""));
+                fn.addRef(
+                        slot,
+                        CodeRef.toFunction(Relocation.Kind.CALL, function(fn.section, where, fn.section, target), ""));
             } else if (insn.isWide() && insn.pseudoSrc() == PseudoSrc.FUNC) {
-                throw new MalformedObjectException(fn.section.name(), where + ": function address without a relocation");
+                throw new MalformedObjectException(
+                        fn.section.name(), where + ": function address without a relocation");
             }
         }
     }

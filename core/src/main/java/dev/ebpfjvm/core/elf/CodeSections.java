@@ -28,8 +28,7 @@ final class CodeSections {
     private final List<CodeFunction> functions = new ArrayList<>();
     private final Map<Integer, TreeMap<Integer, CodeFunction>> byStart = new HashMap<>();
 
-    private CodeSections() {
-    }
+    private CodeSections() {}
 
     static CodeSections read(ElfFile elf) {
         CodeSections code = new CodeSections();
@@ -54,7 +53,8 @@ final class CodeSections {
 
     /** {@return the function of a section that starts at a section slot} */
     Optional<CodeFunction> startingAt(ElfSection section, long slot) {
-        return slot < 0 || slot > Integer.MAX_VALUE ? Optional.empty()
+        return slot < 0 || slot > Integer.MAX_VALUE
+                ? Optional.empty()
                 : Optional.ofNullable(starts(section).get((int) slot));
     }
 
@@ -83,8 +83,8 @@ final class CodeSections {
         ElfSymbol previous = null;
         for (ElfSymbol sym : symbols) {
             if (previous != null && previous.value() + previous.size() > sym.value()) {
-                throw new MalformedObjectException(s.name(), "function '" + sym.name() + "' overlaps '"
-                        + previous.name() + "'");
+                throw new MalformedObjectException(
+                        s.name(), "function '" + sym.name() + "' overlaps '" + previous.name() + "'");
             }
             if (!text && !sym.isGlobal()) {
                 throw new UnsupportedFeatureException("section '" + s.name() + "': program '" + sym.name()
@@ -100,10 +100,17 @@ final class CodeSections {
     private static Instructions cut(ElfSection s, Instructions all, ElfSymbol sym) {
         long value = sym.value();
         long size = sym.size();
-        if (sym.name().isEmpty() || value % 8 != 0 || size % 8 != 0 || size == 0 || value < 0 || size < 0
+        if (sym.name().isEmpty()
+                || value % 8 != 0
+                || size % 8 != 0
+                || size == 0
+                || value < 0
+                || size < 0
                 || value + size > s.size()) {
-            throw new MalformedObjectException(s.name(), "function '" + sym.name() + "' at offset " + value + " of size "
-                    + size + " is not a whole number of instructions inside the section of " + s.size() + " bytes");
+            throw new MalformedObjectException(
+                    s.name(),
+                    "function '" + sym.name() + "' at offset " + value + " of size " + size
+                            + " is not a whole number of instructions inside the section of " + s.size() + " bytes");
         }
         int from = (int) (value / 8);
         int to = (int) ((value + size) / 8);

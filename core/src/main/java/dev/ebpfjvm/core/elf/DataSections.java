@@ -1,9 +1,9 @@
 package dev.ebpfjvm.core.elf;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.MalformedObjectException;
 import dev.ebpfjvm.core.btf.BtfSpec;
 import dev.ebpfjvm.core.btf.BtfType;
-import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.maps.MapException;
 import dev.ebpfjvm.core.maps.MapSpec;
 import dev.ebpfjvm.core.maps.MapType;
@@ -23,8 +23,7 @@ import java.util.Optional;
 final class DataSections {
     private static final byte[] KEY_ZERO = new byte[4];
 
-    private DataSections() {
-    }
+    private DataSections() {}
 
     /** {@return true for a section that holds global data} */
     static boolean isDataSection(ElfSection s) {
@@ -51,7 +50,8 @@ final class DataSections {
         if (s.size() > Integer.MAX_VALUE) {
             throw new MalformedObjectException(s.name(), "size " + s.size() + " is too large for a map value");
         }
-        List<MapSpec.Init> contents = s.isNoBits() ? List.of() : List.of(new MapSpec.Init(KEY_ZERO, elf.contents(s), null));
+        List<MapSpec.Init> contents =
+                s.isNoBits() ? List.of() : List.of(new MapSpec.Init(KEY_ZERO, elf.contents(s), null));
         int flags = isReadOnly(s.name()) ? MapSpec.F_RDONLY_PROG : 0;
         return new MapSpec(s.name(), MapType.ARRAY, 4, (int) s.size(), 1, flags, Pinning.NONE, null, contents);
     }
@@ -65,14 +65,16 @@ final class DataSections {
         List<GlobalVariable> vars = new ArrayList<>();
         if (sec.isPresent()) {
             for (DatasecVars.Entry v : DatasecVars.of(elf, s, btf, sec.get())) {
-                vars.add(new GlobalVariable(v.name(), s.name(), (int) v.offset(), v.size(), v.var().type()));
+                vars.add(new GlobalVariable(
+                        v.name(), s.name(), (int) v.offset(), v.size(), v.var().type()));
             }
             return vars;
         }
         for (ElfSymbol sym : elf.symbolsIn(s)) {
             if (sym.type() == ElfSymbol.STT_OBJECT && !sym.name().isEmpty()) {
                 if (sym.value() > Integer.MAX_VALUE || sym.size() > Integer.MAX_VALUE) {
-                    throw new MalformedObjectException(s.name(), "symbol '" + sym.name() + "' lies outside the section");
+                    throw new MalformedObjectException(
+                            s.name(), "symbol '" + sym.name() + "' lies outside the section");
                 }
                 vars.add(checked(s, new GlobalVariable(sym.name(), s.name(), (int) sym.value(), (int) sym.size(), 0)));
             }
@@ -82,8 +84,10 @@ final class DataSections {
 
     private static GlobalVariable checked(ElfSection s, GlobalVariable v) {
         if ((long) v.offset() + v.size() > s.size()) {
-            throw new MalformedObjectException(s.name(), "variable '" + v.name() + "' [" + v.offset() + ", +"
-                    + v.size() + ") lies outside the section of " + s.size() + " bytes");
+            throw new MalformedObjectException(
+                    s.name(),
+                    "variable '" + v.name() + "' [" + v.offset() + ", +" + v.size() + ") lies outside the section of "
+                            + s.size() + " bytes");
         }
         return v;
     }
@@ -102,18 +106,32 @@ final class DataSections {
         if (!data.contents().isEmpty()) {
             value = data.contents().get(0).value();
         } else if (data.valueSize() > MAX_VALUE_BYTES) {
-            throw new MapException(data.name(), "create", Errno.ENOMEM, "a value of " + data.valueSize()
-                    + " bytes exceeds a Java array");
+            throw new MapException(
+                    data.name(),
+                    "create",
+                    Errno.ENOMEM,
+                    "a value of " + data.valueSize() + " bytes exceeds a Java array");
         } else {
             try {
                 value = new byte[data.valueSize()];
             } catch (OutOfMemoryError e) {
-                throw new MapException(data.name(), "create", Errno.ENOMEM, "cannot allocate an initial value of "
-                        + data.valueSize() + " bytes");
+                throw new MapException(
+                        data.name(),
+                        "create",
+                        Errno.ENOMEM,
+                        "cannot allocate an initial value of " + data.valueSize() + " bytes");
             }
         }
         System.arraycopy(bytes, 0, value, offset, bytes.length);
-        return new MapSpec(data.name(), data.type(), data.keySize(), data.valueSize(), data.maxEntries(), data.flags(),
-                data.pinning(), data.innerMap(), List.of(new MapSpec.Init(KEY_ZERO, value, null)));
+        return new MapSpec(
+                data.name(),
+                data.type(),
+                data.keySize(),
+                data.valueSize(),
+                data.maxEntries(),
+                data.flags(),
+                data.pinning(),
+                data.innerMap(),
+                List.of(new MapSpec.Init(KEY_ZERO, value, null)));
     }
 }

@@ -24,11 +24,9 @@ final class DatasecVars {
      * @param offset the byte offset in the section
      * @param size the size in bytes
      */
-    record Entry(String name, BtfType.Var var, int typeId, long offset, int size) {
-    }
+    record Entry(String name, BtfType.Var var, int typeId, long offset, int size) {}
 
-    private DatasecVars() {
-    }
+    private DatasecVars() {}
 
     /** {@return the variables of a section's DATASEC, each checked to lie inside the section} */
     static List<Entry> of(ElfFile elf, ElfSection section, BtfSpec btf, BtfType.Datasec sec) {
@@ -42,8 +40,8 @@ final class DatasecVars {
         for (BtfType.VarSecinfo vi : sec.vars()) {
             BtfType t = btf.type(vi.type());
             if (!(t instanceof BtfType.Var) || t.name().isEmpty()) {
-                throw new MalformedObjectException(section.name(), "DATASEC entry [" + vi.type() + "] '" + t.name()
-                        + "' is not a named VAR");
+                throw new MalformedObjectException(
+                        section.name(), "DATASEC entry [" + vi.type() + "] '" + t.name() + "' is not a named VAR");
             }
             Long symbol = symbols.get(t.name());
             if (sec.size() == 0 && symbol == null) {
@@ -51,8 +49,10 @@ final class DatasecVars {
             }
             long offset = sec.size() == 0 ? symbol : vi.offset();
             if (offset < 0 || offset + vi.size() > section.size()) {
-                throw new MalformedObjectException(section.name(), "variable '" + t.name() + "' [" + offset + ", +"
-                        + vi.size() + ") lies outside the section of " + section.size() + " bytes");
+                throw new MalformedObjectException(
+                        section.name(),
+                        "variable '" + t.name() + "' [" + offset + ", +" + vi.size() + ") lies outside the section of "
+                                + section.size() + " bytes");
             }
             out.add(new Entry(t.name(), (BtfType.Var) t, vi.type(), offset, vi.size()));
         }

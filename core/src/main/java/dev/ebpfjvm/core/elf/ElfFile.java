@@ -32,6 +32,7 @@ public final class ElfFile {
     public static final int EM_BPF = 247;
     /** {@code ET_REL}: a relocatable object, the only kind clang emits for BPF. */
     public static final int ET_REL = 1;
+
     static final int HEADER_SIZE = 64;
     static final int SECTION_HEADER_SIZE = 64;
     static final int SYMBOL_SIZE = 24;
@@ -43,8 +44,11 @@ public final class ElfFile {
     private final List<List<ElfRelocation>> relocationsByTarget;
     private final List<List<ElfSymbol>> symbolsBySection;
 
-    private ElfFile(byte[] bytes, List<ElfSection> sections, List<ElfSymbol> symbols,
-                    List<List<ElfRelocation>> relocationsByTarget) {
+    private ElfFile(
+            byte[] bytes,
+            List<ElfSection> sections,
+            List<ElfSymbol> symbols,
+            List<List<ElfRelocation>> relocationsByTarget) {
         this.bytes = bytes;
         this.sections = sections;
         this.symbols = symbols;
@@ -88,8 +92,8 @@ public final class ElfFile {
      */
     public ElfSection section(int index) {
         if (index < 0 || index >= sections.size()) {
-            throw new MalformedObjectException(null, "section index " + index + " out of range (have "
-                    + sections.size() + ")");
+            throw new MalformedObjectException(
+                    null, "section index " + index + " out of range (have " + sections.size() + ")");
         }
         return sections.get(index);
     }
@@ -135,14 +139,17 @@ public final class ElfFile {
                 continue;
             }
             if (rel.entrySize() != REL_SIZE || rel.size() % REL_SIZE != 0) {
-                throw new MalformedObjectException(rel.name(), "entry size " + rel.entrySize() + " and size "
-                        + rel.size() + " do not describe 16-byte Elf64_Rel entries");
+                throw new MalformedObjectException(
+                        rel.name(),
+                        "entry size " + rel.entrySize() + " and size " + rel.size()
+                                + " do not describe 16-byte Elf64_Rel entries");
             }
             if (rel.info() <= 0 || rel.info() >= sections.size()) {
-                throw new MalformedObjectException(rel.name(), "relocates section index " + rel.info()
-                        + ", which does not exist");
+                throw new MalformedObjectException(
+                        rel.name(), "relocates section index " + rel.info() + ", which does not exist");
             }
-            if (rel.link() <= 0 || rel.link() >= sections.size()
+            if (rel.link() <= 0
+                    || rel.link() >= sections.size()
                     || sections.get(rel.link()).type() != ElfSection.SHT_SYMTAB) {
                 throw new MalformedObjectException(rel.name(), "sh_link " + rel.link() + " is not the symbol table");
             }
@@ -158,19 +165,23 @@ public final class ElfFile {
         return Collections.unmodifiableList(byTarget);
     }
 
-    private static ElfRelocation readRelocation(byte[] bytes, int at, ElfSection rel, ElfSection target,
-                                                int symbolCount) {
+    private static ElfRelocation readRelocation(
+            byte[] bytes, int at, ElfSection rel, ElfSection target, int symbolCount) {
         long offset = LittleEndian.getU64(bytes, at);
         long info = LittleEndian.getU64(bytes, at + 8);
         long symbol = info >>> 32;
         int type = (int) info;
         if (symbol >= symbolCount) {
-            throw new MalformedObjectException(rel.name(), "relocation at offset " + offset + " names symbol "
-                    + symbol + " but the symbol table has " + symbolCount);
+            throw new MalformedObjectException(
+                    rel.name(),
+                    "relocation at offset " + offset + " names symbol " + symbol + " but the symbol table has "
+                            + symbolCount);
         }
         if (offset < 0 || offset >= target.size()) {
-            throw new MalformedObjectException(rel.name(), "relocation offset " + offset + " outside section '"
-                    + target.name() + "' of " + target.size() + " bytes");
+            throw new MalformedObjectException(
+                    rel.name(),
+                    "relocation offset " + offset + " outside section '" + target.name() + "' of " + target.size()
+                            + " bytes");
         }
         return new ElfRelocation(offset, (int) symbol, type);
     }

@@ -66,8 +66,8 @@ final class ElfHeaders {
             throw header("e_shstrndx " + shstrndx + " is not a string table (type " + names.type + ")");
         }
         names.checkInFile(bytes, ".shstrtab");
-        StringTable shstrtab = new StringTable(".shstrtab",
-                Arrays.copyOfRange(bytes, (int) names.offset, (int) (names.offset + names.size)));
+        StringTable shstrtab = new StringTable(
+                ".shstrtab", Arrays.copyOfRange(bytes, (int) names.offset, (int) (names.offset + names.size)));
         List<ElfSection> sections = new ArrayList<>(shnum);
         for (RawSection r : raw) {
             String name = r.index == 0 ? "" : shstrtab.at(r.name);
@@ -138,8 +138,10 @@ final class ElfHeaders {
             boolean inFile = type == ElfSection.SHT_NOBITS
                     || (offset >= 0 && offset <= bytes.length && size <= bytes.length - offset);
             if (!inFile) {
-                throw new MalformedObjectException(name, "contents [" + Long.toUnsignedString(offset) + ", +"
-                        + Long.toUnsignedString(size) + ") lie outside the file of " + bytes.length + " bytes");
+                throw new MalformedObjectException(
+                        name,
+                        "contents [" + Long.toUnsignedString(offset) + ", +" + Long.toUnsignedString(size)
+                                + ") lie outside the file of " + bytes.length + " bytes");
             }
         }
     }

@@ -24,13 +24,20 @@ public record ElfRelocation(long offset, int symbol, int type) {
     /** {@return the name of a relocation type as llvm-objdump prints it} */
     public static String typeName(int type) {
         switch (type) {
-            case R_BPF_NONE: return "R_BPF_NONE";
-            case R_BPF_64_64: return "R_BPF_64_64";
-            case R_BPF_64_ABS64: return "R_BPF_64_ABS64";
-            case R_BPF_64_ABS32: return "R_BPF_64_ABS32";
-            case R_BPF_64_NODYLD32: return "R_BPF_64_NODYLD32";
-            case R_BPF_64_32: return "R_BPF_64_32";
-            default: return "R_BPF_" + type;
+            case R_BPF_NONE:
+                return "R_BPF_NONE";
+            case R_BPF_64_64:
+                return "R_BPF_64_64";
+            case R_BPF_64_ABS64:
+                return "R_BPF_64_ABS64";
+            case R_BPF_64_ABS32:
+                return "R_BPF_64_ABS32";
+            case R_BPF_64_NODYLD32:
+                return "R_BPF_64_NODYLD32";
+            case R_BPF_64_32:
+                return "R_BPF_64_32";
+            default:
+                return "R_BPF_" + type;
         }
     }
 }

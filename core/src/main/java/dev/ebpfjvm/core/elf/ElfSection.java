@@ -13,8 +13,8 @@ package dev.ebpfjvm.core.elf;
  * @param info {@code sh_info}: the section a REL section relocates
  * @param entrySize {@code sh_entsize}
  */
-public record ElfSection(int index, String name, int type, long flags, long offset, long size, int link, int info,
-                         long entrySize) {
+public record ElfSection(
+        int index, String name, int type, long flags, long offset, long size, int link, int info, long entrySize) {
     /** {@code SHT_PROGBITS}: contents defined by the program. */
     public static final int SHT_PROGBITS = 1;
     /** {@code SHT_SYMTAB}: the symbol table. */

@@ -13,8 +13,8 @@ package dev.ebpfjvm.core.elf;
  * @param sectionIndex {@code st_shndx}: the section the symbol is defined in, or {@link #SHN_UNDEF}
  *     for externs, or a reserved index such as {@link #SHN_ABS}
  */
-public record ElfSymbol(int index, String name, long value, long size, int type, int bind, int visibility,
-                        int sectionIndex) {
+public record ElfSymbol(
+        int index, String name, long value, long size, int type, int bind, int visibility, int sectionIndex) {
     /** {@code STT_NOTYPE}. */
     public static final int STT_NOTYPE = 0;
     /** {@code STT_OBJECT}: a variable or map. */

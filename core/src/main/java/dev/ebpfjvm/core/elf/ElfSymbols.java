@@ -13,16 +13,15 @@ import java.util.List;
  * which also refuses a second symbol table.
  */
 final class ElfSymbols {
-    private ElfSymbols() {
-    }
+    private ElfSymbols() {}
 
     static List<ElfSymbol> read(byte[] bytes, List<ElfSection> sections) {
         ElfSection symtab = null;
         for (ElfSection s : sections) {
             if (s.type() == ElfSection.SHT_SYMTAB) {
                 if (symtab != null) {
-                    throw new MalformedObjectException(s.name(), "a second symbol table (the first is '"
-                            + symtab.name() + "')");
+                    throw new MalformedObjectException(
+                            s.name(), "a second symbol table (the first is '" + symtab.name() + "')");
                 }
                 symtab = s;
             }
@@ -31,21 +30,23 @@ final class ElfSymbols {
             return List.of();
         }
         if (symtab.entrySize() != ElfFile.SYMBOL_SIZE || symtab.size() % ElfFile.SYMBOL_SIZE != 0) {
-            throw new MalformedObjectException(symtab.name(), "entry size " + symtab.entrySize() + " and size "
-                    + symtab.size() + " do not describe 24-byte Elf64_Sym entries");
+            throw new MalformedObjectException(
+                    symtab.name(),
+                    "entry size " + symtab.entrySize() + " and size " + symtab.size()
+                            + " do not describe 24-byte Elf64_Sym entries");
         }
         StringTable names = ElfFile.stringTable(bytes, sections, symtab.link(), symtab.name());
         int count = (int) (symtab.size() / ElfFile.SYMBOL_SIZE);
         List<ElfSymbol> symbols = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            symbols.add(readSymbol(bytes, (int) symtab.offset() + i * ElfFile.SYMBOL_SIZE, i, names, symtab,
-                    sections.size()));
+            symbols.add(readSymbol(
+                    bytes, (int) symtab.offset() + i * ElfFile.SYMBOL_SIZE, i, names, symtab, sections.size()));
         }
         return Collections.unmodifiableList(symbols);
     }
 
-    private static ElfSymbol readSymbol(byte[] bytes, int at, int index, StringTable names, ElfSection symtab,
-                                        int sectionCount) {
+    private static ElfSymbol readSymbol(
+            byte[] bytes, int at, int index, StringTable names, ElfSection symtab, int sectionCount) {
         String name = names.at(LittleEndian.getU32(bytes, at));
         int info = bytes[at + 4] & 0xff;
         int other = bytes[at + 5] & 0xff;
@@ -53,8 +54,10 @@ final class ElfSymbols {
         long value = LittleEndian.getU64(bytes, at + 8);
         long size = LittleEndian.getU64(bytes, at + 16);
         if (shndx != ElfSymbol.SHN_UNDEF && shndx < ElfSymbol.SHN_LORESERVE && shndx >= sectionCount) {
-            throw new MalformedObjectException(symtab.name(), "symbol " + index + " '" + name + "' is in section "
-                    + shndx + ", which does not exist (have " + sectionCount + ")");
+            throw new MalformedObjectException(
+                    symtab.name(),
+                    "symbol " + index + " '" + name + "' is in section " + shndx + ", which does not exist (have "
+                            + sectionCount + ")");
         }
         return new ElfSymbol(index, name, value, size, info & 0xf, info >>> 4, other & 0x3, shndx);
     }

@@ -25,7 +25,8 @@ final class ExtIndex {
 
     private static <T> TreeMap<Integer, List<T>> bySlot(List<T> list, ToIntFunction<T> slot) {
         TreeMap<Integer, List<T>> out = new TreeMap<>();
-        list.forEach(x -> out.computeIfAbsent(slot.applyAsInt(x), k -> new ArrayList<>()).add(x));
+        list.forEach(x ->
+                out.computeIfAbsent(slot.applyAsInt(x), k -> new ArrayList<>()).add(x));
         return out;
     }
 

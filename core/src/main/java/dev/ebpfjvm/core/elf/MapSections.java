@@ -24,26 +24,26 @@ final class MapSections {
     /** {@code sizeof(struct bpf_map_def)}: type, key_size, value_size, max_entries, map_flags. */
     private static final int LEGACY_DEF_SIZE = 20;
 
-    private MapSections() {
-    }
+    private MapSections() {}
 
     /** {@return the maps of the {@code .maps} section, in DATASEC order} */
     static List<DeclaredMap> btfMaps(ElfFile elf, ElfSection section, BtfSpec btf) {
         if (btf == null) {
             throw new MalformedObjectException(BTF_MAPS, "BTF-defined maps need a .BTF section");
         }
-        BtfType.Datasec sec = btf.datasec(BTF_MAPS).orElseThrow(() ->
-                new MalformedObjectException(BTF_MAPS, "no DATASEC '.maps' in .BTF"));
+        BtfType.Datasec sec = btf.datasec(BTF_MAPS)
+                .orElseThrow(() -> new MalformedObjectException(BTF_MAPS, "no DATASEC '.maps' in .BTF"));
         List<DeclaredMap> maps = new ArrayList<>();
         for (DatasecVars.Entry v : DatasecVars.of(elf, section, btf, sec)) {
             if (v.var().linkage() != BtfType.Linkage.GLOBAL) {
-                throw new UnsupportedFeatureException("section '.maps': map '" + v.name() + "' has "
-                        + v.var().linkage() + " linkage");
+                throw new UnsupportedFeatureException(
+                        "section '.maps': map '" + v.name() + "' has " + v.var().linkage() + " linkage");
             }
             BtfType def = btf.resolve(v.var().type());
             if (!(def instanceof BtfType.Struct) || ((BtfType.Struct) def).size() > v.size()) {
-                throw new MalformedObjectException(BTF_MAPS, "map '" + v.name() + "': definition is not a struct of at most "
-                        + v.size() + " bytes");
+                throw new MalformedObjectException(
+                        BTF_MAPS,
+                        "map '" + v.name() + "': definition is not a struct of at most " + v.size() + " bytes");
             }
             BtfMapDef parsed = BtfMapDef.parse(v.name(), btf, (BtfType.Struct) def, true);
             maps.add(new DeclaredMap(toSpec(parsed), section.index(), v.offset(), v.size(), parsed.valuesOffset));
@@ -54,14 +54,23 @@ final class MapSections {
     private static MapSpec toSpec(BtfMapDef def) {
         MapSpec inner = def.inner == null ? null : toSpec(def.inner);
         Pinning pinning = def.pinning == 1 ? Pinning.BY_NAME : Pinning.NONE;
-        return new MapSpec(def.name, mapType(def.name, def.type), def.keySize, def.valueSize, def.maxEntries,
-                def.flags, pinning, inner, List.of());
+        return new MapSpec(
+                def.name,
+                mapType(def.name, def.type),
+                def.keySize,
+                def.valueSize,
+                def.maxEntries,
+                def.flags,
+                pinning,
+                inner,
+                List.of());
     }
 
     private static MapType mapType(String map, int id) {
         MapType type = MapType.ofId(id);
         if (type == null) {
-            throw new UnsupportedFeatureException("map '" + map + "': unknown map type " + Integer.toUnsignedString(id));
+            throw new UnsupportedFeatureException(
+                    "map '" + map + "': unknown map type " + Integer.toUnsignedString(id));
         }
         return type;
     }
@@ -75,19 +84,27 @@ final class MapSections {
             }
         }
         if (symbols.isEmpty() || section.isNoBits() || section.size() % symbols.size() != 0) {
-            throw new MalformedObjectException(LEGACY_MAPS, "unable to determine map definition size: "
-                    + section.size() + " bytes for " + symbols.size() + " symbols");
+            throw new MalformedObjectException(
+                    LEGACY_MAPS,
+                    "unable to determine map definition size: " + section.size() + " bytes for " + symbols.size()
+                            + " symbols");
         }
         long defSize = section.size() / symbols.size();
         byte[] data = elf.contents(section);
         List<DeclaredMap> maps = new ArrayList<>();
         for (ElfSymbol sym : symbols) {
             if (sym.name().isEmpty() || sym.value() < 0 || sym.value() + defSize > data.length) {
-                throw new MalformedObjectException(LEGACY_MAPS, "symbol '" + sym.name() + "' at " + sym.value()
-                        + " is not a map definition of " + defSize + " bytes");
+                throw new MalformedObjectException(
+                        LEGACY_MAPS,
+                        "symbol '" + sym.name() + "' at " + sym.value() + " is not a map definition of " + defSize
+                                + " bytes");
             }
-            maps.add(new DeclaredMap(legacySpec(sym.name(), data, (int) sym.value(), (int) defSize),
-                    section.index(), sym.value(), defSize, -1));
+            maps.add(new DeclaredMap(
+                    legacySpec(sym.name(), data, (int) sym.value(), (int) defSize),
+                    section.index(),
+                    sym.value(),
+                    defSize,
+                    -1));
         }
         return maps;
     }

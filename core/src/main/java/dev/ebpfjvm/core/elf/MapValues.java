@@ -15,12 +15,10 @@ import java.util.Optional;
 final class MapValues {
     private static final int POINTER_SIZE = 8;
 
-    private MapValues() {
-    }
+    private MapValues() {}
 
     /** {@return the maps with their initial slots filled} */
-    static List<DeclaredMap> apply(ElfFile elf, ElfSection mapsSection, List<DeclaredMap> maps,
-                                   CodeSections code) {
+    static List<DeclaredMap> apply(ElfFile elf, ElfSection mapsSection, List<DeclaredMap> maps, CodeSections code) {
         MapIndex index = new MapIndex(maps);
         List<List<MapSpec.Init>> inits = new ArrayList<>();
         maps.forEach(m -> inits.add(new ArrayList<>()));
@@ -48,15 +46,36 @@ final class MapValues {
         for (int i = 0; i < maps.size(); i++) {
             DeclaredMap m = maps.get(i);
             MapSpec s = m.spec();
-            out.add(inits.get(i).isEmpty() ? m : new DeclaredMap(new MapSpec(s.name(), s.type(), s.keySize(),
-                    s.valueSize(), s.maxEntries(), s.flags(), s.pinning(), s.innerMap(), inits.get(i)),
-                    m.section(), m.offset(), m.size(), m.valuesOffset()));
+            out.add(
+                    inits.get(i).isEmpty()
+                            ? m
+                            : new DeclaredMap(
+                                    new MapSpec(
+                                            s.name(),
+                                            s.type(),
+                                            s.keySize(),
+                                            s.valueSize(),
+                                            s.maxEntries(),
+                                            s.flags(),
+                                            s.pinning(),
+                                            s.innerMap(),
+                                            inits.get(i)),
+                                    m.section(),
+                                    m.offset(),
+                                    m.size(),
+                                    m.valuesOffset()));
         }
         return out;
     }
 
-    private static String target(ElfFile elf, MapSpec map, ElfSymbol sym, ElfSection mapsSection,
-                                 List<DeclaredMap> maps, MapIndex index, CodeSections code) {
+    private static String target(
+            ElfFile elf,
+            MapSpec map,
+            ElfSymbol sym,
+            ElfSection mapsSection,
+            List<DeclaredMap> maps,
+            MapIndex index,
+            CodeSections code) {
         if (map.type().isMapInMap()) {
             if (map.type() == MapType.HASH_OF_MAPS && map.keySize() != 4) {
                 throw malformed("hash-of-maps '" + map.name() + "' should have key size 4");
@@ -68,7 +87,8 @@ final class MapValues {
             return maps.get(inner.get()).spec().name();
         }
         Optional<CodeFunction> prog = sym.isInSection() && sym.value() % 8 == 0
-                ? code.startingAt(elf.section(sym.sectionIndex()), sym.value() / 8) : Optional.empty();
+                ? code.startingAt(elf.section(sym.sectionIndex()), sym.value() / 8)
+                : Optional.empty();
         if (prog.isPresent() && prog.get().entry && prog.get().name.equals(sym.name())) {
             return sym.name();
         }

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.core.elf;
 
+import dev.ebpfjvm.core.InputFiles;
 import dev.ebpfjvm.core.MalformedObjectException;
 import dev.ebpfjvm.core.UnsupportedFeatureException;
 import dev.ebpfjvm.core.btf.BtfExt;
@@ -8,10 +9,8 @@ import dev.ebpfjvm.core.btf.BtfReader;
 import dev.ebpfjvm.core.btf.BtfSpec;
 import dev.ebpfjvm.core.maps.MapSpec;
 import dev.ebpfjvm.core.memory.LittleEndian;
-import dev.ebpfjvm.core.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,8 +35,7 @@ import java.util.Set;
  * keep the others from being read. Nothing else escapes, whatever the input.
  */
 public final class ObjectReader {
-    private ObjectReader() {
-    }
+    private ObjectReader() {}
 
     /**
      * Reads an object file.
@@ -52,8 +50,11 @@ public final class ObjectReader {
     public static ObjectSpec read(byte[] bytes) {
         ElfFile elf = ElfFile.parse(bytes);
         BtfSpec btf = readBtf(elf);
-        BtfExt ext = btf == null ? BtfExt.EMPTY
-                : elf.section(BtfExtReader.SECTION).map(s -> BtfExtReader.read(contents(elf, s), btf)).orElse(BtfExt.EMPTY);
+        BtfExt ext = btf == null
+                ? BtfExt.EMPTY
+                : elf.section(BtfExtReader.SECTION)
+                        .map(s -> BtfExtReader.read(contents(elf, s), btf))
+                        .orElse(BtfExt.EMPTY);
         String license = license(elf);
         List<DeclaredMap> declared = new ArrayList<>();
         Optional<ElfSection> btfMaps = elf.section(MapSections.BTF_MAPS);
@@ -72,8 +73,7 @@ public final class ObjectReader {
         CodeSections code = CodeSections.read(elf);
         CodeRefs.resolve(elf, code, declared, dataByIndex);
         List<ProgramSpec> programs = link(code, ext, license);
-        List<DeclaredMap> filled = btfMaps.isPresent()
-                ? MapValues.apply(elf, btfMaps.get(), declared, code) : declared;
+        List<DeclaredMap> filled = btfMaps.isPresent() ? MapValues.apply(elf, btfMaps.get(), declared, code) : declared;
         List<MapSpec> maps = new ArrayList<>();
         filled.forEach(m -> maps.add(m.spec()));
         maps.addAll(dataMaps);
@@ -100,8 +100,8 @@ public final class ObjectReader {
                 ProgramSpec p = ProgramLinker.link(f, ext, license);
                 total += p.insns().slotCount();
                 if (total > budget) {
-                    throw new UnsupportedFeatureException("linking the programs needs more than " + budget
-                            + " instructions in all");
+                    throw new UnsupportedFeatureException(
+                            "linking the programs needs more than " + budget + " instructions in all");
                 }
                 programs.add(p);
             }

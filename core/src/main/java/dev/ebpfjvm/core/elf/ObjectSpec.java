@@ -22,8 +22,13 @@ import java.util.stream.Collectors;
  * @param kernelVersion the {@code version} section's value, 0 when absent
  * @param btf the object's BTF, or null when it has none
  */
-public record ObjectSpec(List<ProgramSpec> programs, List<MapSpec> maps, List<GlobalVariable> globals,
-                         String license, int kernelVersion, BtfSpec btf) {
+public record ObjectSpec(
+        List<ProgramSpec> programs,
+        List<MapSpec> maps,
+        List<GlobalVariable> globals,
+        String license,
+        int kernelVersion,
+        BtfSpec btf) {
     public ObjectSpec {
         programs = List.copyOf(programs);
         maps = List.copyOf(maps);
@@ -72,11 +77,12 @@ public record ObjectSpec(List<ProgramSpec> programs, List<MapSpec> maps, List<Gl
      * @throws IllegalArgumentException when there is no such variable or the value is too long
      */
     public ObjectSpec withGlobal(String name, byte[] value) {
-        GlobalVariable var = global(name).orElseThrow(() -> new IllegalArgumentException("no global variable '"
-                + name + "' (have " + globals.stream().map(GlobalVariable::name).collect(Collectors.toList()) + ")"));
+        GlobalVariable var = global(name)
+                .orElseThrow(() -> new IllegalArgumentException("no global variable '" + name + "' (have "
+                        + globals.stream().map(GlobalVariable::name).collect(Collectors.toList()) + ")"));
         if (value.length > var.size()) {
-            throw new IllegalArgumentException("global '" + name + "' has " + var.size() + " bytes, got "
-                    + value.length);
+            throw new IllegalArgumentException(
+                    "global '" + name + "' has " + var.size() + " bytes, got " + value.length);
         }
         MapSpec data = map(var.section()).orElseThrow(() -> new IllegalStateException("no map for " + var.section()));
         return withMap(DataSections.withBytes(data, var.offset(), value));

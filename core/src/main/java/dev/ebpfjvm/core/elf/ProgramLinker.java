@@ -46,16 +46,28 @@ final class ProgramLinker {
         ProgramSection def = ProgramSection.of(entry.section.name());
         if (def.supported()) {
             // A program ebpf-jvm would run may not use an extern; an unsupported one is kept as it is.
-            linker.placed.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue()[0]))
-                    .map(e -> e.getKey().unsupported()).filter(java.util.Objects::nonNull).findFirst()
+            linker.placed.entrySet().stream()
+                    .sorted(Comparator.comparingInt(e -> e.getValue()[0]))
+                    .map(e -> e.getKey().unsupported())
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
                     .ifPresent(reason -> {
                         throw new UnsupportedFeatureException(reason);
                     });
         }
         linker.relocations.sort(Comparator.comparingInt(Relocation::slot));
-        return new ProgramSpec(entry.name, entry.section.name(), def.type(), def.attachType(), def.supported(),
-                new Instructions(linker.out), linker.relocations, linker.functions, linker.funcInfos,
-                linker.lineInfos, license);
+        return new ProgramSpec(
+                entry.name,
+                entry.section.name(),
+                def.type(),
+                def.attachType(),
+                def.supported(),
+                new Instructions(linker.out),
+                linker.relocations,
+                linker.functions,
+                linker.funcInfos,
+                linker.lineInfos,
+                license);
     }
 
     /** One function being scanned: where it was placed and how far the scan got. */
@@ -104,9 +116,11 @@ final class ProgramLinker {
         }
         int relative = placed.get(target)[0] - slot - 1;
         Insn old = out.get(at[1] + index);
-        out.set(at[1] + index, ref.kind() == Relocation.Kind.CALL
-                ? new Insn(old.opcode(), old.dst(), 1, old.off(), relative)
-                : new Insn(Insn.LDDW, old.dst(), PseudoSrc.FUNC.code(), old.off(), relative & 0xffffffffL));
+        out.set(
+                at[1] + index,
+                ref.kind() == Relocation.Kind.CALL
+                        ? new Insn(old.opcode(), old.dst(), 1, old.off(), relative)
+                        : new Insn(Insn.LDDW, old.dst(), PseudoSrc.FUNC.code(), old.off(), relative & 0xffffffffL));
         relocations.add(new Relocation(slot, ref.kind(), target.name, 0, ref.symbol()));
         return fresh ? target : null;
     }

@@ -16,7 +16,8 @@ import java.util.List;
  */
 public record ProgramSection(String pattern, ProgramType type, AttachType attachType, boolean supported) {
     /** The section of names libbpf does not know: type UNSPEC, unsupported. */
-    public static final ProgramSection UNKNOWN = new ProgramSection("", ProgramType.UNSPEC, AttachType.UNSPECIFIED, false);
+    public static final ProgramSection UNKNOWN =
+            new ProgramSection("", ProgramType.UNSPEC, AttachType.UNSPECIFIED, false);
 
     private static final List<ProgramSection> DEFS = List.of(
             def("socket", ProgramType.SOCKET_FILTER, AttachType.UNSPECIFIED, false),
@@ -161,7 +162,8 @@ public record ProgramSection(String pattern, ProgramType type, AttachType attach
         if (this == UNKNOWN) {
             return "libbpf knows no program type for this section name";
         }
-        return type.name().toLowerCase(java.util.Locale.ROOT) + " programs are not supported (ebpf-jvm runs tc and tcx programs)";
+        return type.name().toLowerCase(java.util.Locale.ROOT)
+                + " programs are not supported (ebpf-jvm runs tc and tcx programs)";
     }
 
     /** {@return every definition, in matching order} */

@@ -25,9 +25,18 @@ import java.util.Optional;
  * @param lineInfos C source lines, relative to the linked program
  * @param license the object's license ({@code SEC("license")})
  */
-public record ProgramSpec(String name, String section, ProgramType type, AttachType attachType, boolean supported,
-                          Instructions insns, List<Relocation> relocations, List<Subprogram> functions,
-                          List<FuncInfo> funcInfos, List<LineInfo> lineInfos, String license) {
+public record ProgramSpec(
+        String name,
+        String section,
+        ProgramType type,
+        AttachType attachType,
+        boolean supported,
+        Instructions insns,
+        List<Relocation> relocations,
+        List<Subprogram> functions,
+        List<FuncInfo> funcInfos,
+        List<LineInfo> lineInfos,
+        String license) {
     public ProgramSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(section, "section");
@@ -46,7 +55,9 @@ public record ProgramSpec(String name, String section, ProgramType type, AttachT
      * or empty when it runs it} Loading an object skips its unsupported programs.
      */
     public Optional<String> unsupportedReason() {
-        return supported ? Optional.empty() : Optional.of(ProgramSection.of(section).unsupportedReason());
+        return supported
+                ? Optional.empty()
+                : Optional.of(ProgramSection.of(section).unsupportedReason());
     }
 
     /** {@return the number of slots of the program's own function, before the linked subprograms} */

@@ -14,8 +14,7 @@ package dev.ebpfjvm.core.exec;
 public final class Alu {
     private static final long LOW32 = 0xffffffffL;
 
-    private Alu() {
-    }
+    private Alu() {}
 
     /** {@return unsigned 64-bit dst / src; 0 when src is 0} */
     public static long div64(long dst, long src) {
@@ -64,30 +63,42 @@ public final class Alu {
     /** {@return the low {@code bits} (8, 16 or 32) of v, sign-extended to 64 bits ({@code movsx}, {@code ldsx})} */
     public static long signExtend(long v, int bits) {
         switch (bits) {
-            case 8: return (byte) v;
-            case 16: return (short) v;
-            case 32: return (int) v;
-            default: throw new IllegalArgumentException("sign extension from " + bits + " bits");
+            case 8:
+                return (byte) v;
+            case 16:
+                return (short) v;
+            case 32:
+                return (int) v;
+            default:
+                throw new IllegalArgumentException("sign extension from " + bits + " bits");
         }
     }
 
     /** {@return the low {@code bits} (16, 32, 64) of v with their bytes reversed, zero-extended ({@code bswap}, {@code be} on little-endian)} */
     public static long bswap(long v, int bits) {
         switch (bits) {
-            case 16: return Short.reverseBytes((short) v) & 0xffffL;
-            case 32: return Integer.reverseBytes((int) v) & LOW32;
-            case 64: return Long.reverseBytes(v);
-            default: throw new IllegalArgumentException("byte swap of " + bits + " bits");
+            case 16:
+                return Short.reverseBytes((short) v) & 0xffffL;
+            case 32:
+                return Integer.reverseBytes((int) v) & LOW32;
+            case 64:
+                return Long.reverseBytes(v);
+            default:
+                throw new IllegalArgumentException("byte swap of " + bits + " bits");
         }
     }
 
     /** {@return the low {@code bits} (16, 32, 64) of v, zero-extended ({@code le} on little-endian)} */
     public static long truncate(long v, int bits) {
         switch (bits) {
-            case 16: return v & 0xffffL;
-            case 32: return v & LOW32;
-            case 64: return v;
-            default: throw new IllegalArgumentException("truncation to " + bits + " bits");
+            case 16:
+                return v & 0xffffL;
+            case 32:
+                return v & LOW32;
+            case 64:
+                return v;
+            default:
+                throw new IllegalArgumentException("truncation to " + bits + " bits");
         }
     }
 }

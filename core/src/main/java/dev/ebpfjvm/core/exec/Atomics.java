@@ -32,8 +32,7 @@ public final class Atomics {
 
     private static final long LOW32 = 0xffffffffL;
 
-    private Atomics() {
-    }
+    private Atomics() {}
 
     /**
      * Applies an atomic operation.
@@ -53,8 +52,8 @@ public final class Atomics {
         byte[] bytes = memory.writable(address);
         int index = Memory.checkedIndex(bytes, address, size);
         if ((index & (size - 1)) != 0) {
-            throw new ProgramFaultException(-1, "misaligned atomic access of " + size + " bytes at "
-                    + Address.toString(address));
+            throw new ProgramFaultException(
+                    -1, "misaligned atomic access of " + size + " bytes at " + Address.toString(address));
         }
         if (!LOCK_FREE) {
             return applyLocked(bytes, index, size, op, src, r0);
@@ -71,13 +70,30 @@ public final class Atomics {
             long old = LittleEndian.get(bytes, index, size);
             long updated;
             switch (op) {
-                case ADD: case FETCH_ADD: updated = old + src; break;
-                case OR: case FETCH_OR: updated = old | src; break;
-                case AND: case FETCH_AND: updated = old & src; break;
-                case XOR: case FETCH_XOR: updated = old ^ src; break;
-                case XCHG: updated = src; break;
-                case CMPXCHG: updated = old == (size == 8 ? r0 : r0 & LOW32) ? src : old; break;
-                default: throw new AssertionError(op);
+                case ADD:
+                case FETCH_ADD:
+                    updated = old + src;
+                    break;
+                case OR:
+                case FETCH_OR:
+                    updated = old | src;
+                    break;
+                case AND:
+                case FETCH_AND:
+                    updated = old & src;
+                    break;
+                case XOR:
+                case FETCH_XOR:
+                    updated = old ^ src;
+                    break;
+                case XCHG:
+                    updated = src;
+                    break;
+                case CMPXCHG:
+                    updated = old == (size == 8 ? r0 : r0 & LOW32) ? src : old;
+                    break;
+                default:
+                    throw new AssertionError(op);
             }
             LittleEndian.put(bytes, index, size, updated);
             return old;
@@ -86,25 +102,47 @@ public final class Atomics {
 
     private static long apply64(byte[] bytes, int index, AtomicOp op, long src, long r0) {
         switch (op) {
-            case ADD: case FETCH_ADD: return (long) LittleEndian.LONG.getAndAdd(bytes, index, src);
-            case OR: case FETCH_OR: return (long) LittleEndian.LONG.getAndBitwiseOr(bytes, index, src);
-            case AND: case FETCH_AND: return (long) LittleEndian.LONG.getAndBitwiseAnd(bytes, index, src);
-            case XOR: case FETCH_XOR: return (long) LittleEndian.LONG.getAndBitwiseXor(bytes, index, src);
-            case XCHG: return (long) LittleEndian.LONG.getAndSet(bytes, index, src);
-            case CMPXCHG: return (long) LittleEndian.LONG.compareAndExchange(bytes, index, r0, src);
-            default: throw new AssertionError(op);
+            case ADD:
+            case FETCH_ADD:
+                return (long) LittleEndian.LONG.getAndAdd(bytes, index, src);
+            case OR:
+            case FETCH_OR:
+                return (long) LittleEndian.LONG.getAndBitwiseOr(bytes, index, src);
+            case AND:
+            case FETCH_AND:
+                return (long) LittleEndian.LONG.getAndBitwiseAnd(bytes, index, src);
+            case XOR:
+            case FETCH_XOR:
+                return (long) LittleEndian.LONG.getAndBitwiseXor(bytes, index, src);
+            case XCHG:
+                return (long) LittleEndian.LONG.getAndSet(bytes, index, src);
+            case CMPXCHG:
+                return (long) LittleEndian.LONG.compareAndExchange(bytes, index, r0, src);
+            default:
+                throw new AssertionError(op);
         }
     }
 
     private static int apply32(byte[] bytes, int index, AtomicOp op, int src, int r0) {
         switch (op) {
-            case ADD: case FETCH_ADD: return (int) LittleEndian.INT.getAndAdd(bytes, index, src);
-            case OR: case FETCH_OR: return (int) LittleEndian.INT.getAndBitwiseOr(bytes, index, src);
-            case AND: case FETCH_AND: return (int) LittleEndian.INT.getAndBitwiseAnd(bytes, index, src);
-            case XOR: case FETCH_XOR: return (int) LittleEndian.INT.getAndBitwiseXor(bytes, index, src);
-            case XCHG: return (int) LittleEndian.INT.getAndSet(bytes, index, src);
-            case CMPXCHG: return (int) LittleEndian.INT.compareAndExchange(bytes, index, r0, src);
-            default: throw new AssertionError(op);
+            case ADD:
+            case FETCH_ADD:
+                return (int) LittleEndian.INT.getAndAdd(bytes, index, src);
+            case OR:
+            case FETCH_OR:
+                return (int) LittleEndian.INT.getAndBitwiseOr(bytes, index, src);
+            case AND:
+            case FETCH_AND:
+                return (int) LittleEndian.INT.getAndBitwiseAnd(bytes, index, src);
+            case XOR:
+            case FETCH_XOR:
+                return (int) LittleEndian.INT.getAndBitwiseXor(bytes, index, src);
+            case XCHG:
+                return (int) LittleEndian.INT.getAndSet(bytes, index, src);
+            case CMPXCHG:
+                return (int) LittleEndian.INT.compareAndExchange(bytes, index, r0, src);
+            default:
+                throw new AssertionError(op);
         }
     }
 }

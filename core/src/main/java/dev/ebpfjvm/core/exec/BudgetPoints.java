@@ -15,8 +15,7 @@ import dev.ebpfjvm.core.isa.PseudoSrc;
  * straight-line code pays nothing.
  */
 public final class BudgetPoints {
-    private BudgetPoints() {
-    }
+    private BudgetPoints() {}
 
     /** {@return for each slot of {@code insns}, whether it is a budget point} */
     public static boolean[] of(Instructions insns) {
@@ -30,7 +29,8 @@ public final class BudgetPoints {
             int target = -1;
             if (insn.isLocalCall() || insn.isWide() && insn.pseudoSrc() == PseudoSrc.FUNC) {
                 target = slot + 1 + insn.imm32();
-            } else if (insn.insnClass().isJump() && (insn.jumpOp() == JumpOp.JA || insn.jumpOp().isConditional())) {
+            } else if (insn.insnClass().isJump()
+                    && (insn.jumpOp() == JumpOp.JA || insn.jumpOp().isConditional())) {
                 int t = insn.jumpTarget(slot);
                 target = t <= slot ? t : -1;
             }

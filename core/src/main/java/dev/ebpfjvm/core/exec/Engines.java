@@ -7,8 +7,7 @@ import java.util.ServiceLoader;
 
 /** The engines on the class path, found through {@code META-INF/services/dev.ebpfjvm.core.exec.Engine}. */
 public final class Engines {
-    private Engines() {
-    }
+    private Engines() {}
 
     /** {@return every engine on the class path} */
     public static List<Engine> all() {
@@ -35,7 +34,6 @@ public final class Engines {
     /** {@return the JIT when it is on the class path (it is the product), else the interpreter} */
     public static Engine preferred() {
         List<Engine> engines = all();
-        return engines.stream().filter(e -> e.name().equals("jit")).findFirst()
-                .orElseGet(() -> byName("interpreter"));
+        return engines.stream().filter(e -> e.name().equals("jit")).findFirst().orElseGet(() -> byName("interpreter"));
     }
 }

@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  * @param trace receives each line a program prints with {@code trace_printk}
  * @param cpus the number of simulated CPUs, at least 1
  */
-public record Environment(LongSupplier monotonicNanos, LongSupplier bootNanos, Random random,
-                          Consumer<String> trace, int cpus) {
+public record Environment(
+        LongSupplier monotonicNanos, LongSupplier bootNanos, Random random, Consumer<String> trace, int cpus) {
 
     /** The seed of the default random source, so that default runs are reproducible. */
     public static final long DEFAULT_SEED = 0x5eed_ebbfL;
@@ -34,7 +34,11 @@ public record Environment(LongSupplier monotonicNanos, LongSupplier bootNanos, R
 
     /** {@return the real monotonic clock, a random seeded with {@link #DEFAULT_SEED}, trace to stderr, one CPU per core} */
     public static Environment defaults() {
-        return new Environment(System::nanoTime, System::nanoTime, new Random(DEFAULT_SEED),
-                line -> System.err.println(line), Runtime.getRuntime().availableProcessors());
+        return new Environment(
+                System::nanoTime,
+                System::nanoTime,
+                new Random(DEFAULT_SEED),
+                line -> System.err.println(line),
+                Runtime.getRuntime().availableProcessors());
     }
 }

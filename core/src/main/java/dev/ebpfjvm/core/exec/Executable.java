@@ -42,6 +42,5 @@ public interface Executable extends AutoCloseable {
 
     /** Releases what the engine holds for this program (a JIT's class becomes unloadable). */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -49,8 +49,7 @@ public final class HelperRegistry {
     public static final class Builder {
         private final Map<Integer, HelperFunction> byId = new TreeMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Registers a helper under its kernel id. */
         public Builder add(int id, String name, Helper impl) {

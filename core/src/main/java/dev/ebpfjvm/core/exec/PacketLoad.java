@@ -30,8 +30,7 @@ public final class PacketLoad {
     /** {@code offsetof(struct __sk_buff, data_end)}. */
     private static final int SKB_DATA_END = 80;
 
-    private PacketLoad() {
-    }
+    private PacketLoad() {}
 
     /**
      * Loads from the packet.

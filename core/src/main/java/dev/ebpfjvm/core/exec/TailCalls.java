@@ -17,8 +17,7 @@ public final class TailCalls {
     /** r0 after a tail call that falls through (the kernel leaves it undefined; we fix it for reproducibility). */
     public static final long FALL_THROUGH_R0 = -2; // -ENOENT
 
-    private TailCalls() {
-    }
+    private TailCalls() {}
 
     /**
      * Resolves a tail call and counts it.

@@ -22,16 +22,23 @@ public record AccessFact(AccessRegion region, String map, long minOffset, long m
     /** {@return the fact covering both this and another path's access} */
     public AccessFact join(AccessFact o) {
         boolean same = region == o.region && Objects.equals(map, o.map);
-        return new AccessFact(same ? region : AccessRegion.MIXED, same ? map : null,
-                Math.min(minOffset, o.minOffset), Math.max(maxOffset, o.maxOffset), size);
+        return new AccessFact(
+                same ? region : AccessRegion.MIXED,
+                same ? map : null,
+                Math.min(minOffset, o.minOffset),
+                Math.max(maxOffset, o.maxOffset),
+                size);
     }
 
     /** {@return the JIT hint this fact justifies, or null} */
     public RegionHint hint() {
         switch (region) {
-            case STACK: return RegionHint.STACK;
-            case CONTEXT: return RegionHint.CONTEXT;
-            default: return null;
+            case STACK:
+                return RegionHint.STACK;
+            case CONTEXT:
+                return RegionHint.CONTEXT;
+            default:
+                return null;
         }
     }
 }

@@ -46,13 +46,17 @@ public final class AdjustRoom {
 
     private static final long ENCAP_L3_MASK = F_ENCAP_L3_IPV4 | F_ENCAP_L3_IPV6;
     private static final long DECAP_L3_MASK = F_DECAP_L3_IPV4 | F_DECAP_L3_IPV6;
-    private static final long MASK = F_FIXED_GSO | ENCAP_L3_MASK | F_ENCAP_L4_GRE | F_ENCAP_L4_UDP
-            | F_ENCAP_L2_ETH | (0xffL << ENCAP_L2_SHIFT) | DECAP_L3_MASK;
+    private static final long MASK = F_FIXED_GSO
+            | ENCAP_L3_MASK
+            | F_ENCAP_L4_GRE
+            | F_ENCAP_L4_UDP
+            | F_ENCAP_L2_ETH
+            | (0xffL << ENCAP_L2_SHIFT)
+            | DECAP_L3_MASK;
     private static final int IPV4_HLEN = 20;
     private static final int IPV6_HLEN = 40;
 
-    private AdjustRoom() {
-    }
+    private AdjustRoom() {}
 
     /** The helper; see the class comment. */
     public static long adjustRoom(ProgramContext ctx, long skbPtr, long lenDiff, long mode, long flags, long r5) {

@@ -8,8 +8,7 @@ import dev.ebpfjvm.core.exec.ProgramContext;
  * {@link dev.ebpfjvm.core.exec.Environment}, so runs are reproducible.
  */
 public final class BaseHelpers {
-    private BaseHelpers() {
-    }
+    private BaseHelpers() {}
 
     /** {@code u64 bpf_ktime_get_ns(void)}: the monotonic clock. */
     public static long ktimeGetNs(ProgramContext ctx, long r1, long r2, long r3, long r4, long r5) {

@@ -1,7 +1,7 @@
 package dev.ebpfjvm.core.helpers;
 
-import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.EbpfException;
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.memory.Memory;
 
 /**
@@ -136,8 +136,14 @@ final class Bprintf {
         if ((next == 'k' || next == 'u') && at(i + 2) == 's') {
             return string(i + 2, spec, arg);
         }
-        if (next == 0 || isSpace(next) || isPunct(next) || next == 'K' || next == 'x' || next == 's'
-                || next == 'S' || next == 'B') {
+        if (next == 0
+                || isSpace(next)
+                || isPunct(next)
+                || next == 'K'
+                || next == 'x'
+                || next == 's'
+                || next == 'S'
+                || next == 'B') {
             if (!stageNumber(8)) {
                 return (int) Errno.ENOSPC.negative();
             }

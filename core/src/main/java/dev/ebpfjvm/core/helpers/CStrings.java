@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** NUL-terminated strings in program memory, read as the kernel's {@code strncpy_from_kernel_nofault()} does. */
 final class CStrings {
-    private CStrings() {
-    }
+    private CStrings() {}
 
     /**
      * {@return the string at an address, at most {@code max} characters (longer ones are cut),

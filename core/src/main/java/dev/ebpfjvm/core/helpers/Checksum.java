@@ -9,8 +9,7 @@ import dev.ebpfjvm.core.memory.LittleEndian;
  * when it loads the bytes, so, as in the kernel, the arithmetic works on raw network-order data.
  */
 final class Checksum {
-    private Checksum() {
-    }
+    private Checksum() {}
 
     /** {@return {@code csum_add()}: a + b with end-around carry, 32 bits} */
     static int add(int a, int b) {

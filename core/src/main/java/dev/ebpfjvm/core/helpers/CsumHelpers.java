@@ -39,8 +39,7 @@ public final class CsumHelpers {
     /** {@code CSUM_MANGLED_0}. */
     static final int CSUM_MANGLED_0 = 0xffff;
 
-    private CsumHelpers() {
-    }
+    private CsumHelpers() {}
 
     /**
      * {@code long bpf_l3_csum_replace(skb, u32 offset, u64 from, u64 to, u64 flags)}: updates the
@@ -110,11 +109,16 @@ public final class CsumHelpers {
     private static int replaced(long check, long from, long to, long flags, boolean twoAsFour) {
         int c = (int) check;
         switch ((int) (flags & F_HDR_FIELD_MASK)) {
-            case 0: return from != 0 ? -1 : Checksum.replaceByDiff(c, (int) to);
-            case 2: return twoAsFour ? Checksum.replace4(c, (int) from & 0xffff, (int) to & 0xffff)
-                    : Checksum.replace2(c, (int) from & 0xffff, (int) to & 0xffff);
-            case 4: return Checksum.replace4(c, (int) from, (int) to);
-            default: return -1;
+            case 0:
+                return from != 0 ? -1 : Checksum.replaceByDiff(c, (int) to);
+            case 2:
+                return twoAsFour
+                        ? Checksum.replace4(c, (int) from & 0xffff, (int) to & 0xffff)
+                        : Checksum.replace2(c, (int) from & 0xffff, (int) to & 0xffff);
+            case 4:
+                return Checksum.replace4(c, (int) from, (int) to);
+            default:
+                return -1;
         }
     }
 
@@ -176,7 +180,8 @@ public final class CsumHelpers {
             }
         } else if (level == CSUM_LEVEL_DEC) {
             if (unnecessary) {
-                m.setChecksum(m.csumLevel() == 0 ? ChecksumState.NONE : ChecksumState.UNNECESSARY,
+                m.setChecksum(
+                        m.csumLevel() == 0 ? ChecksumState.NONE : ChecksumState.UNNECESSARY,
                         Math.max(0, m.csumLevel() - 1));
             }
         } else if (level == CSUM_LEVEL_RESET) {

@@ -12,8 +12,7 @@ final class FlowHash {
     private static final int ETH_P_IP = 0x0800;
     private static final int ETH_P_IPV6 = 0x86dd;
 
-    private FlowHash() {
-    }
+    private FlowHash() {}
 
     /** {@return the hash and whether the flow had layer-4 ports, packed as {@code hash | l4 << 32}} */
     static long compute(Skb skb) {

@@ -471,7 +471,8 @@ public enum HelperId {
      */
     public static String missing(long id) {
         HelperId helper = ofId(id);
-        return helper == null ? "invalid func unknown#" + id
+        return helper == null
+                ? "invalid func unknown#" + id
                 : "program of this type cannot use helper " + helper.cName() + "#" + id;
     }
 }

@@ -2,8 +2,7 @@ package dev.ebpfjvm.core.helpers;
 
 /** The kernel's {@code %pI4 %pi4 %pI6 %pi6} address texts (lib/vsprintf.c). */
 final class IpText {
-    private IpText() {
-    }
+    private IpText() {}
 
     /** {@return "1.2.3.4", or with {@code padded} "001.002.003.004"} */
     static String v4(byte[] a, boolean padded) {

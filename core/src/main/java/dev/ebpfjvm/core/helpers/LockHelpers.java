@@ -19,8 +19,7 @@ import dev.ebpfjvm.core.memory.Address;
  * program) faults. At run time a misaligned lock faults.
  */
 public final class LockHelpers {
-    private LockHelpers() {
-    }
+    private LockHelpers() {}
 
     /** The longest a run waits for a lock another run holds, in nanoseconds: one second. */
     public static final long MAX_SPIN_NANOS = 1_000_000_000L;
@@ -34,19 +33,23 @@ public final class LockHelpers {
     public static long spinLock(ProgramContext ctx, long lock, long r2, long r3, long r4, long r5) {
         long held = ctx.heldLock();
         if (held == lock) {
-            throw new ProgramFaultException(-1, "bpf_spin_lock: deadlock, the run already holds the lock at "
-                    + Address.toString(lock));
+            throw new ProgramFaultException(
+                    -1, "bpf_spin_lock: deadlock, the run already holds the lock at " + Address.toString(lock));
         }
         if (held != ProgramContext.NO_LOCK) {
-            throw new ProgramFaultException(-1, "bpf_spin_lock: the run already holds the lock at "
-                    + Address.toString(held) + " (only one lock may be held at a time)");
+            throw new ProgramFaultException(
+                    -1,
+                    "bpf_spin_lock: the run already holds the lock at " + Address.toString(held)
+                            + " (only one lock may be held at a time)");
         }
         if (Atomics.apply(ctx.memory(), lock, 4, AtomicOp.CMPXCHG, 1, 0) != 0) {
             long start = System.nanoTime();
             while (Atomics.apply(ctx.memory(), lock, 4, AtomicOp.CMPXCHG, 1, 0) != 0) {
                 if (System.nanoTime() - start > MAX_SPIN_NANOS) {
-                    throw new ProgramFaultException(-1, "bpf_spin_lock: the lock at " + Address.toString(lock)
-                            + " stayed taken for " + MAX_SPIN_NANOS / 1_000_000 + " ms");
+                    throw new ProgramFaultException(
+                            -1,
+                            "bpf_spin_lock: the lock at " + Address.toString(lock) + " stayed taken for "
+                                    + MAX_SPIN_NANOS / 1_000_000 + " ms");
                 }
                 Thread.onSpinWait();
             }

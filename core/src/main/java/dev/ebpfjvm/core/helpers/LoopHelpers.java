@@ -19,8 +19,7 @@ public final class LoopHelpers {
     /** {@code BPF_MAX_LOOPS}. */
     public static final long MAX_LOOPS = 1 << 23;
 
-    private LoopHelpers() {
-    }
+    private LoopHelpers() {}
 
     /** The helper; see the class comment. */
     public static long loop(ProgramContext ctx, long nrLoops, long callbackFn, long callbackCtx, long flags, long r5) {

@@ -20,8 +20,7 @@ import dev.ebpfjvm.core.memory.RegionKind;
  * outside its region) fault the program instead.
  */
 public final class MapHelpers {
-    private MapHelpers() {
-    }
+    private MapHelpers() {}
 
     /** Registers every helper of this class under its kernel id. {@return the builder} */
     public static HelperRegistry.Builder register(HelperRegistry.Builder builder) {

@@ -8,8 +8,7 @@ import dev.ebpfjvm.core.skb.Skb;
  * (net/core/filter.c). The skb's data always starts at the MAC header here, as under tc.
  */
 final class PacketEdits {
-    private PacketEdits() {
-    }
+    private PacketEdits() {}
 
     /** Inserts {@code len} zero bytes at {@code off} from the data start; the first {@code off} bytes move to the front. */
     static void insert(Skb skb, int off, int len) {

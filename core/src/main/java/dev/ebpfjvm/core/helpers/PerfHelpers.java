@@ -26,8 +26,7 @@ public final class PerfHelpers {
     /** {@code BPF_F_CTXLEN_MASK}: how many packet bytes to append, in bits 32–51. */
     public static final long F_CTXLEN_MASK = 0xfffffL << 32;
 
-    private PerfHelpers() {
-    }
+    private PerfHelpers() {}
 
     /** The helper; see the class comment. */
     public static long perfEventOutput(ProgramContext ctx, long skbPtr, long map, long flags, long data, long size) {
@@ -52,8 +51,8 @@ public final class PerfHelpers {
             return Errno.E2BIG.negative();
         }
         if (size < 0 || size > Integer.MAX_VALUE - skbSize) {
-            throw new ProgramFaultException(-1, "bpf_perf_event_output: invalid size " + Long.toUnsignedString(size)
-                    + " of the data");
+            throw new ProgramFaultException(
+                    -1, "bpf_perf_event_output: invalid size " + Long.toUnsignedString(size) + " of the data");
         }
         int n = (int) size;
         byte[] payload = n > 0 ? ctx.memory().read(data, n) : null; // checks the bytes exist before copying

@@ -18,8 +18,7 @@ public final class PrintHelpers {
     /** {@code MAX_BPRINTF_VARARGS}. */
     static final int SNPRINTF_ARGS = 12;
 
-    private PrintHelpers() {
-    }
+    private PrintHelpers() {}
 
     /**
      * {@code long bpf_trace_printk(const char *fmt, u32 fmt_size, ...)}: prints up to three
@@ -58,7 +57,10 @@ public final class PrintHelpers {
         long[] args = new long[(int) n / 8];
         if (n != 0) {
             byte[] raw = memory.read(data, (int) n);
-            java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(args);
+            java.nio.ByteBuffer.wrap(raw)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .asLongBuffer()
+                    .get(args);
         }
         int len = CStrings.length(memory, fmt, Integer.MAX_VALUE);
         if (len < 0) {

@@ -20,8 +20,7 @@ public final class RedirectHelpers {
     /** {@code TC_ACT_REDIRECT}. */
     public static final long TC_ACT_REDIRECT = 7;
 
-    private RedirectHelpers() {
-    }
+    private RedirectHelpers() {}
 
     /** {@code long bpf_redirect(u32 ifindex, u64 flags)}: flags other than {@code BPF_F_INGRESS} give {@code TC_ACT_SHOT}. */
     public static long redirect(ProgramContext ctx, long ifindex, long flags, long r3, long r4, long r5) {

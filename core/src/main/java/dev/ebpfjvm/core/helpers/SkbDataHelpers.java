@@ -28,8 +28,7 @@ public final class SkbDataHelpers {
 
     private static final long INT_MAX = Integer.MAX_VALUE;
 
-    private SkbDataHelpers() {
-    }
+    private SkbDataHelpers() {}
 
     /**
      * {@code long bpf_skb_store_bytes(skb, u32 offset, const void *from, u32 len, u64 flags)}:
@@ -81,7 +80,8 @@ public final class SkbDataHelpers {
      * like {@link #loadBytes} from the MAC or network header, with offsets up to 0xffff; the bytes
      * must end before the data does.
      */
-    public static long loadBytesRelative(ProgramContext ctx, long skbPtr, long offset, long to, long len, long startHeader) {
+    public static long loadBytesRelative(
+            ProgramContext ctx, long skbPtr, long offset, long to, long len, long startHeader) {
         Skb skb = SkBuffContext.of(ctx).skb();
         long off = offset & 0xffffffffL;
         int n = length(len);

@@ -16,8 +16,7 @@ public final class SkbMetaHelpers {
     private static final int ETH_P_IP = 0x0800;
     private static final int ETH_P_IPV6 = 0x86dd;
 
-    private SkbMetaHelpers() {
-    }
+    private SkbMetaHelpers() {}
 
     /** {@code u32 bpf_get_cgroup_classid(skb)}: the net_cls class of the current task; 0, as for a task in the root cgroup. */
     public static long getCgroupClassid(ProgramContext ctx, long skbPtr, long r2, long r3, long r4, long r5) {

@@ -15,6 +15,7 @@ import dev.ebpfjvm.core.skb.SkbMetadata;
 public final class SkbResizeHelpers {
     /** {@code BPF_SKB_MAX_LEN} = {@code SKB_MAX_ALLOC}: 16 KiB less the 320-byte shared info, on x86-64. */
     public static final int SKB_MAX_LEN = 16384 - 320;
+
     static final int ETH_P_IP = 0x0800;
     static final int ETH_P_IPV6 = 0x86dd;
     /** The largest packet the model allocates; beyond it growth fails with -ENOMEM, as a failed allocation does. */
@@ -22,8 +23,7 @@ public final class SkbResizeHelpers {
     /** {@code sizeof(struct ipv6hdr) - sizeof(struct iphdr)}. */
     private static final int IP_LEN_DIFF = 20;
 
-    private SkbResizeHelpers() {
-    }
+    private SkbResizeHelpers() {}
 
     /**
      * {@code long bpf_skb_change_proto(skb, __be16 proto, u64 flags)}: turns IPv4 into IPv6 by

@@ -10,10 +10,17 @@ final class Spec {
 
     void flag(int c) {
         switch (c) {
-            case '-': left = true; break;
-            case '0': zero = true; break;
-            case '+': plus = true; break;
-            default: space = true;
+            case '-':
+                left = true;
+                break;
+            case '0':
+                zero = true;
+                break;
+            case '+':
+                plus = true;
+                break;
+            default:
+                space = true;
         }
     }
 

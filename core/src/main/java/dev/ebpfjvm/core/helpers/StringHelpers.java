@@ -16,8 +16,7 @@ public final class StringHelpers {
     /** {@code BPF_STRTOX_BASE_MASK}. */
     static final long BASE_MASK = 0x1f;
 
-    private StringHelpers() {
-    }
+    private StringHelpers() {}
 
     /** {@code long bpf_strtol(const char *buf, size_t buf_len, u64 flags, long *res)}. */
     public static long strtol(ProgramContext ctx, long buf, long bufLen, long flags, long res, long r5) {
@@ -57,7 +56,9 @@ public final class StringHelpers {
     /** {@code __bpf_strtoull()}: parsed[0] = the magnitude, parsed[1] = 1 if negative; {@return the bytes consumed or a negative errno} */
     private static long parse(ProgramContext ctx, long buf, long bufLen, long flags, long[] parsed) {
         int base = (int) (flags & BASE_MASK);
-        if (buf == 0 || bufLen == 0 || (base != 0 && base != 8 && base != 10 && base != 16)
+        if (buf == 0
+                || bufLen == 0
+                || (base != 0 && base != 8 && base != 10 && base != 16)
                 || (flags & ~BASE_MASK) != 0) {
             return Errno.EINVAL.negative();
         }

@@ -14,8 +14,7 @@ import dev.ebpfjvm.core.exec.HelperRegistry;
 public final class TcHelpers {
     private static final HelperRegistry REGISTRY = build();
 
-    private TcHelpers() {
-    }
+    private TcHelpers() {}
 
     /** {@return the registry of every helper a tc program may call} */
     public static HelperRegistry registry() {

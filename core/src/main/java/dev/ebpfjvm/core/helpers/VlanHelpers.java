@@ -25,10 +25,10 @@ public final class VlanHelpers {
     static final int VLAN_HLEN = 4;
     /** {@code VLAN_ETH_HLEN}. */
     static final int VLAN_ETH_HLEN = 18;
+
     private static final int MAC_ADDRS = 12;
 
-    private VlanHelpers() {
-    }
+    private VlanHelpers() {}
 
     /** {@return whether an ethertype is a VLAN tag protocol ({@code eth_type_vlan()})} */
     static boolean isVlan(int proto) {

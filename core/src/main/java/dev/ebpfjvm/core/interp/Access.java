@@ -22,17 +22,23 @@ import dev.ebpfjvm.core.memory.Memory;
 final class Access {
     private static final AtomicOp[] ATOMIC_OPS = AtomicOp.values();
 
-    private Access() {
-    }
+    private Access() {}
 
     /** {@return the zero-extended value of {@code size} bytes at an address} */
     static long load(Memory memory, byte[] stack, long address, int size) {
         byte[] bytes;
         switch (Address.region(address)) {
-            case Memory.STACK_REGION: bytes = stack; break;
-            case Memory.PACKET_REGION: bytes = memory.packet(); break;
-            case Memory.CONTEXT_REGION: bytes = memory.context(); break; // null when modelled
-            default: bytes = null;
+            case Memory.STACK_REGION:
+                bytes = stack;
+                break;
+            case Memory.PACKET_REGION:
+                bytes = memory.packet();
+                break;
+            case Memory.CONTEXT_REGION:
+                bytes = memory.context();
+                break; // null when modelled
+            default:
+                bytes = null;
         }
         return bytes != null ? LittleEndian.get(bytes, Address.offset(address), size) : memory.load(address, size);
     }
@@ -41,9 +47,14 @@ final class Access {
     static void store(Memory memory, byte[] stack, long address, int size, long value) {
         byte[] bytes;
         switch (Address.region(address)) {
-            case Memory.STACK_REGION: bytes = stack; break;
-            case Memory.PACKET_REGION: bytes = memory.packet(); break;
-            default: bytes = null; // the context may be read-only or modelled: Memory decides
+            case Memory.STACK_REGION:
+                bytes = stack;
+                break;
+            case Memory.PACKET_REGION:
+                bytes = memory.packet();
+                break;
+            default:
+                bytes = null; // the context may be read-only or modelled: Memory decides
         }
         if (bytes != null) {
             LittleEndian.put(bytes, Address.offset(address), size, value);

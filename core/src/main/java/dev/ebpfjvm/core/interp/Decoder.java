@@ -93,8 +93,8 @@ final class Decoder {
             return Op.CALLX;
         }
         if (insn.isKfuncCall()) {
-            throw new UnsupportedFeatureException("insn " + slot + ": kernel function calls (kfunc btf id "
-                    + insn.imm() + ") are not supported");
+            throw new UnsupportedFeatureException(
+                    "insn " + slot + ": kernel function calls (kfunc btf id " + insn.imm() + ") are not supported");
         }
         if (insn.isLocalCall()) {
             return Op.CALL_LOCAL;

@@ -11,8 +11,7 @@ import dev.ebpfjvm.core.memory.Address;
  * has not yet changed, are enough to say what was accessed where.
  */
 final class Faults {
-    private Faults() {
-    }
+    private Faults() {}
 
     /** {@return the fault of a bpf-to-bpf call beyond {@code MAX_CALL_FRAMES}, in the verifier's words} */
     static ProgramFaultException callStackTooDeep(int pc, int frames) {
@@ -56,11 +55,29 @@ final class Faults {
     /** {@return the bytes a load, store or atomic accesses; 0 for other operations} */
     private static int accessSize(int op) {
         switch (op) {
-            case Op.LDX_B: case Op.LDSX_B: case Op.ST_B: case Op.STX_B: return 1;
-            case Op.LDX_H: case Op.LDSX_H: case Op.ST_H: case Op.STX_H: return 2;
-            case Op.LDX_W: case Op.LDSX_W: case Op.ST_W: case Op.STX_W: case Op.ATOMIC_W: return 4;
-            case Op.LDX_DW: case Op.ST_DW: case Op.STX_DW: case Op.ATOMIC_DW: return 8;
-            default: return 0;
+            case Op.LDX_B:
+            case Op.LDSX_B:
+            case Op.ST_B:
+            case Op.STX_B:
+                return 1;
+            case Op.LDX_H:
+            case Op.LDSX_H:
+            case Op.ST_H:
+            case Op.STX_H:
+                return 2;
+            case Op.LDX_W:
+            case Op.LDSX_W:
+            case Op.ST_W:
+            case Op.STX_W:
+            case Op.ATOMIC_W:
+                return 4;
+            case Op.LDX_DW:
+            case Op.ST_DW:
+            case Op.STX_DW:
+            case Op.ATOMIC_DW:
+                return 8;
+            default:
+                return 0;
         }
     }
 }

@@ -7,9 +7,9 @@ import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.memory.Reach;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.Reach;
 
 /**
  * A program prepared by the {@link Interpreter}: its decoded form, immutable, so that any number

@@ -23,8 +23,7 @@ public final class Interpreter implements Engine {
     public static final String NAME = "interpreter";
 
     /** Creates the engine; it holds no state. */
-    public Interpreter() {
-    }
+    public Interpreter() {}
 
     @Override
     public String name() {

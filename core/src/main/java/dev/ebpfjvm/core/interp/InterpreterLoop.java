@@ -29,8 +29,7 @@ import dev.ebpfjvm.core.memory.Memory;
 final class InterpreterLoop {
     private static final long LOW32 = 0xffffffffL;
 
-    private InterpreterLoop() {
-    }
+    private InterpreterLoop() {}
 
     /**
      * Runs a function of a decoded program until it exits: the entry function (slot 0), or a
@@ -41,8 +40,16 @@ final class InterpreterLoop {
      * @param r1 r1 at entry, and r2–r5 likewise
      * @return r0 at the function's exit
      */
-    static long run(DecodedProgram program, ProgramContext ctx, int start, int frame,
-                    long r1, long r2, long r3, long r4, long r5) {
+    static long run(
+            DecodedProgram program,
+            ProgramContext ctx,
+            int start,
+            int frame,
+            long r1,
+            long r2,
+            long r3,
+            long r4,
+            long r5) {
         // 16 registers, allocated here: with the length known and every index masked to 4 bits,
         // C2 drops the bounds checks of register accesses.
         final long[] regs = new long[16];
@@ -62,7 +69,7 @@ final class InterpreterLoop {
         long left = ctx.budgetLeft();
         int pc = start;
         try {
-            for (;; pc++) {
+            for (; ; pc++) {
                 if (points[pc] && --left < 0) {
                     ctx.setBudgetLeft(0);
                     throw ctx.budgetExhausted(pc);
@@ -73,133 +80,471 @@ final class InterpreterLoop {
                 final int off = (int) word >> 16;
                 final long imm = word >> 32;
                 switch ((int) word & 0xff) {
-                    case Op.ADD64_K: regs[d] += imm; continue;
-                    case Op.ADD64_X: regs[d] += regs[s]; continue;
-                    case Op.ADD32_K: regs[d] = (regs[d] + imm) & LOW32; continue;
-                    case Op.ADD32_X: regs[d] = (regs[d] + regs[s]) & LOW32; continue;
-                    case Op.SUB64_K: regs[d] -= imm; continue;
-                    case Op.SUB64_X: regs[d] -= regs[s]; continue;
-                    case Op.SUB32_K: regs[d] = (regs[d] - imm) & LOW32; continue;
-                    case Op.SUB32_X: regs[d] = (regs[d] - regs[s]) & LOW32; continue;
-                    case Op.MUL64_K: regs[d] *= imm; continue;
-                    case Op.MUL64_X: regs[d] *= regs[s]; continue;
-                    case Op.MUL32_K: regs[d] = (regs[d] * imm) & LOW32; continue;
-                    case Op.MUL32_X: regs[d] = (regs[d] * regs[s]) & LOW32; continue;
-                    case Op.DIV64_K: regs[d] = Alu.div64(regs[d], imm); continue;
-                    case Op.DIV64_X: regs[d] = Alu.div64(regs[d], regs[s]); continue;
-                    case Op.DIV32_K: regs[d] = Alu.div32(regs[d], imm); continue;
-                    case Op.DIV32_X: regs[d] = Alu.div32(regs[d], regs[s]); continue;
-                    case Op.SDIV64_K: regs[d] = Alu.sdiv64(regs[d], imm); continue;
-                    case Op.SDIV64_X: regs[d] = Alu.sdiv64(regs[d], regs[s]); continue;
-                    case Op.SDIV32_K: regs[d] = Alu.sdiv32(regs[d], imm); continue;
-                    case Op.SDIV32_X: regs[d] = Alu.sdiv32(regs[d], regs[s]); continue;
-                    case Op.OR64_K: regs[d] |= imm; continue;
-                    case Op.OR64_X: regs[d] |= regs[s]; continue;
-                    case Op.OR32_K: regs[d] = (regs[d] | imm) & LOW32; continue;
-                    case Op.OR32_X: regs[d] = (regs[d] | regs[s]) & LOW32; continue;
-                    case Op.AND64_K: regs[d] &= imm; continue;
-                    case Op.AND64_X: regs[d] &= regs[s]; continue;
-                    case Op.AND32_K: regs[d] = regs[d] & imm & LOW32; continue;
-                    case Op.AND32_X: regs[d] = regs[d] & regs[s] & LOW32; continue;
-                    case Op.LSH64_K: regs[d] <<= imm; continue;
-                    case Op.LSH64_X: regs[d] <<= regs[s]; continue;
-                    case Op.LSH32_K: regs[d] = ((int) regs[d] << imm) & LOW32; continue;
-                    case Op.LSH32_X: regs[d] = ((int) regs[d] << regs[s]) & LOW32; continue;
-                    case Op.RSH64_K: regs[d] >>>= imm; continue;
-                    case Op.RSH64_X: regs[d] >>>= regs[s]; continue;
-                    case Op.RSH32_K: regs[d] = ((int) regs[d] >>> imm) & LOW32; continue;
-                    case Op.RSH32_X: regs[d] = ((int) regs[d] >>> regs[s]) & LOW32; continue;
-                    case Op.MOD64_K: regs[d] = Alu.mod64(regs[d], imm); continue;
-                    case Op.MOD64_X: regs[d] = Alu.mod64(regs[d], regs[s]); continue;
-                    case Op.MOD32_K: regs[d] = Alu.mod32(regs[d], imm); continue;
-                    case Op.MOD32_X: regs[d] = Alu.mod32(regs[d], regs[s]); continue;
-                    case Op.SMOD64_K: regs[d] = Alu.smod64(regs[d], imm); continue;
-                    case Op.SMOD64_X: regs[d] = Alu.smod64(regs[d], regs[s]); continue;
-                    case Op.SMOD32_K: regs[d] = Alu.smod32(regs[d], imm); continue;
-                    case Op.SMOD32_X: regs[d] = Alu.smod32(regs[d], regs[s]); continue;
-                    case Op.XOR64_K: regs[d] ^= imm; continue;
-                    case Op.XOR64_X: regs[d] ^= regs[s]; continue;
-                    case Op.XOR32_K: regs[d] = (regs[d] ^ imm) & LOW32; continue;
-                    case Op.XOR32_X: regs[d] = (regs[d] ^ regs[s]) & LOW32; continue;
-                    case Op.MOV64_K: regs[d] = imm; continue;
-                    case Op.MOV64_X: regs[d] = regs[s]; continue;
-                    case Op.MOV32_K: regs[d] = imm & LOW32; continue;
-                    case Op.MOV32_X: regs[d] = regs[s] & LOW32; continue;
-                    case Op.ARSH64_K: regs[d] >>= imm; continue;
-                    case Op.ARSH64_X: regs[d] >>= regs[s]; continue;
-                    case Op.ARSH32_K: regs[d] = ((int) regs[d] >> imm) & LOW32; continue;
-                    case Op.ARSH32_X: regs[d] = ((int) regs[d] >> regs[s]) & LOW32; continue;
-                    case Op.NEG64: regs[d] = -regs[d]; continue;
-                    case Op.NEG32: regs[d] = -regs[d] & LOW32; continue;
-                    case Op.MOVSX64: regs[d] = Alu.signExtend(regs[s], off); continue;
-                    case Op.MOVSX32: regs[d] = Alu.signExtend(regs[s], off) & LOW32; continue;
-                    case Op.END_LE: regs[d] = Alu.truncate(regs[d], (int) imm); continue;
-                    case Op.END_SWAP: regs[d] = Alu.bswap(regs[d], (int) imm); continue;
+                    case Op.ADD64_K:
+                        regs[d] += imm;
+                        continue;
+                    case Op.ADD64_X:
+                        regs[d] += regs[s];
+                        continue;
+                    case Op.ADD32_K:
+                        regs[d] = (regs[d] + imm) & LOW32;
+                        continue;
+                    case Op.ADD32_X:
+                        regs[d] = (regs[d] + regs[s]) & LOW32;
+                        continue;
+                    case Op.SUB64_K:
+                        regs[d] -= imm;
+                        continue;
+                    case Op.SUB64_X:
+                        regs[d] -= regs[s];
+                        continue;
+                    case Op.SUB32_K:
+                        regs[d] = (regs[d] - imm) & LOW32;
+                        continue;
+                    case Op.SUB32_X:
+                        regs[d] = (regs[d] - regs[s]) & LOW32;
+                        continue;
+                    case Op.MUL64_K:
+                        regs[d] *= imm;
+                        continue;
+                    case Op.MUL64_X:
+                        regs[d] *= regs[s];
+                        continue;
+                    case Op.MUL32_K:
+                        regs[d] = (regs[d] * imm) & LOW32;
+                        continue;
+                    case Op.MUL32_X:
+                        regs[d] = (regs[d] * regs[s]) & LOW32;
+                        continue;
+                    case Op.DIV64_K:
+                        regs[d] = Alu.div64(regs[d], imm);
+                        continue;
+                    case Op.DIV64_X:
+                        regs[d] = Alu.div64(regs[d], regs[s]);
+                        continue;
+                    case Op.DIV32_K:
+                        regs[d] = Alu.div32(regs[d], imm);
+                        continue;
+                    case Op.DIV32_X:
+                        regs[d] = Alu.div32(regs[d], regs[s]);
+                        continue;
+                    case Op.SDIV64_K:
+                        regs[d] = Alu.sdiv64(regs[d], imm);
+                        continue;
+                    case Op.SDIV64_X:
+                        regs[d] = Alu.sdiv64(regs[d], regs[s]);
+                        continue;
+                    case Op.SDIV32_K:
+                        regs[d] = Alu.sdiv32(regs[d], imm);
+                        continue;
+                    case Op.SDIV32_X:
+                        regs[d] = Alu.sdiv32(regs[d], regs[s]);
+                        continue;
+                    case Op.OR64_K:
+                        regs[d] |= imm;
+                        continue;
+                    case Op.OR64_X:
+                        regs[d] |= regs[s];
+                        continue;
+                    case Op.OR32_K:
+                        regs[d] = (regs[d] | imm) & LOW32;
+                        continue;
+                    case Op.OR32_X:
+                        regs[d] = (regs[d] | regs[s]) & LOW32;
+                        continue;
+                    case Op.AND64_K:
+                        regs[d] &= imm;
+                        continue;
+                    case Op.AND64_X:
+                        regs[d] &= regs[s];
+                        continue;
+                    case Op.AND32_K:
+                        regs[d] = regs[d] & imm & LOW32;
+                        continue;
+                    case Op.AND32_X:
+                        regs[d] = regs[d] & regs[s] & LOW32;
+                        continue;
+                    case Op.LSH64_K:
+                        regs[d] <<= imm;
+                        continue;
+                    case Op.LSH64_X:
+                        regs[d] <<= regs[s];
+                        continue;
+                    case Op.LSH32_K:
+                        regs[d] = ((int) regs[d] << imm) & LOW32;
+                        continue;
+                    case Op.LSH32_X:
+                        regs[d] = ((int) regs[d] << regs[s]) & LOW32;
+                        continue;
+                    case Op.RSH64_K:
+                        regs[d] >>>= imm;
+                        continue;
+                    case Op.RSH64_X:
+                        regs[d] >>>= regs[s];
+                        continue;
+                    case Op.RSH32_K:
+                        regs[d] = ((int) regs[d] >>> imm) & LOW32;
+                        continue;
+                    case Op.RSH32_X:
+                        regs[d] = ((int) regs[d] >>> regs[s]) & LOW32;
+                        continue;
+                    case Op.MOD64_K:
+                        regs[d] = Alu.mod64(regs[d], imm);
+                        continue;
+                    case Op.MOD64_X:
+                        regs[d] = Alu.mod64(regs[d], regs[s]);
+                        continue;
+                    case Op.MOD32_K:
+                        regs[d] = Alu.mod32(regs[d], imm);
+                        continue;
+                    case Op.MOD32_X:
+                        regs[d] = Alu.mod32(regs[d], regs[s]);
+                        continue;
+                    case Op.SMOD64_K:
+                        regs[d] = Alu.smod64(regs[d], imm);
+                        continue;
+                    case Op.SMOD64_X:
+                        regs[d] = Alu.smod64(regs[d], regs[s]);
+                        continue;
+                    case Op.SMOD32_K:
+                        regs[d] = Alu.smod32(regs[d], imm);
+                        continue;
+                    case Op.SMOD32_X:
+                        regs[d] = Alu.smod32(regs[d], regs[s]);
+                        continue;
+                    case Op.XOR64_K:
+                        regs[d] ^= imm;
+                        continue;
+                    case Op.XOR64_X:
+                        regs[d] ^= regs[s];
+                        continue;
+                    case Op.XOR32_K:
+                        regs[d] = (regs[d] ^ imm) & LOW32;
+                        continue;
+                    case Op.XOR32_X:
+                        regs[d] = (regs[d] ^ regs[s]) & LOW32;
+                        continue;
+                    case Op.MOV64_K:
+                        regs[d] = imm;
+                        continue;
+                    case Op.MOV64_X:
+                        regs[d] = regs[s];
+                        continue;
+                    case Op.MOV32_K:
+                        regs[d] = imm & LOW32;
+                        continue;
+                    case Op.MOV32_X:
+                        regs[d] = regs[s] & LOW32;
+                        continue;
+                    case Op.ARSH64_K:
+                        regs[d] >>= imm;
+                        continue;
+                    case Op.ARSH64_X:
+                        regs[d] >>= regs[s];
+                        continue;
+                    case Op.ARSH32_K:
+                        regs[d] = ((int) regs[d] >> imm) & LOW32;
+                        continue;
+                    case Op.ARSH32_X:
+                        regs[d] = ((int) regs[d] >> regs[s]) & LOW32;
+                        continue;
+                    case Op.NEG64:
+                        regs[d] = -regs[d];
+                        continue;
+                    case Op.NEG32:
+                        regs[d] = -regs[d] & LOW32;
+                        continue;
+                    case Op.MOVSX64:
+                        regs[d] = Alu.signExtend(regs[s], off);
+                        continue;
+                    case Op.MOVSX32:
+                        regs[d] = Alu.signExtend(regs[s], off) & LOW32;
+                        continue;
+                    case Op.END_LE:
+                        regs[d] = Alu.truncate(regs[d], (int) imm);
+                        continue;
+                    case Op.END_SWAP:
+                        regs[d] = Alu.bswap(regs[d], (int) imm);
+                        continue;
 
-                    case Op.JA: pc += (int) imm; continue;
-                    case Op.JEQ64_K: if (regs[d] == imm) { pc += off; } continue;
-                    case Op.JEQ64_X: if (regs[d] == regs[s]) { pc += off; } continue;
-                    case Op.JEQ32_K: if ((int) regs[d] == (int) imm) { pc += off; } continue;
-                    case Op.JEQ32_X: if ((int) regs[d] == (int) regs[s]) { pc += off; } continue;
-                    case Op.JGT64_K: if (Long.compareUnsigned(regs[d], imm) > 0) { pc += off; } continue;
-                    case Op.JGT64_X: if (Long.compareUnsigned(regs[d], regs[s]) > 0) { pc += off; } continue;
-                    case Op.JGT32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm) > 0) { pc += off; } continue;
-                    case Op.JGT32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) > 0) { pc += off; } continue;
-                    case Op.JGE64_K: if (Long.compareUnsigned(regs[d], imm) >= 0) { pc += off; } continue;
-                    case Op.JGE64_X: if (Long.compareUnsigned(regs[d], regs[s]) >= 0) { pc += off; } continue;
-                    case Op.JGE32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm) >= 0) { pc += off; } continue;
-                    case Op.JGE32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) >= 0) { pc += off; } continue;
-                    case Op.JSET64_K: if ((regs[d] & imm) != 0) { pc += off; } continue;
-                    case Op.JSET64_X: if ((regs[d] & regs[s]) != 0) { pc += off; } continue;
-                    case Op.JSET32_K: if ((regs[d] & imm & LOW32) != 0) { pc += off; } continue;
-                    case Op.JSET32_X: if ((regs[d] & regs[s] & LOW32) != 0) { pc += off; } continue;
-                    case Op.JNE64_K: if (regs[d] != imm) { pc += off; } continue;
-                    case Op.JNE64_X: if (regs[d] != regs[s]) { pc += off; } continue;
-                    case Op.JNE32_K: if ((int) regs[d] != (int) imm) { pc += off; } continue;
-                    case Op.JNE32_X: if ((int) regs[d] != (int) regs[s]) { pc += off; } continue;
-                    case Op.JSGT64_K: if (regs[d] > imm) { pc += off; } continue;
-                    case Op.JSGT64_X: if (regs[d] > regs[s]) { pc += off; } continue;
-                    case Op.JSGT32_K: if ((int) regs[d] > (int) imm) { pc += off; } continue;
-                    case Op.JSGT32_X: if ((int) regs[d] > (int) regs[s]) { pc += off; } continue;
-                    case Op.JSGE64_K: if (regs[d] >= imm) { pc += off; } continue;
-                    case Op.JSGE64_X: if (regs[d] >= regs[s]) { pc += off; } continue;
-                    case Op.JSGE32_K: if ((int) regs[d] >= (int) imm) { pc += off; } continue;
-                    case Op.JSGE32_X: if ((int) regs[d] >= (int) regs[s]) { pc += off; } continue;
-                    case Op.JLT64_K: if (Long.compareUnsigned(regs[d], imm) < 0) { pc += off; } continue;
-                    case Op.JLT64_X: if (Long.compareUnsigned(regs[d], regs[s]) < 0) { pc += off; } continue;
-                    case Op.JLT32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm) < 0) { pc += off; } continue;
-                    case Op.JLT32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) < 0) { pc += off; } continue;
-                    case Op.JLE64_K: if (Long.compareUnsigned(regs[d], imm) <= 0) { pc += off; } continue;
-                    case Op.JLE64_X: if (Long.compareUnsigned(regs[d], regs[s]) <= 0) { pc += off; } continue;
-                    case Op.JLE32_K: if (Integer.compareUnsigned((int) regs[d], (int) imm) <= 0) { pc += off; } continue;
-                    case Op.JLE32_X: if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) <= 0) { pc += off; } continue;
-                    case Op.JSLT64_K: if (regs[d] < imm) { pc += off; } continue;
-                    case Op.JSLT64_X: if (regs[d] < regs[s]) { pc += off; } continue;
-                    case Op.JSLT32_K: if ((int) regs[d] < (int) imm) { pc += off; } continue;
-                    case Op.JSLT32_X: if ((int) regs[d] < (int) regs[s]) { pc += off; } continue;
-                    case Op.JSLE64_K: if (regs[d] <= imm) { pc += off; } continue;
-                    case Op.JSLE64_X: if (regs[d] <= regs[s]) { pc += off; } continue;
-                    case Op.JSLE32_K: if ((int) regs[d] <= (int) imm) { pc += off; } continue;
-                    case Op.JSLE32_X: if ((int) regs[d] <= (int) regs[s]) { pc += off; } continue;
+                    case Op.JA:
+                        pc += (int) imm;
+                        continue;
+                    case Op.JEQ64_K:
+                        if (regs[d] == imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JEQ64_X:
+                        if (regs[d] == regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JEQ32_K:
+                        if ((int) regs[d] == (int) imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JEQ32_X:
+                        if ((int) regs[d] == (int) regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JGT64_K:
+                        if (Long.compareUnsigned(regs[d], imm) > 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JGT64_X:
+                        if (Long.compareUnsigned(regs[d], regs[s]) > 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JGT32_K:
+                        if (Integer.compareUnsigned((int) regs[d], (int) imm) > 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JGT32_X:
+                        if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) > 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JGE64_K:
+                        if (Long.compareUnsigned(regs[d], imm) >= 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JGE64_X:
+                        if (Long.compareUnsigned(regs[d], regs[s]) >= 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JGE32_K:
+                        if (Integer.compareUnsigned((int) regs[d], (int) imm) >= 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JGE32_X:
+                        if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) >= 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSET64_K:
+                        if ((regs[d] & imm) != 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSET64_X:
+                        if ((regs[d] & regs[s]) != 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSET32_K:
+                        if ((regs[d] & imm & LOW32) != 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSET32_X:
+                        if ((regs[d] & regs[s] & LOW32) != 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JNE64_K:
+                        if (regs[d] != imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JNE64_X:
+                        if (regs[d] != regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JNE32_K:
+                        if ((int) regs[d] != (int) imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JNE32_X:
+                        if ((int) regs[d] != (int) regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSGT64_K:
+                        if (regs[d] > imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSGT64_X:
+                        if (regs[d] > regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSGT32_K:
+                        if ((int) regs[d] > (int) imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSGT32_X:
+                        if ((int) regs[d] > (int) regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSGE64_K:
+                        if (regs[d] >= imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSGE64_X:
+                        if (regs[d] >= regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSGE32_K:
+                        if ((int) regs[d] >= (int) imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSGE32_X:
+                        if ((int) regs[d] >= (int) regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JLT64_K:
+                        if (Long.compareUnsigned(regs[d], imm) < 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JLT64_X:
+                        if (Long.compareUnsigned(regs[d], regs[s]) < 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JLT32_K:
+                        if (Integer.compareUnsigned((int) regs[d], (int) imm) < 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JLT32_X:
+                        if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) < 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JLE64_K:
+                        if (Long.compareUnsigned(regs[d], imm) <= 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JLE64_X:
+                        if (Long.compareUnsigned(regs[d], regs[s]) <= 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JLE32_K:
+                        if (Integer.compareUnsigned((int) regs[d], (int) imm) <= 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JLE32_X:
+                        if (Integer.compareUnsigned((int) regs[d], (int) regs[s]) <= 0) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSLT64_K:
+                        if (regs[d] < imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSLT64_X:
+                        if (regs[d] < regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSLT32_K:
+                        if ((int) regs[d] < (int) imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSLT32_X:
+                        if ((int) regs[d] < (int) regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSLE64_K:
+                        if (regs[d] <= imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSLE64_X:
+                        if (regs[d] <= regs[s]) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSLE32_K:
+                        if ((int) regs[d] <= (int) imm) {
+                            pc += off;
+                        }
+                        continue;
+                    case Op.JSLE32_X:
+                        if ((int) regs[d] <= (int) regs[s]) {
+                            pc += off;
+                        }
+                        continue;
 
-                    case Op.LDDW: regs[d] = code[++pc]; continue;
-                    case Op.LDX_B: regs[d] = Access.load(memory, stack, regs[s] + off, 1); continue;
-                    case Op.LDX_H: regs[d] = Access.load(memory, stack, regs[s] + off, 2); continue;
-                    case Op.LDX_W: regs[d] = Access.load(memory, stack, regs[s] + off, 4); continue;
-                    case Op.LDX_DW: regs[d] = Access.load(memory, stack, regs[s] + off, 8); continue;
-                    case Op.LDSX_B: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 1), 8); continue;
-                    case Op.LDSX_H: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 2), 16); continue;
-                    case Op.LDSX_W: regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 4), 32); continue;
-                    case Op.ST_B: Access.store(memory, stack, regs[d] + off, 1, imm); continue;
-                    case Op.ST_H: Access.store(memory, stack, regs[d] + off, 2, imm); continue;
-                    case Op.ST_W: Access.store(memory, stack, regs[d] + off, 4, imm); continue;
-                    case Op.ST_DW: Access.store(memory, stack, regs[d] + off, 8, imm); continue;
-                    case Op.STX_B: Access.store(memory, stack, regs[d] + off, 1, regs[s]); continue;
-                    case Op.STX_H: Access.store(memory, stack, regs[d] + off, 2, regs[s]); continue;
-                    case Op.STX_W: Access.store(memory, stack, regs[d] + off, 4, regs[s]); continue;
-                    case Op.STX_DW: Access.store(memory, stack, regs[d] + off, 8, regs[s]); continue;
-                    case Op.ATOMIC_W: Access.atomic(memory, regs, d, s, off, 4, (int) imm); continue;
-                    case Op.ATOMIC_DW: Access.atomic(memory, regs, d, s, off, 8, (int) imm); continue;
+                    case Op.LDDW:
+                        regs[d] = code[++pc];
+                        continue;
+                    case Op.LDX_B:
+                        regs[d] = Access.load(memory, stack, regs[s] + off, 1);
+                        continue;
+                    case Op.LDX_H:
+                        regs[d] = Access.load(memory, stack, regs[s] + off, 2);
+                        continue;
+                    case Op.LDX_W:
+                        regs[d] = Access.load(memory, stack, regs[s] + off, 4);
+                        continue;
+                    case Op.LDX_DW:
+                        regs[d] = Access.load(memory, stack, regs[s] + off, 8);
+                        continue;
+                    case Op.LDSX_B:
+                        regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 1), 8);
+                        continue;
+                    case Op.LDSX_H:
+                        regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 2), 16);
+                        continue;
+                    case Op.LDSX_W:
+                        regs[d] = Alu.signExtend(Access.load(memory, stack, regs[s] + off, 4), 32);
+                        continue;
+                    case Op.ST_B:
+                        Access.store(memory, stack, regs[d] + off, 1, imm);
+                        continue;
+                    case Op.ST_H:
+                        Access.store(memory, stack, regs[d] + off, 2, imm);
+                        continue;
+                    case Op.ST_W:
+                        Access.store(memory, stack, regs[d] + off, 4, imm);
+                        continue;
+                    case Op.ST_DW:
+                        Access.store(memory, stack, regs[d] + off, 8, imm);
+                        continue;
+                    case Op.STX_B:
+                        Access.store(memory, stack, regs[d] + off, 1, regs[s]);
+                        continue;
+                    case Op.STX_H:
+                        Access.store(memory, stack, regs[d] + off, 2, regs[s]);
+                        continue;
+                    case Op.STX_W:
+                        Access.store(memory, stack, regs[d] + off, 4, regs[s]);
+                        continue;
+                    case Op.STX_DW:
+                        Access.store(memory, stack, regs[d] + off, 8, regs[s]);
+                        continue;
+                    case Op.ATOMIC_W:
+                        Access.atomic(memory, regs, d, s, off, 4, (int) imm);
+                        continue;
+                    case Op.ATOMIC_DW:
+                        Access.atomic(memory, regs, d, s, off, 8, (int) imm);
+                        continue;
                     case Op.LD_PKT:
                         regs[0] = PacketLoad.load(memory, regs[s] + imm, off);
                         if (regs[0] >= 0) {

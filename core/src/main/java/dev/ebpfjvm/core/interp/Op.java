@@ -151,6 +151,5 @@ final class Op {
     static final int ATOMIC_W = 129;
     static final int ATOMIC_DW = 130;
 
-    private Op() {
-    }
+    private Op() {}
 }

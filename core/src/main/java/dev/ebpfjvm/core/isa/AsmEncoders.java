@@ -28,8 +28,7 @@ final class AsmEncoders {
 
     private static final Map<String, Encoder> TABLE = build();
 
-    private AsmEncoders() {
-    }
+    private AsmEncoders() {}
 
     /** {@return the encoder of a mnemonic, or null if there is none} */
     static Encoder of(String mnemonic) {

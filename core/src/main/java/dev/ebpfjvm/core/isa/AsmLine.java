@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class AsmLine {
     /** A memory operand {@code [%rN+off]}. */
-    record Mem(int reg, int off) {
-    }
+    record Mem(int reg, int off) {}
 
     private final int number;
     private final String label;
@@ -145,7 +144,10 @@ final class AsmLine {
     }
 
     private int register(String s) {
-        if (s.startsWith("%r") && s.length() > 2 && s.length() <= 4 && s.substring(2).chars().allMatch(Character::isDigit)) {
+        if (s.startsWith("%r")
+                && s.length() > 2
+                && s.length() <= 4
+                && s.substring(2).chars().allMatch(Character::isDigit)) {
             int n = Integer.parseInt(s.substring(2));
             if (n <= Reg.R10 && (n == 0 || s.charAt(2) != '0')) {
                 return n;

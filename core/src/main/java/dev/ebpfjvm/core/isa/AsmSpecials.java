@@ -8,8 +8,7 @@ package dev.ebpfjvm.core.isa;
 final class AsmSpecials {
     private static final String CALL_SHAPES = "N, %rN, helper N, local TARGET or runtime N";
 
-    private AsmSpecials() {
-    }
+    private AsmSpecials() {}
 
     /**
      * {@code call N} and {@code call helper N} call a helper by id; {@code call %rN} is callx
@@ -58,7 +57,8 @@ final class AsmSpecials {
         String base = word ? op.substring(0, op.length() - 2) : op;
         AtomicOp atomic = atomicOp(base, fetch);
         if (atomic == null) {
-            throw l.error("invalid atomic operation '" + op + "' (expected add, and, or, xor, xchg or cmpxchg, with an optional 32)");
+            throw l.error("invalid atomic operation '" + op
+                    + "' (expected add, and, or, xor, xchg or cmpxchg, with an optional 32)");
         }
         AsmLine.Mem dst = l.memory(first + 1);
         int opcode = AsmEncoders.STX | MemMode.ATOMIC.code() | (word ? Size.W : Size.DW).code();
@@ -67,13 +67,20 @@ final class AsmSpecials {
 
     private static AtomicOp atomicOp(String base, boolean fetch) {
         switch (base) {
-            case "add": return fetch ? AtomicOp.FETCH_ADD : AtomicOp.ADD;
-            case "and": return fetch ? AtomicOp.FETCH_AND : AtomicOp.AND;
-            case "or": return fetch ? AtomicOp.FETCH_OR : AtomicOp.OR;
-            case "xor": return fetch ? AtomicOp.FETCH_XOR : AtomicOp.XOR;
-            case "xchg": return AtomicOp.XCHG;
-            case "cmpxchg": return AtomicOp.CMPXCHG;
-            default: return null;
+            case "add":
+                return fetch ? AtomicOp.FETCH_ADD : AtomicOp.ADD;
+            case "and":
+                return fetch ? AtomicOp.FETCH_AND : AtomicOp.AND;
+            case "or":
+                return fetch ? AtomicOp.FETCH_OR : AtomicOp.OR;
+            case "xor":
+                return fetch ? AtomicOp.FETCH_XOR : AtomicOp.XOR;
+            case "xchg":
+                return AtomicOp.XCHG;
+            case "cmpxchg":
+                return AtomicOp.CMPXCHG;
+            default:
+                return null;
         }
     }
 
@@ -83,8 +90,9 @@ final class AsmSpecials {
      */
     static Insn lddw(AsmLine l) {
         if (l.operandCount() != 2 && l.operandCount() != 3) {
-            throw l.error("wrong number of operands for 'lddw': expected 2 (%rD, imm64) or 3 (%rD, imm64, pseudo source), got "
-                    + l.operandCount());
+            throw l.error(
+                    "wrong number of operands for 'lddw': expected 2 (%rD, imm64) or 3 (%rD, imm64, pseudo source), got "
+                            + l.operandCount());
         }
         PseudoSrc src = l.operandCount() == 3 ? pseudoSrc(l, l.operand(2)) : PseudoSrc.NONE;
         return Insn.lddw(l.register(0), src, l.imm64(1));
@@ -96,6 +104,7 @@ final class AsmSpecials {
                 return src;
             }
         }
-        throw l.error("invalid lddw pseudo source '" + name + "' (expected map_fd, map_value, btf_id, func, map_idx or map_idx_value)");
+        throw l.error("invalid lddw pseudo source '" + name
+                + "' (expected map_fd, map_value, btf_id, func, map_idx or map_idx_value)");
     }
 }

@@ -9,8 +9,7 @@ import static dev.ebpfjvm.core.isa.AsmEncoders.name;
  * or below 10, as hex otherwise.
  */
 final class AsmSyntax {
-    private AsmSyntax() {
-    }
+    private AsmSyntax() {}
 
     /** {@return the text of a well-formed instruction; the caller has checked it with {@link InsnValidator#check}} */
     static String format(Insn insn) {
@@ -24,12 +23,13 @@ final class AsmSyntax {
             case LD:
                 return ld(insn);
             case LDX:
-                return "ldx" + (insn.mode() == MemMode.MEMSX ? "s" : "") + name(insn.size()) + " "
-                        + reg(insn.dst()) + ", " + mem(insn.src(), insn.off());
+                return "ldx" + (insn.mode() == MemMode.MEMSX ? "s" : "") + name(insn.size()) + " " + reg(insn.dst())
+                        + ", " + mem(insn.src(), insn.off());
             case ST:
                 return "st" + name(insn.size()) + " " + mem(insn.dst(), insn.off()) + ", " + imm(insn.imm());
             case STX:
-                return insn.mode() == MemMode.ATOMIC ? atomic(insn)
+                return insn.mode() == MemMode.ATOMIC
+                        ? atomic(insn)
                         : "stx" + name(insn.size()) + " " + mem(insn.dst(), insn.off()) + ", " + reg(insn.src());
             default:
                 throw new AssertionError(insn.insnClass());
@@ -74,7 +74,8 @@ final class AsmSyntax {
                 }
                 return "call " + insn.imm();
             default:
-                return name(op) + (jmp32 ? "32 " : " ") + reg(insn.dst()) + ", " + operand(insn) + ", " + rel(insn.off());
+                return name(op) + (jmp32 ? "32 " : " ") + reg(insn.dst()) + ", " + operand(insn) + ", "
+                        + rel(insn.off());
         }
     }
 

@@ -39,8 +39,7 @@ public final class Assembler {
     private int slots;
     private int firstExit = -1;
 
-    private Assembler() {
-    }
+    private Assembler() {}
 
     /**
      * Assembles a program.

@@ -54,8 +54,8 @@ public enum AtomicOp {
      */
     public Insn mem(Size size, int dst, int src, int off) {
         if (size != Size.W && size != Size.DW) {
-            throw new IllegalArgumentException("atomic " + name().toLowerCase(Locale.ROOT)
-                    + " has no " + size.bytes() + "-byte form (only W and DW)");
+            throw new IllegalArgumentException("atomic " + name().toLowerCase(Locale.ROOT) + " has no " + size.bytes()
+                    + "-byte form (only W and DW)");
         }
         return Insn.of(InsnClass.STX.code() | MemMode.ATOMIC.code() | size.code(), dst, src, off, code);
     }

@@ -17,8 +17,7 @@ import java.util.function.IntFunction;
 public final class Disassembler {
     private static final IntFunction<String> NO_NAMES = id -> null;
 
-    private Disassembler() {
-    }
+    private Disassembler() {}
 
     /**
      * {@return one instruction in the conformance assembler syntax, e.g. {@code ldxw %r0, [%r1+4]}}
@@ -45,7 +44,8 @@ public final class Disassembler {
             Insn insn = program.list().get(i);
             String reason = InsnValidator.check(insn);
             if (reason != null) {
-                throw new InvalidProgramException(program.slotOf(i), "cannot disassemble " + KernelSyntax.fields(insn) + ": " + reason);
+                throw new InvalidProgramException(
+                        program.slotOf(i), "cannot disassemble " + KernelSyntax.fields(insn) + ": " + reason);
             }
             out.append(AsmSyntax.format(insn)).append('\n');
         }
@@ -77,7 +77,8 @@ public final class Disassembler {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < program.size(); i++) {
             Insn insn = program.list().get(i);
-            out.append(String.format("%4d: (%02x) %s\n", program.slotOf(i), insn.opcode(), KernelSyntax.format(insn, helperName)));
+            out.append(String.format(
+                    "%4d: (%02x) %s\n", program.slotOf(i), insn.opcode(), KernelSyntax.format(insn, helperName)));
         }
         return out.toString();
     }

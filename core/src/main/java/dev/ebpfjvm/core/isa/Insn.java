@@ -90,21 +90,36 @@ public record Insn(int opcode, int dst, int src, int off, long imm) implements A
     public AluOp aluOp() {
         int code = opcode & 0xf0;
         switch (code) {
-            case 0x00: return AluOp.ADD;
-            case 0x10: return AluOp.SUB;
-            case 0x20: return AluOp.MUL;
-            case 0x30: return off == 1 ? AluOp.SDIV : AluOp.DIV;
-            case 0x40: return AluOp.OR;
-            case 0x50: return AluOp.AND;
-            case 0x60: return AluOp.LSH;
-            case 0x70: return AluOp.RSH;
-            case 0x80: return AluOp.NEG;
-            case 0x90: return off == 1 ? AluOp.SMOD : AluOp.MOD;
-            case 0xa0: return AluOp.XOR;
-            case 0xb0: return off != 0 ? AluOp.MOVSX : AluOp.MOV;
-            case 0xc0: return AluOp.ARSH;
-            case 0xd0: return insnClass() == InsnClass.ALU64 ? AluOp.BSWAP : AluOp.END;
-            default: return null;
+            case 0x00:
+                return AluOp.ADD;
+            case 0x10:
+                return AluOp.SUB;
+            case 0x20:
+                return AluOp.MUL;
+            case 0x30:
+                return off == 1 ? AluOp.SDIV : AluOp.DIV;
+            case 0x40:
+                return AluOp.OR;
+            case 0x50:
+                return AluOp.AND;
+            case 0x60:
+                return AluOp.LSH;
+            case 0x70:
+                return AluOp.RSH;
+            case 0x80:
+                return AluOp.NEG;
+            case 0x90:
+                return off == 1 ? AluOp.SMOD : AluOp.MOD;
+            case 0xa0:
+                return AluOp.XOR;
+            case 0xb0:
+                return off != 0 ? AluOp.MOVSX : AluOp.MOV;
+            case 0xc0:
+                return AluOp.ARSH;
+            case 0xd0:
+                return insnClass() == InsnClass.ALU64 ? AluOp.BSWAP : AluOp.END;
+            default:
+                return null;
         }
     }
 

@@ -13,8 +13,7 @@ public final class InsnCodec {
     /** The size of one instruction slot in bytes. */
     public static final int SLOT_BYTES = 8;
 
-    private InsnCodec() {
-    }
+    private InsnCodec() {}
 
     /**
      * Decodes and validates a program.
@@ -52,11 +51,13 @@ public final class InsnCodec {
                 continue;
             }
             if (slot + 1 >= slots) {
-                throw new InvalidProgramException(slot, "last insn is not an exit or jmp (a bpf_ld_imm64 insn missing its second slot)");
+                throw new InvalidProgramException(
+                        slot, "last insn is not an exit or jmp (a bpf_ld_imm64 insn missing its second slot)");
             }
             long next = readSlot(bytes, ++slot);
             if ((next & 0xffffffffL) != 0) {
-                throw new InvalidProgramException(slot, "invalid bpf_ld_imm64 insn: second slot has reserved fields set");
+                throw new InvalidProgramException(
+                        slot, "invalid bpf_ld_imm64 insn: second slot has reserved fields set");
             }
             out.add(new Insn(opcode, dst, src, off, (imm & 0xffffffffL) | (next & 0xffffffff00000000L)));
         }

@@ -20,8 +20,7 @@ import java.util.TreeSet;
  * the load-acquire/store-release atomics (imm 0x100/0x110).
  */
 public final class InsnValidator {
-    private InsnValidator() {
-    }
+    private InsnValidator() {}
 
     /**
      * Checks every instruction of a program, then its functions and jumps.
@@ -83,7 +82,8 @@ public final class InsnValidator {
     }
 
     private static boolean isFunctionEnd(Insn insn) {
-        return insn.isExit() || insn.opcode() == (InsnClass.JMP.code() | JumpOp.JA.code())
+        return insn.isExit()
+                || insn.opcode() == (InsnClass.JMP.code() | JumpOp.JA.code())
                 || insn.opcode() == (InsnClass.JMP32.code() | JumpOp.JA.code());
     }
 
@@ -118,7 +118,9 @@ public final class InsnValidator {
                 return checkLd(insn);
             case LDX:
                 return (insn.mode() == MemMode.MEM || insn.mode() == MemMode.MEMSX && insn.size() != Size.DW)
-                        && insn.imm() == 0 ? null : "BPF_LDX uses reserved fields";
+                                && insn.imm() == 0
+                        ? null
+                        : "BPF_LDX uses reserved fields";
             case ST:
                 return insn.mode() == MemMode.MEM && insn.src() == 0 ? null : "BPF_ST uses reserved fields";
             case STX:
@@ -158,7 +160,9 @@ public final class InsnValidator {
         boolean k = insn.source() == Source.K;
         switch (op) {
             case NEG:
-                return k && insn.src() == 0 && insn.off() == 0 && insn.imm() == 0 ? null : "BPF_NEG uses reserved fields";
+                return k && insn.src() == 0 && insn.off() == 0 && insn.imm() == 0
+                        ? null
+                        : "BPF_NEG uses reserved fields";
             case END:
             case BSWAP:
                 if (insn.src() != 0 || insn.off() != 0 || (op == AluOp.BSWAP && !k)) {
@@ -168,20 +172,24 @@ public final class InsnValidator {
                 return w == 16 || w == 32 || w == 64 ? null : "BPF_END uses reserved fields";
             case MOV:
                 // check_alu_op(): a MOV names its own reserved fields
-                return (k ? insn.src() == 0 : insn.imm() == 0) && insn.off() == 0 ? null : "BPF_MOV uses reserved fields";
+                return (k ? insn.src() == 0 : insn.imm() == 0) && insn.off() == 0
+                        ? null
+                        : "BPF_MOV uses reserved fields";
             case MOVSX:
                 if (k || insn.imm() != 0) {
                     return "BPF_MOV uses reserved fields";
                 }
                 int off = insn.off();
                 return off == 8 || off == 16 || (off == 32 && insn.insnClass() == InsnClass.ALU64)
-                        ? null : "BPF_MOV uses reserved fields";
+                        ? null
+                        : "BPF_MOV uses reserved fields";
             default:
                 boolean signedOp = op == AluOp.SDIV || op == AluOp.SMOD;
                 if (insn.off() != 0 && !signedOp) {
                     return "BPF_ALU uses reserved fields";
                 }
-                return k ? (insn.src() == 0 ? null : "BPF_ALU uses reserved fields")
+                return k
+                        ? (insn.src() == 0 ? null : "BPF_ALU uses reserved fields")
                         : (insn.imm() == 0 ? null : "BPF_ALU uses reserved fields");
         }
     }
@@ -205,13 +213,16 @@ public final class InsnValidator {
                     return "BPF_CALL uses reserved fields";
                 }
                 // callx (source X, as LLVM encodes it): the helper id is in the dst register.
-                return k ? (insn.dst() == 0 ? null : "BPF_CALL uses reserved fields")
+                return k
+                        ? (insn.dst() == 0 ? null : "BPF_CALL uses reserved fields")
                         : (insn.src() == 0 && insn.imm() == 0 ? null : "BPF_CALL uses reserved fields");
             case EXIT:
                 return !jmp32 && k && insn.src() == 0 && insn.dst() == 0 && insn.off() == 0 && insn.imm() == 0
-                        ? null : "BPF_EXIT uses reserved fields";
+                        ? null
+                        : "BPF_EXIT uses reserved fields";
             default:
-                return k ? (insn.src() == 0 ? null : "BPF_JMP/JMP32 uses reserved fields")
+                return k
+                        ? (insn.src() == 0 ? null : "BPF_JMP/JMP32 uses reserved fields")
                         : (insn.imm() == 0 ? null : "BPF_JMP/JMP32 uses reserved fields");
         }
     }
@@ -244,7 +255,9 @@ public final class InsnValidator {
             if (insn.size() != Size.W && insn.size() != Size.DW) {
                 return "invalid atomic operand size";
             }
-            return insn.atomicOp() != null ? null : String.format("BPF_ATOMIC uses invalid atomic opcode %02x", insn.imm());
+            return insn.atomicOp() != null
+                    ? null
+                    : String.format("BPF_ATOMIC uses invalid atomic opcode %02x", insn.imm());
         }
         return "BPF_STX uses reserved fields";
     }

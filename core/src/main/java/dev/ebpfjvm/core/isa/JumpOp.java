@@ -135,8 +135,8 @@ public enum JumpOp {
 
     private int opcode(InsnClass cls, Source source) {
         if (!isConditional()) {
-            throw new IllegalStateException(name() + " compares nothing: use Asm."
-                    + (this == JA ? "ja" : this == CALL ? "call" : "exit"));
+            throw new IllegalStateException(
+                    name() + " compares nothing: use Asm." + (this == JA ? "ja" : this == CALL ? "call" : "exit"));
         }
         if (!cls.isJump()) {
             throw new IllegalArgumentException("not a jump class: " + cls);

@@ -14,8 +14,7 @@ import java.util.function.IntFunction;
  * prints as {@code callx r2}.
  */
 final class KernelSyntax {
-    private KernelSyntax() {
-    }
+    private KernelSyntax() {}
 
     /**
      * {@return the text of an instruction; a malformed one prints its fields and the reason}
@@ -49,7 +48,9 @@ final class KernelSyntax {
 
     /** {@return the raw fields, for instructions no syntax can spell} */
     static String fields(Insn insn) {
-        return String.format("(op 0x%02x dst %d src %d off %d imm %d)", insn.opcode(), insn.dst(), insn.src(), insn.off(), insn.imm());
+        return String.format(
+                "(op 0x%02x dst %d src %d off %d imm %d)",
+                insn.opcode(), insn.dst(), insn.src(), insn.off(), insn.imm());
     }
 
     private static String alu(Insn insn) {
@@ -73,21 +74,36 @@ final class KernelSyntax {
 
     private static String symbol(AluOp op) {
         switch (op) {
-            case ADD: return "+=";
-            case SUB: return "-=";
-            case MUL: return "*=";
-            case DIV: return "/=";
-            case SDIV: return "s/=";
-            case OR: return "|=";
-            case AND: return "&=";
-            case LSH: return "<<=";
-            case RSH: return ">>=";
-            case MOD: return "%=";
-            case SMOD: return "s%=";
-            case XOR: return "^=";
-            case MOV: return "=";
-            case ARSH: return "s>>=";
-            default: throw new AssertionError(op);
+            case ADD:
+                return "+=";
+            case SUB:
+                return "-=";
+            case MUL:
+                return "*=";
+            case DIV:
+                return "/=";
+            case SDIV:
+                return "s/=";
+            case OR:
+                return "|=";
+            case AND:
+                return "&=";
+            case LSH:
+                return "<<=";
+            case RSH:
+                return ">>=";
+            case MOD:
+                return "%=";
+            case SMOD:
+                return "s%=";
+            case XOR:
+                return "^=";
+            case MOV:
+                return "=";
+            case ARSH:
+                return "s>>=";
+            default:
+                throw new AssertionError(op);
         }
     }
 
@@ -110,18 +126,30 @@ final class KernelSyntax {
 
     private static String symbol(JumpOp op) {
         switch (op) {
-            case JEQ: return "==";
-            case JGT: return ">";
-            case JGE: return ">=";
-            case JSET: return "&";
-            case JNE: return "!=";
-            case JSGT: return "s>";
-            case JSGE: return "s>=";
-            case JLT: return "<";
-            case JLE: return "<=";
-            case JSLT: return "s<";
-            case JSLE: return "s<=";
-            default: throw new AssertionError(op);
+            case JEQ:
+                return "==";
+            case JGT:
+                return ">";
+            case JGE:
+                return ">=";
+            case JSET:
+                return "&";
+            case JNE:
+                return "!=";
+            case JSGT:
+                return "s>";
+            case JSGE:
+                return "s>=";
+            case JLT:
+                return "<";
+            case JLE:
+                return "<=";
+            case JSLT:
+                return "s<";
+            case JSLE:
+                return "s<=";
+            default:
+                throw new AssertionError(op);
         }
     }
 
@@ -152,11 +180,20 @@ final class KernelSyntax {
         int hi = (int) (imm >>> 32);
         String value;
         switch (insn.pseudoSrc()) {
-            case MAP_FD: value = "map[id:" + lo + "]"; break;
-            case MAP_VALUE: value = "map[id:" + lo + "][0]+" + hi; break;
-            case MAP_IDX_VALUE: value = "map[idx:" + lo + "]+" + hi; break;
-            case FUNC: value = "subprog[" + signed(lo) + "]"; break;
-            default: value = "0x" + Long.toHexString(imm);
+            case MAP_FD:
+                value = "map[id:" + lo + "]";
+                break;
+            case MAP_VALUE:
+                value = "map[id:" + lo + "][0]+" + hi;
+                break;
+            case MAP_IDX_VALUE:
+                value = "map[idx:" + lo + "]+" + hi;
+                break;
+            case FUNC:
+                value = "subprog[" + signed(lo) + "]";
+                break;
+            default:
+                value = "0x" + Long.toHexString(imm);
         }
         return "r" + insn.dst() + " = " + value;
     }
@@ -167,11 +204,16 @@ final class KernelSyntax {
         String addr = "(" + type(insn) + " *)" + address(insn.dst(), insn.off());
         int src = insn.src();
         switch (op) {
-            case ADD: return "lock *" + addr + " += r" + src;
-            case AND: return "lock *" + addr + " &= r" + src;
-            case OR: return "lock *" + addr + " |= r" + src;
-            case XOR: return "lock *" + addr + " ^= r" + src;
-            case CMPXCHG: return "r0 = atomic" + bits + "_cmpxchg(" + addr + ", r0, r" + src + ")";
+            case ADD:
+                return "lock *" + addr + " += r" + src;
+            case AND:
+                return "lock *" + addr + " &= r" + src;
+            case OR:
+                return "lock *" + addr + " |= r" + src;
+            case XOR:
+                return "lock *" + addr + " ^= r" + src;
+            case CMPXCHG:
+                return "r0 = atomic" + bits + "_cmpxchg(" + addr + ", r0, r" + src + ")";
             default:
                 String fn = AsmEncoders.name(op);
                 return "r" + src + " = atomic" + bits + "_" + fn + "(" + addr + ", r" + src + ")";

@@ -29,13 +29,20 @@ public enum MemMode {
     /** {@return the mode of a load or store opcode, or null for the unused codes 0xa0 and 0xe0} */
     public static MemMode of(int opcode) {
         switch (opcode & 0xe0) {
-            case 0x00: return IMM;
-            case 0x20: return ABS;
-            case 0x40: return IND;
-            case 0x60: return MEM;
-            case 0x80: return MEMSX;
-            case 0xc0: return ATOMIC;
-            default: return null;
+            case 0x00:
+                return IMM;
+            case 0x20:
+                return ABS;
+            case 0x40:
+                return IND;
+            case 0x60:
+                return MEM;
+            case 0x80:
+                return MEMSX;
+            case 0xc0:
+                return ATOMIC;
+            default:
+                return null;
         }
     }
 }

@@ -17,6 +17,5 @@ public final class Reg {
     /** The number of registers, r0 to r10. */
     public static final int COUNT = 11;
 
-    private Reg() {
-    }
+    private Reg() {}
 }

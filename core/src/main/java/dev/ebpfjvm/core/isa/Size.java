@@ -38,11 +38,16 @@ public enum Size {
     /** {@return the size of the given width in bytes} */
     public static Size ofBytes(int bytes) {
         switch (bytes) {
-            case 1: return B;
-            case 2: return H;
-            case 4: return W;
-            case 8: return DW;
-            default: throw new IllegalArgumentException("no access size of " + bytes + " bytes");
+            case 1:
+                return B;
+            case 2:
+                return H;
+            case 4:
+                return W;
+            case 8:
+                return DW;
+            default:
+                throw new IllegalArgumentException("no access size of " + bytes + " bytes");
         }
     }
 }

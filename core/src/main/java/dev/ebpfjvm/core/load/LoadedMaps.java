@@ -8,8 +8,8 @@ import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.maps.HashOfMapsMap;
 import dev.ebpfjvm.core.maps.MapSpec;
 import dev.ebpfjvm.core.maps.MapType;
-import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.maps.PinRegistry;
+import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.maps.ProgArrayMap;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.RegionTable;
@@ -31,8 +31,7 @@ final class LoadedMaps implements AutoCloseable {
     private final Map<String, BpfMap> byName = new LinkedHashMap<>();
     private final Set<String> reused = new HashSet<>();
 
-    private LoadedMaps() {
-    }
+    private LoadedMaps() {}
 
     static LoadedMaps create(ObjectSpec spec, PinRegistry pins, int cpus, RegionTable regions) {
         LoadedMaps maps = new LoadedMaps();
@@ -71,7 +70,15 @@ final class LoadedMaps implements AutoCloseable {
         if (m.type() != MapType.PERF_EVENT_ARRAY || m.maxEntries() != 0) {
             return m;
         }
-        return new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), cpus, m.flags(), m.pinning(), m.innerMap(),
+        return new MapSpec(
+                m.name(),
+                m.type(),
+                m.keySize(),
+                m.valueSize(),
+                cpus,
+                m.flags(),
+                m.pinning(),
+                m.innerMap(),
                 m.contents());
     }
 
@@ -115,8 +122,8 @@ final class LoadedMaps implements AutoCloseable {
                 ((HashOfMapsMap) map).set(key, require(byName.get(init.symbol()), map, init), BpfMap.ANY);
                 break;
             default:
-                throw new EbpfException("map '" + map.name() + "': a " + map.type().kernelName()
-                        + " map cannot hold '" + init.symbol() + "'");
+                throw new EbpfException("map '" + map.name() + "': a "
+                        + map.type().kernelName() + " map cannot hold '" + init.symbol() + "'");
         }
     }
 

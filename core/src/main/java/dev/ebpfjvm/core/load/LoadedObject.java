@@ -25,7 +25,11 @@ public final class LoadedObject implements AutoCloseable {
     private final long programBytes;
     private boolean closed;
 
-    LoadedObject(ObjectSpec spec, LoadedMaps maps, Map<String, Executable> programs, RegionTable regions,
+    LoadedObject(
+            ObjectSpec spec,
+            LoadedMaps maps,
+            Map<String, Executable> programs,
+            RegionTable regions,
             long programBytes) {
         this.spec = spec;
         this.maps = maps;
@@ -57,7 +61,8 @@ public final class LoadedObject implements AutoCloseable {
     public BpfMap map(String name) {
         BpfMap map = maps.get(name);
         if (map == null) {
-            throw new IllegalArgumentException("no map '" + name + "' (have " + maps.all().keySet() + ")");
+            throw new IllegalArgumentException(
+                    "no map '" + name + "' (have " + maps.all().keySet() + ")");
         }
         return map;
     }
@@ -75,7 +80,8 @@ public final class LoadedObject implements AutoCloseable {
      */
     public Executable program(String name) {
         Executable p = programs.get(name);
-        String unsupported = p != null ? null
+        String unsupported = p != null
+                ? null
                 : spec.program(name).flatMap(ProgramSpec::unsupportedReason).orElse(null);
         if (unsupported != null) {
             throw new UnsupportedFeatureException("program '" + name + "' was not loaded: " + unsupported);
@@ -92,8 +98,8 @@ public final class LoadedObject implements AutoCloseable {
      * @throws IllegalArgumentException when the object has no such variable
      */
     public byte[] global(String name) {
-        GlobalVariable var = spec.global(name).orElseThrow(() -> new IllegalArgumentException("no global variable '"
-                + name + "'"));
+        GlobalVariable var =
+                spec.global(name).orElseThrow(() -> new IllegalArgumentException("no global variable '" + name + "'"));
         byte[] value = map(var.section()).lookup(new byte[4]);
         return Arrays.copyOfRange(value, var.offset(), var.offset() + var.size());
     }

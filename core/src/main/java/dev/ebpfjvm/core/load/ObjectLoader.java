@@ -114,8 +114,10 @@ public final class ObjectLoader {
                 if (!p.supported()) {
                     continue; // skipped: LoadedObject.program() names the reason
                 }
-                MemoryFacts facts = verify ? Verifier.verify(VerifierInputs.of(s, p.name(), VerifierOptions.DEFAULT))
-                        .memoryFacts() : null;
+                MemoryFacts facts = verify
+                        ? Verifier.verify(VerifierInputs.of(s, p.name(), VerifierOptions.DEFAULT))
+                                .memoryFacts()
+                        : null;
                 long cost = p.insns().slotCount() * PROGRAM_BYTES_PER_SLOT;
                 chargeProgram(p, cost);
                 charged += cost;
@@ -133,9 +135,13 @@ public final class ObjectLoader {
 
     private void chargeProgram(ProgramSpec p, long cost) {
         if (!regions.charge(cost)) {
-            throw new MapException(p.name(), "load program", Errno.ENOMEM, "needs " + cost
-                    + " bytes; the runtime's limit of " + regions.limit() + " bytes has "
-                    + (regions.limit() - regions.charged()) + " left");
+            throw new MapException(
+                    p.name(),
+                    "load program",
+                    Errno.ENOMEM,
+                    "needs " + cost
+                            + " bytes; the runtime's limit of " + regions.limit() + " bytes has "
+                            + (regions.limit() - regions.charged()) + " left");
         }
     }
 
@@ -168,7 +174,8 @@ public final class ObjectLoader {
 
     /** {@return the helper set of a program type, as the kernel's {@code get_func_proto} of that type offers} */
     public static HelperRegistry defaultHelpers(ProgramType type) {
-        return type == ProgramType.SCHED_CLS || type == ProgramType.SCHED_ACT ? TcHelpers.registry()
+        return type == ProgramType.SCHED_CLS || type == ProgramType.SCHED_ACT
+                ? TcHelpers.registry()
                 : MapHelpers.register(HelperRegistry.builder()).build();
     }
 
@@ -183,8 +190,7 @@ public final class ObjectLoader {
         private final Map<String, byte[]> globals = new LinkedHashMap<>();
         private boolean verify = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Loads the programs without verifying them: for programs the kernel would refuse but a

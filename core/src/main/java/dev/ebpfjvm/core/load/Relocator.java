@@ -26,8 +26,7 @@ import java.util.Map;
  * kernel/bpf/verifier.c then has nothing left to do).
  */
 final class Relocator {
-    private Relocator() {
-    }
+    private Relocator() {}
 
     /**
      * {@return the program with its references resolved}, reaching the regions of every map of its
@@ -50,11 +49,21 @@ final class Relocator {
             }
             int index = indexOfSlot.get(r.slot());
             Insn old = insns.get(index);
-            insns.set(index, r.kind() == Relocation.Kind.MAP
-                    ? new Insn(Insn.LDDW, old.dst(), PseudoSrc.MAP_FD.code(), old.off(), map.address())
-                    : new Insn(Insn.LDDW, old.dst(), PseudoSrc.MAP_VALUE.code(), old.off(), map.valueAddress(r.offset())));
+            insns.set(
+                    index,
+                    r.kind() == Relocation.Kind.MAP
+                            ? new Insn(Insn.LDDW, old.dst(), PseudoSrc.MAP_FD.code(), old.off(), map.address())
+                            : new Insn(
+                                    Insn.LDDW,
+                                    old.dst(),
+                                    PseudoSrc.MAP_VALUE.code(),
+                                    old.off(),
+                                    map.valueAddress(r.offset())));
         }
-        return new Program(spec.name(), new Instructions(insns), helpers,
+        return new Program(
+                spec.name(),
+                new Instructions(insns),
+                helpers,
                 Reach.of(regions, maps.all().values()));
     }
 }

@@ -5,8 +5,7 @@ import dev.ebpfjvm.core.memory.LittleEndian;
 
 /** The u32 index keys shared by every array-like map (arrays, prog arrays, arrays of maps). */
 final class ArrayIndex {
-    private ArrayIndex() {
-    }
+    private ArrayIndex() {}
 
     /** {@return the u32 index at key[off]} */
     static long of(byte[] key, int off) {

@@ -30,7 +30,11 @@ public final class ArrayMap extends BpfMap {
     }
 
     private ArrayMap(MapSpec spec, int cpus, RegionTable regions, ValueLayout layout) {
-        this(spec, cpus, regions, layout,
+        this(
+                spec,
+                cpus,
+                regions,
+                layout,
                 allocate(spec, Integer.toUnsignedLong(spec.maxEntries()) * layout.slotBytes()));
     }
 
@@ -45,7 +49,9 @@ public final class ArrayMap extends BpfMap {
 
     /** {@return true for a section's global data: a single-element ARRAY named like a section ({@code .data} …)} */
     static boolean isGlobalData(MapSpec spec) {
-        return spec.type() == MapType.ARRAY && spec.maxEntries() == 1 && spec.name().startsWith(".");
+        return spec.type() == MapType.ARRAY
+                && spec.maxEntries() == 1
+                && spec.name().startsWith(".");
     }
 
     @Override
@@ -69,8 +75,8 @@ public final class ArrayMap extends BpfMap {
             return super.valueAddress(offset);
         }
         if (Integer.toUnsignedLong(offset) >= valueSize()) {
-            throw new MapException(name(), "value address", Errno.EINVAL, "offset " + offset + " beyond value_size "
-                    + valueSize());
+            throw new MapException(
+                    name(), "value address", Errno.EINVAL, "offset " + offset + " beyond value_size " + valueSize());
         }
         return values.address(offset);
     }

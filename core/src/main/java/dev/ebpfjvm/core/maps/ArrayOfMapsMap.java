@@ -1,9 +1,9 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.memory.Reach;
-import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.memory.Reach;
+import dev.ebpfjvm.core.memory.RegionTable;
 
 /**
  * {@code BPF_MAP_TYPE_ARRAY_OF_MAPS} (kernel/bpf/arraymap.c, map_in_map.c): slots holding inner

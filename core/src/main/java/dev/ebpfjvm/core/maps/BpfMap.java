@@ -96,13 +96,17 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
         long element = times(roundUp8(spec.valueSize()), spec.type().isPerCpu() ? cpus : 1);
         if (element > MAX_REGION_BYTES) {
             // as bpf_map_area_alloc() failing: a value this large fits no Java array
-            throw new MapException(spec.name(), "create", Errno.ENOMEM, "a value of " + element
-                    + " bytes exceeds a Java array");
+            throw new MapException(
+                    spec.name(), "create", Errno.ENOMEM, "a value of " + element + " bytes exceeds a Java array");
         }
         long cost = footprint(spec, cpus);
         if (!regions.charge(cost)) {
-            throw new MapException(spec.name(), "create", Errno.ENOMEM, "needs " + cost + " bytes; the runtime's limit of "
-                    + regions.limit() + " bytes has " + (regions.limit() - regions.charged()) + " left");
+            throw new MapException(
+                    spec.name(),
+                    "create",
+                    Errno.ENOMEM,
+                    "needs " + cost + " bytes; the runtime's limit of " + regions.limit() + " bytes has "
+                            + (regions.limit() - regions.charged()) + " left");
         }
         BpfMap map;
         try {
@@ -310,8 +314,8 @@ public abstract sealed class BpfMap extends MapAccess implements AutoCloseable
     final int cpuOf(ProgramContext ctx) {
         int cpu = ctx.cpu();
         if (cpu >= cpus) {
-            throw new ProgramFaultException(-1, "map '" + name() + "' was created for " + cpus
-                    + " CPUs; the program runs on CPU " + cpu);
+            throw new ProgramFaultException(
+                    -1, "map '" + name() + "' was created for " + cpus + " CPUs; the program runs on CPU " + cpu);
         }
         return cpu;
     }

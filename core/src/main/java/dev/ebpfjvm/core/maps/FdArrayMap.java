@@ -1,7 +1,7 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
+import dev.ebpfjvm.core.memory.RegionTable;
 
 /**
  * The maps whose slots hold objects rather than bytes, the kernel's fd arrays
@@ -62,8 +62,7 @@ public abstract sealed class FdArrayMap<T> extends BpfMap permits ProgArrayMap, 
     }
 
     /** What emptying a slot does with its object; nothing unless the slot held a reference. */
-    void release(T object) {
-    }
+    void release(T object) {}
 
     /** The value of a slot is an object, not bytes: use {@link #get}. */
     @Override

@@ -1,10 +1,10 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
 import dev.ebpfjvm.core.maps.ValueSlab.Slot;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -10,8 +10,7 @@ import java.util.Objects;
  * the template has {@code BPF_F_INNER_MAP}).
  */
 final class InnerMaps {
-    private InnerMaps() {
-    }
+    private InnerMaps() {}
 
     /**
      * Checks that {@code inner} matches the outer map's template.
@@ -26,21 +25,25 @@ final class InnerMaps {
         }
         String mismatch = mismatch(template, inner);
         if (mismatch != null) {
-            throw outer.error("update", (int) Errno.EINVAL.negative(), "inner map '" + inner.name()
-                    + "' does not match the template: " + mismatch);
+            throw outer.error(
+                    "update",
+                    (int) Errno.EINVAL.negative(),
+                    "inner map '" + inner.name() + "' does not match the template: " + mismatch);
         }
     }
 
     private static String mismatch(MapSpec template, BpfMap inner) {
         if (inner.type() != template.type()) {
-            return "type " + inner.type().kernelName() + " is not " + template.type().kernelName();
+            return "type " + inner.type().kernelName() + " is not "
+                    + template.type().kernelName();
         }
         if (inner.keySize() != template.keySize() || inner.valueSize() != template.valueSize()) {
-            return "key/value size " + inner.keySize() + "/" + inner.valueSize() + " is not "
-                    + template.keySize() + "/" + template.valueSize();
+            return "key/value size " + inner.keySize() + "/" + inner.valueSize() + " is not " + template.keySize() + "/"
+                    + template.valueSize();
         }
         if (inner.flags() != template.flags()) {
-            return "flags 0x" + Integer.toHexString(inner.flags()) + " are not 0x" + Integer.toHexString(template.flags());
+            return "flags 0x" + Integer.toHexString(inner.flags()) + " are not 0x"
+                    + Integer.toHexString(template.flags());
         }
         boolean array = template.type() == MapType.ARRAY || template.type() == MapType.PERCPU_ARRAY;
         if (array && (template.flags() & MapSpec.F_INNER_MAP) == 0 && inner.maxEntries() != template.maxEntries()) {

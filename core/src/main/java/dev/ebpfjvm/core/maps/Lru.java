@@ -55,11 +55,15 @@ final class Lru {
             this.perCpu = new LruList[cpus];
             for (int cpu = 0; cpu < cpus; cpu++) {
                 int owner = cpu;
-                perCpu[cpu] = new LruList(nodes / cpus, PERCPU_FREE_TARGET, () -> {
-                    LruNode node = newNode.get();
-                    node.cpu = owner;
-                    return node;
-                }, deleteFromTable);
+                perCpu[cpu] = new LruList(
+                        nodes / cpus,
+                        PERCPU_FREE_TARGET,
+                        () -> {
+                            LruNode node = newNode.get();
+                            node.cpu = owner;
+                            return node;
+                        },
+                        deleteFromTable);
             }
         } else {
             this.common = new LruList(nodes, LOCAL_FREE_TARGET, newNode, deleteFromTable);

@@ -1,9 +1,9 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.maps.HashTable.Node;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.List;
 
 /**
@@ -45,8 +45,8 @@ public final class LruHashMap extends BpfMap {
         this.table = table;
         this.slab = new ValueSlab(this, layout.slotBytes(), maxEntries(), isWritableByPrograms());
         boolean percpuLru = (spec.flags() & MapSpec.F_NO_COMMON_LRU) != 0;
-        this.lru = new Lru(percpuLru, cpus, maxEntries(), () -> new LruNode(slab.allocate(), LruNode.FREE, 0),
-                this::deleteNode);
+        this.lru = new Lru(
+                percpuLru, cpus, maxEntries(), () -> new LruNode(slab.allocate(), LruNode.FREE, 0), this::deleteNode);
     }
 
     /** htab_map_alloc(): a per-CPU LRU gives every CPU the same number of nodes. */
@@ -83,7 +83,8 @@ public final class LruHashMap extends BpfMap {
             return Errno.EPERM.negative();
         }
         int cpu = cpuOf(ctx);
-        return percpu ? updatePerCpu(key, keyOff, value, valueOff, flags, cpu, cpu)
+        return percpu
+                ? updatePerCpu(key, keyOff, value, valueOff, flags, cpu, cpu)
                 : update(key, keyOff, value, valueOff, flags, cpu);
     }
 
@@ -107,7 +108,8 @@ public final class LruHashMap extends BpfMap {
 
     @Override
     int doUpdate(byte[] key, byte[] value, long flags) {
-        return percpu ? updatePerCpu(key, 0, value, 0, flags, 0, UpdateFlags.ALL_CPUS)
+        return percpu
+                ? updatePerCpu(key, 0, value, 0, flags, 0, UpdateFlags.ALL_CPUS)
                 : update(key, 0, value, 0, flags, 0);
     }
 

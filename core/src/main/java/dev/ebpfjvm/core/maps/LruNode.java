@@ -30,6 +30,7 @@ final class LruNode {
     int hash;
     /** The reference bit: set by lookups from programs, cleared by list rotations. */
     volatile boolean ref;
+
     final Slot slot;
 
     /** A node owning a slot, or a list head (sentinel) when the slot is null. */

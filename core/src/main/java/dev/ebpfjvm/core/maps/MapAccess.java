@@ -30,8 +30,7 @@ abstract class MapAccess {
     public static final long F_LOCK = 4;
 
     /** A key and its value, as {@link #entries()} lists them. */
-    public record Entry(byte[] key, byte[] value) {
-    }
+    public record Entry(byte[] key, byte[] value) {}
 
     private volatile boolean frozen;
 
@@ -257,8 +256,11 @@ abstract class MapAccess {
     private void checkNumeric(String operation) {
         int size = valueSize();
         if (isPerCpu() || (size != 1 && size != 2 && size != 4 && size != 8)) {
-            throw error(operation, (int) Errno.EINVAL.negative(), "a " + (isPerCpu() ? "per-CPU " : "")
-                    + size + "-byte value is not a number; use the byte-array API");
+            throw error(
+                    operation,
+                    (int) Errno.EINVAL.negative(),
+                    "a " + (isPerCpu() ? "per-CPU " : "") + size
+                            + "-byte value is not a number; use the byte-array API");
         }
     }
 
@@ -284,15 +286,20 @@ abstract class MapAccess {
     /** Checks that a user buffer has the size the kernel would copy (ebpf-jvm's check: the kernel cannot see it). */
     final void checkSize(String operation, String what, byte[] bytes, int size) {
         if (bytes == null || bytes.length != size) {
-            throw error(operation, (int) Errno.EINVAL.negative(), what + " must be " + size + " bytes, not "
-                    + (bytes == null ? "null" : bytes.length));
+            throw error(
+                    operation,
+                    (int) Errno.EINVAL.negative(),
+                    what + " must be " + size + " bytes, not " + (bytes == null ? "null" : bytes.length));
         }
     }
 
     /** {@return the exception for a negative errno} */
     final MapException error(String operation, int err, String reason) {
         Errno errno = Errno.of(err);
-        return new MapException(name(), operation, errno == null ? Errno.EINVAL : errno,
+        return new MapException(
+                name(),
+                operation,
+                errno == null ? Errno.EINVAL : errno,
                 errno == null ? "errno " + err + (reason == null ? "" : ", " + reason) : reason);
     }
 }

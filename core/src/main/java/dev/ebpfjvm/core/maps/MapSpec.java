@@ -20,8 +20,16 @@ import java.util.Objects;
  * @param innerMap the template of inner maps, for the map-in-map types; else null
  * @param contents initial elements (prog array and map-in-map slots, global data); may be empty
  */
-public record MapSpec(String name, MapType type, int keySize, int valueSize, int maxEntries, int flags,
-                      Pinning pinning, MapSpec innerMap, List<Init> contents) {
+public record MapSpec(
+        String name,
+        MapType type,
+        int keySize,
+        int valueSize,
+        int maxEntries,
+        int flags,
+        Pinning pinning,
+        MapSpec innerMap,
+        List<Init> contents) {
 
     /** {@code BPF_F_NO_PREALLOC}. */
     public static final int F_NO_PREALLOC = 1;
@@ -87,7 +95,9 @@ public record MapSpec(String name, MapType type, int keySize, int valueSize, int
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Init && Arrays.equals(((Init) o).key, key) && Arrays.equals(((Init) o).value, value)
+            return o instanceof Init
+                    && Arrays.equals(((Init) o).key, key)
+                    && Arrays.equals(((Init) o).value, value)
                     && Objects.equals(((Init) o).symbol, symbol);
         }
 

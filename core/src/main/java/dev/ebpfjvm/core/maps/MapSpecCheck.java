@@ -12,14 +12,14 @@ import dev.ebpfjvm.core.UnsupportedFeatureException;
  */
 final class MapSpecCheck {
     /** {@code BPF_F_ACCESS_MASK}. */
-    private static final int ACCESS_MASK = MapSpec.F_RDONLY | MapSpec.F_WRONLY | MapSpec.F_RDONLY_PROG
-            | MapSpec.F_WRONLY_PROG;
+    private static final int ACCESS_MASK =
+            MapSpec.F_RDONLY | MapSpec.F_WRONLY | MapSpec.F_RDONLY_PROG | MapSpec.F_WRONLY_PROG;
     /** {@code ARRAY_CREATE_FLAG_MASK}. */
-    private static final int ARRAY_FLAGS = MapSpec.F_NUMA_NODE | MapSpec.F_MMAPABLE | ACCESS_MASK
-            | MapSpec.F_PRESERVE_ELEMS | MapSpec.F_INNER_MAP;
+    private static final int ARRAY_FLAGS =
+            MapSpec.F_NUMA_NODE | MapSpec.F_MMAPABLE | ACCESS_MASK | MapSpec.F_PRESERVE_ELEMS | MapSpec.F_INNER_MAP;
     /** {@code HTAB_CREATE_FLAG_MASK}. */
-    private static final int HASH_FLAGS = MapSpec.F_NO_PREALLOC | MapSpec.F_NO_COMMON_LRU | MapSpec.F_NUMA_NODE
-            | ACCESS_MASK | MapSpec.F_ZERO_SEED;
+    private static final int HASH_FLAGS =
+            MapSpec.F_NO_PREALLOC | MapSpec.F_NO_COMMON_LRU | MapSpec.F_NUMA_NODE | ACCESS_MASK | MapSpec.F_ZERO_SEED;
     /** {@code PCPU_MIN_UNIT_SIZE}: the largest per-CPU value. */
     private static final int PCPU_MIN_UNIT_SIZE = 32 << 10;
     /** {@code KMALLOC_MAX_SIZE} on x86-64 (4 MiB) less {@code sizeof(struct htab_elem)} (48). */
@@ -31,8 +31,7 @@ final class MapSpecCheck {
     /** {@code sizeof(struct bucket)} of kernel/bpf/hashtab.c on 64-bit: a list head and a lock, padded to 16. */
     private static final long BUCKET_SIZE = 16;
 
-    private MapSpecCheck() {
-    }
+    private MapSpecCheck() {}
 
     /**
      * Checks a spec as the kernel would before creating the map.
@@ -46,8 +45,8 @@ final class MapSpecCheck {
             if (type == MapType.UNSPEC) {
                 throw fail(spec, Errno.EINVAL, "map type unspec");
             }
-            throw new UnsupportedFeatureException("map '" + spec.name() + "': map type " + type.kernelName()
-                    + " is not implemented");
+            throw new UnsupportedFeatureException(
+                    "map '" + spec.name() + "': map type " + type.kernelName() + " is not implemented");
         }
         int flags = spec.flags();
         if ((flags & MapSpec.F_RDONLY) != 0 && (flags & MapSpec.F_WRONLY) != 0) {
@@ -92,23 +91,42 @@ final class MapSpecCheck {
         require(spec, spec.maxEntries() != 0, Errno.EINVAL, "max_entries is 0");
         require(spec, spec.keySize() == 4, Errno.EINVAL, "key_size of an array must be 4");
         require(spec, spec.valueSize() != 0, Errno.EINVAL, "value_size is 0");
-        require(spec, (flags & ~ARRAY_FLAGS) == 0, Errno.EINVAL, "flags 0x" + Integer.toHexString(flags)
-                + " not allowed for arrays");
+        require(
+                spec,
+                (flags & ~ARRAY_FLAGS) == 0,
+                Errno.EINVAL,
+                "flags 0x" + Integer.toHexString(flags) + " not allowed for arrays");
         checkAccessFlags(spec);
         require(spec, !(percpu && (flags & MapSpec.F_NUMA_NODE) != 0), Errno.EINVAL, "per-CPU map on a NUMA node");
-        require(spec, spec.type() == MapType.ARRAY || (flags & (MapSpec.F_MMAPABLE | MapSpec.F_INNER_MAP)) == 0,
-                Errno.EINVAL, "BPF_F_MMAPABLE and BPF_F_INNER_MAP are for plain arrays");
-        require(spec, (flags & MapSpec.F_PRESERVE_ELEMS) == 0 || spec.type() == MapType.PERF_EVENT_ARRAY, Errno.EINVAL,
+        require(
+                spec,
+                spec.type() == MapType.ARRAY || (flags & (MapSpec.F_MMAPABLE | MapSpec.F_INNER_MAP)) == 0,
+                Errno.EINVAL,
+                "BPF_F_MMAPABLE and BPF_F_INNER_MAP are for plain arrays");
+        require(
+                spec,
+                (flags & MapSpec.F_PRESERVE_ELEMS) == 0 || spec.type() == MapType.PERF_EVENT_ARRAY,
+                Errno.EINVAL,
                 "BPF_F_PRESERVE_ELEMS is for perf event arrays");
         require(spec, spec.valueSize() > 0, Errno.E2BIG, "value_size above INT_MAX");
-        require(spec, !(percpu && roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE), Errno.E2BIG,
+        require(
+                spec,
+                !(percpu && roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE),
+                Errno.E2BIG,
                 "per-CPU value above " + PCPU_MIN_UNIT_SIZE + " bytes");
     }
 
     /** fd_array_map_alloc_check(): prog arrays, perf event arrays and arrays of maps hold a 4-byte fd per slot. */
     private static void checkFdArray(MapSpec spec) {
-        require(spec, spec.valueSize() == 4, Errno.EINVAL, "value_size of a " + spec.type().kernelName() + " must be 4");
-        require(spec, (spec.flags() & (MapSpec.F_RDONLY_PROG | MapSpec.F_WRONLY_PROG)) == 0, Errno.EINVAL,
+        require(
+                spec,
+                spec.valueSize() == 4,
+                Errno.EINVAL,
+                "value_size of a " + spec.type().kernelName() + " must be 4");
+        require(
+                spec,
+                (spec.flags() & (MapSpec.F_RDONLY_PROG | MapSpec.F_WRONLY_PROG)) == 0,
+                Errno.EINVAL,
                 "BPF_F_RDONLY_PROG/BPF_F_WRONLY_PROG on a " + spec.type().kernelName());
         checkArray(spec);
     }
@@ -120,25 +138,40 @@ final class MapSpecCheck {
         boolean percpu = type.isPerCpu();
         boolean lru = type == MapType.LRU_HASH || type == MapType.LRU_PERCPU_HASH;
         boolean percpuLru = (flags & MapSpec.F_NO_COMMON_LRU) != 0;
-        require(spec, (flags & ~HASH_FLAGS) == 0, Errno.EINVAL, "flags 0x" + Integer.toHexString(flags)
-                + " not allowed for hash maps");
+        require(
+                spec,
+                (flags & ~HASH_FLAGS) == 0,
+                Errno.EINVAL,
+                "flags 0x" + Integer.toHexString(flags) + " not allowed for hash maps");
         checkAccessFlags(spec);
         require(spec, lru || !percpuLru, Errno.EINVAL, "BPF_F_NO_COMMON_LRU without an LRU map");
         require(spec, !lru || (flags & MapSpec.F_NO_PREALLOC) == 0, Errno.ENOTSUPP, "LRU maps are always preallocated");
-        require(spec, !((percpu || percpuLru) && (flags & MapSpec.F_NUMA_NODE) != 0), Errno.EINVAL,
+        require(
+                spec,
+                !((percpu || percpuLru) && (flags & MapSpec.F_NUMA_NODE) != 0),
+                Errno.EINVAL,
                 "per-CPU map on a NUMA node");
-        require(spec, spec.maxEntries() != 0 && spec.keySize() != 0 && spec.valueSize() != 0, Errno.EINVAL,
+        require(
+                spec,
+                spec.maxEntries() != 0 && spec.keySize() != 0 && spec.valueSize() != 0,
+                Errno.EINVAL,
                 "max_entries, key_size and value_size must not be 0");
         long keyAndValue = Integer.toUnsignedLong(spec.keySize()) + Integer.toUnsignedLong(spec.valueSize());
         require(spec, keyAndValue < HTAB_MAX_KEY_AND_VALUE, Errno.E2BIG, "key and value of " + keyAndValue + " bytes");
-        require(spec, !(percpu && roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE), Errno.E2BIG,
+        require(
+                spec,
+                !(percpu && roundUp8(spec.valueSize()) > PCPU_MIN_UNIT_SIZE),
+                Errno.E2BIG,
                 "per-CPU value above " + PCPU_MIN_UNIT_SIZE + " bytes");
         long entries = Integer.toUnsignedLong(spec.maxEntries());
         require(spec, entries <= 1L << 31, Errno.E2BIG, "max_entries above 2^31");
         // htab_map_alloc(): n_buckets = roundup_pow_of_two(max_entries) must not pass U32_MAX / sizeof(struct bucket)
         long buckets = Long.highestOneBit(entries) == entries ? entries : Long.highestOneBit(entries) << 1;
-        require(spec, buckets <= U32_MAX / BUCKET_SIZE, Errno.E2BIG, "max_entries " + entries + " needs " + buckets
-                + " buckets, above U32_MAX / " + BUCKET_SIZE);
+        require(
+                spec,
+                buckets <= U32_MAX / BUCKET_SIZE,
+                Errno.E2BIG,
+                "max_entries " + entries + " needs " + buckets + " buckets, above U32_MAX / " + BUCKET_SIZE);
     }
 
     /** ringbuf_map_alloc(). */
@@ -146,7 +179,10 @@ final class MapSpecCheck {
         long size = Integer.toUnsignedLong(spec.maxEntries());
         require(spec, (spec.flags() & ~MapSpec.F_NUMA_NODE) == 0, Errno.EINVAL, "flags not allowed for a ring buffer");
         require(spec, spec.keySize() == 0 && spec.valueSize() == 0, Errno.EINVAL, "a ring buffer has no key or value");
-        require(spec, size != 0 && (size & (size - 1)) == 0 && size % 4096 == 0, Errno.EINVAL,
+        require(
+                spec,
+                size != 0 && (size & (size - 1)) == 0 && size % 4096 == 0,
+                Errno.EINVAL,
                 "max_entries must be a power of 2 and a multiple of the page size");
         require(spec, size <= RINGBUF_MAX_DATA_SZ, Errno.E2BIG, "ring buffer above " + RINGBUF_MAX_DATA_SZ + " bytes");
     }

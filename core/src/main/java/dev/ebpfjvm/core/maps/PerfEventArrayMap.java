@@ -1,7 +1,7 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.Errno;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.Arrays;
 import java.util.function.Consumer;
 

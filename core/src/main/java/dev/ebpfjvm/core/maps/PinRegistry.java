@@ -72,7 +72,8 @@ public final class PinRegistry {
     public synchronized BpfMap getMap(String path) {
         Object object = get(path);
         if (!(object instanceof BpfMap)) {
-            throw new PinException(path, "get", Errno.EINVAL, "not a map: " + object.getClass().getSimpleName());
+            throw new PinException(
+                    path, "get", Errno.EINVAL, "not a map: " + object.getClass().getSimpleName());
         }
         return ((BpfMap) object).retain();
     }
@@ -126,10 +127,16 @@ public final class PinRegistry {
         }
         BpfMap map = (BpfMap) pinned;
         MapSpec have = map.spec();
-        if (have.type() != spec.type() || have.keySize() != spec.keySize() || have.valueSize() != spec.valueSize()
-                || map.maxEntries() != spec.maxEntries() || have.flags() != spec.flags()) {
-            throw new MapException(spec.name(), "reuse pinned map", Errno.EINVAL, "parameter mismatch with "
-                    + map + " pinned at " + p);
+        if (have.type() != spec.type()
+                || have.keySize() != spec.keySize()
+                || have.valueSize() != spec.valueSize()
+                || map.maxEntries() != spec.maxEntries()
+                || have.flags() != spec.flags()) {
+            throw new MapException(
+                    spec.name(),
+                    "reuse pinned map",
+                    Errno.EINVAL,
+                    "parameter mismatch with " + map + " pinned at " + p);
         }
         return map.retain();
     }

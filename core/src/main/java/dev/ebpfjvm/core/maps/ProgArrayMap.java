@@ -1,8 +1,8 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.memory.RegionTable;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramArray;
+import dev.ebpfjvm.core.memory.RegionTable;
 import java.util.Objects;
 
 /**

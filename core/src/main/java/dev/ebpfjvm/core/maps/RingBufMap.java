@@ -191,8 +191,9 @@ public final class RingBufMap extends BpfMap {
         synchronized (producerLock) {
             int len = (int) LittleEndian.getU32(bytes, hdr);
             if ((len & BUSY_BIT) == 0) {
-                throw new ProgramFaultException(-1, "ring buffer record at " + Address.toString(sample)
-                        + " was already submitted or discarded");
+                throw new ProgramFaultException(
+                        -1,
+                        "ring buffer record at " + Address.toString(sample) + " was already submitted or discarded");
             }
             int end = hdr + HDR_SZ + (len & ~BUSY_BIT);
             if (end > size) {

@@ -11,8 +11,7 @@ final class UpdateFlags {
     /** The CPU argument that means "a user-space value holding every CPU's value". */
     static final int ALL_CPUS = -1;
 
-    private UpdateFlags() {
-    }
+    private UpdateFlags() {}
 
     /**
      * {@return -EINVAL unless flags is BPF_ANY, BPF_NOEXIST or BPF_EXIST}: unknown flags are
@@ -20,7 +19,8 @@ final class UpdateFlags {
      */
     static int check(long flags) {
         return flags == MapAccess.ANY || flags == MapAccess.NOEXIST || flags == MapAccess.EXIST
-                ? 0 : (int) Errno.EINVAL.negative();
+                ? 0
+                : (int) Errno.EINVAL.negative();
     }
 
     /** check_flags(): {@return -EEXIST, -ENOENT or 0 for an element that exists or not} */

@@ -92,8 +92,8 @@ final class ValueSlab {
 
     private void addChunk() {
         int n = Math.min(slotsPerChunk, capacity - created);
-        Region region = owner.regions().register(RegionKind.MAP_VALUE,
-                BpfMap.allocate(owner.spec(), (long) n * slotBytes), writable, owner);
+        Region region = owner.regions()
+                .register(RegionKind.MAP_VALUE, BpfMap.allocate(owner.spec(), (long) n * slotBytes), writable, owner);
         chunks.add(region);
         for (int i = 0; i < n; i++) {
             free.addLast(new Slot(region, i * slotBytes));

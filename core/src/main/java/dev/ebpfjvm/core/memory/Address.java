@@ -14,8 +14,7 @@ public final class Address {
     /** The null pointer: region 0, which is never allocated. */
     public static final long NULL = 0L;
 
-    private Address() {
-    }
+    private Address() {}
 
     /** {@return the address of a byte in a region} */
     public static long of(int regionId, int offset) {

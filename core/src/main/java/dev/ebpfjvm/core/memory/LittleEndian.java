@@ -18,8 +18,7 @@ public final class LittleEndian {
     /** 8-byte view; atomic access modes only on JDK 17–21 (see {@code exec.Atomics}). */
     public static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private LittleEndian() {
-    }
+    private LittleEndian() {}
 
     /** {@return the unsigned byte at index i} */
     public static long getU8(byte[] a, int i) {
@@ -64,22 +63,36 @@ public final class LittleEndian {
     /** {@return the unsigned value of 1, 2, 4 or 8 bytes at index i} */
     public static long get(byte[] a, int i, int size) {
         switch (size) {
-            case 1: return getU8(a, i);
-            case 2: return getU16(a, i);
-            case 4: return getU32(a, i);
-            case 8: return getU64(a, i);
-            default: throw new IllegalArgumentException("size " + size);
+            case 1:
+                return getU8(a, i);
+            case 2:
+                return getU16(a, i);
+            case 4:
+                return getU32(a, i);
+            case 8:
+                return getU64(a, i);
+            default:
+                throw new IllegalArgumentException("size " + size);
         }
     }
 
     /** Stores the low 1, 2, 4 or 8 bytes of v at index i. */
     public static void put(byte[] a, int i, int size, long v) {
         switch (size) {
-            case 1: putU8(a, i, v); break;
-            case 2: putU16(a, i, v); break;
-            case 4: putU32(a, i, v); break;
-            case 8: putU64(a, i, v); break;
-            default: throw new IllegalArgumentException("size " + size);
+            case 1:
+                putU8(a, i, v);
+                break;
+            case 2:
+                putU16(a, i, v);
+                break;
+            case 4:
+                putU32(a, i, v);
+                break;
+            case 8:
+                putU64(a, i, v);
+                break;
+            default:
+                throw new IllegalArgumentException("size " + size);
         }
     }
 }

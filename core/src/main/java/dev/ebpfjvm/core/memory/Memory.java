@@ -138,9 +138,12 @@ public final class Memory {
     public byte[] readableOrNull(long address) {
         int id = Address.region(address);
         switch (id) {
-            case STACK_REGION: return stack;
-            case CONTEXT_REGION: return context;
-            case PACKET_REGION: return packet;
+            case STACK_REGION:
+                return stack;
+            case CONTEXT_REGION:
+                return context;
+            case PACKET_REGION:
+                return packet;
             default:
                 Region region = reach.region(id);
                 return region == null ? null : region.bytes();
@@ -151,9 +154,12 @@ public final class Memory {
     public byte[] writableOrNull(long address) {
         int id = Address.region(address);
         switch (id) {
-            case STACK_REGION: return stack;
-            case CONTEXT_REGION: return contextWritable ? context : null;
-            case PACKET_REGION: return packet;
+            case STACK_REGION:
+                return stack;
+            case CONTEXT_REGION:
+                return contextWritable ? context : null;
+            case PACKET_REGION:
+                return packet;
             default:
                 Region region = reach.region(id);
                 return region == null || !region.isWritable() ? null : region.bytes();
@@ -214,8 +220,10 @@ public final class Memory {
     public static int checkedIndex(byte[] bytes, long address, int size) {
         int index = Address.offset(address);
         if (index < 0 || size < 0 || index > bytes.length - size) {
-            throw new ProgramFaultException(-1, "invalid access of " + size + " bytes at "
-                    + Address.toString(address) + " (region size " + bytes.length + ")");
+            throw new ProgramFaultException(
+                    -1,
+                    "invalid access of " + size + " bytes at " + Address.toString(address) + " (region size "
+                            + bytes.length + ")");
         }
         return index;
     }

@@ -45,7 +45,10 @@ public final class Reach {
     public static Reach of(RegionTable table, Collection<?> owners) {
         Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(owners);
-        List<Holder> holders = set.stream().filter(Holder.class::isInstance).map(Holder.class::cast).toList();
+        List<Holder> holders = set.stream()
+                .filter(Holder.class::isInstance)
+                .map(Holder.class::cast)
+                .toList();
         return new Reach(table, Collections.unmodifiableSet(set), holders);
     }
 

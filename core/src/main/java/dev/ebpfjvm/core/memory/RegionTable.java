@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RegionTable {
     /** The default budget: 1 GiB, or half the JVM's heap when that is smaller. */
-    public static final long DEFAULT_LIMIT = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 2);
+    public static final long DEFAULT_LIMIT =
+            Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 2);
 
     private static final int INITIAL_CAPACITY = 64;
 

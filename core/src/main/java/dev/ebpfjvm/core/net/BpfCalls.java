@@ -34,8 +34,7 @@ public final class BpfCalls {
      * @param progIds the program ids written: min(count, the caller's buffer)
      * @param linkIds the link ids written (0 for an entry without a link)
      */
-    public record QueryReply(int error, long revision, int count, int[] progIds, int[] linkIds) {
-    }
+    public record QueryReply(int error, long revision, int count, int[] progIds, int[] linkIds) {}
 
     /**
      * {@return a new descriptor for a program, as {@code BPF_PROG_LOAD} returns one}
@@ -67,30 +66,52 @@ public final class BpfCalls {
     }
 
     /** {@code BPF_PROG_ATTACH} for {@code BPF_TCX_INGRESS}/{@code BPF_TCX_EGRESS}. */
-    public int progAttach(int targetIfindex, int attachBpfFd, int attachType, int attachFlags, int replaceBpfFd,
-                          int relativeFdOrId, long expectedRevision) {
+    public int progAttach(
+            int targetIfindex,
+            int attachBpfFd,
+            int attachType,
+            int attachFlags,
+            int replaceBpfFd,
+            int relativeFdOrId,
+            long expectedRevision) {
         return call(() -> {
             Hook hook = hook(attachType);
             if ((attachFlags & ~Mprog.ATTACH_MASK) != 0) {
                 throw new NetException(Errno.EINVAL, "attach flags 0x" + Integer.toHexString(attachFlags));
             }
             NetProgram prog = prog(attachBpfFd);
-            network.progAttach(targetIfindex, prog, hook, attachFlags, () -> prog(replaceBpfFd),
-                    () -> relative(relativeFdOrId, attachFlags & ~Mprog.F_REPLACE), expectedRevision);
+            network.progAttach(
+                    targetIfindex,
+                    prog,
+                    hook,
+                    attachFlags,
+                    () -> prog(replaceBpfFd),
+                    () -> relative(relativeFdOrId, attachFlags & ~Mprog.F_REPLACE),
+                    expectedRevision);
             return 0;
         });
     }
 
     /** {@code BPF_PROG_DETACH}; {@code attachBpfFd} 0 picks the entry by position. */
-    public int progDetach(int targetIfindex, int attachBpfFd, int attachType, int attachFlags, int relativeFdOrId,
-                          long expectedRevision) {
+    public int progDetach(
+            int targetIfindex,
+            int attachBpfFd,
+            int attachType,
+            int attachFlags,
+            int relativeFdOrId,
+            long expectedRevision) {
         return call(() -> {
             Hook hook = hook(attachType);
             if ((attachFlags & ~Mprog.ATTACH_MASK) != 0) {
                 throw new NetException(Errno.EINVAL, "detach flags 0x" + Integer.toHexString(attachFlags));
             }
             NetProgram prog = attachBpfFd != 0 ? prog(attachBpfFd) : null;
-            network.progDetach(targetIfindex, prog, hook, attachFlags, () -> relative(relativeFdOrId, attachFlags),
+            network.progDetach(
+                    targetIfindex,
+                    prog,
+                    hook,
+                    attachFlags,
+                    () -> relative(relativeFdOrId, attachFlags),
                     expectedRevision);
             return 0;
         });
@@ -127,13 +148,13 @@ public final class BpfCalls {
     }
 
     /** {@code BPF_LINK_CREATE} for a tcx attach type; returns the link's descriptor. */
-    public int linkCreate(int progFd, int targetIfindex, int attachType, int flags, int relativeFdOrId,
-                          long expectedRevision) {
+    public int linkCreate(
+            int progFd, int targetIfindex, int attachType, int flags, int relativeFdOrId, long expectedRevision) {
         return call(() -> {
             NetProgram prog = prog(progFd);
             Hook hook = hook(attachType);
-            TcxLink l = network.linkCreate(targetIfindex, prog, hook, flags, () -> relative(relativeFdOrId, flags),
-                    expectedRevision);
+            TcxLink l = network.linkCreate(
+                    targetIfindex, prog, hook, flags, () -> relative(relativeFdOrId, flags), expectedRevision);
             synchronized (network.lock()) {
                 return install(l);
             }

@@ -23,7 +23,8 @@ public interface ChainCompiler {
      * inline a whole chain), else {@link #LOOP}}
      */
     static ChainCompiler preferred() {
-        return ServiceLoader.load(ChainCompiler.class, ChainCompiler.class.getClassLoader()).findFirst()
+        return ServiceLoader.load(ChainCompiler.class, ChainCompiler.class.getClassLoader())
+                .findFirst()
                 .orElse(LOOP);
     }
 }

@@ -8,5 +8,4 @@ package dev.ebpfjvm.core.net;
  * @param handle the handle within the priority
  * @param program its program
  */
-public record ClassicFilter(int priority, int handle, NetProgram program) {
-}
+public record ClassicFilter(int priority, int handle, NetProgram program) {}

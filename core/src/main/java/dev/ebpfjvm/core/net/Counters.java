@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** The statistics of a device, of its hooks and of the programs that ran on them. Thread-safe. */
 public final class Counters {
-    private Counters() {
-    }
+    private Counters() {}
 
     /** Device statistics, as {@code ip -s link} shows them, plus the simulation's drop reasons. */
     public static final class Device {
@@ -21,8 +20,7 @@ public final class Counters {
         final LongAdder loopDrops = new LongAdder();
         final LongAdder redirectDrops = new LongAdder();
 
-        Device() {
-        }
+        Device() {}
 
         /** {@return frames received (entering the ingress hook)} */
         public long rxPackets() {
@@ -75,8 +73,7 @@ public final class Counters {
         final LongAdder faults = new LongAdder();
         final ConcurrentHashMap<Integer, Program> programs = new ConcurrentHashMap<>();
 
-        Hook() {
-        }
+        Hook() {}
 
         /** {@return frames that entered the hook while it had a chain} */
         public long packets() {
@@ -123,8 +120,7 @@ public final class Counters {
         final LongAdder runs = new LongAdder();
         final ConcurrentHashMap<Integer, LongAdder> codes = new ConcurrentHashMap<>();
 
-        Program() {
-        }
+        Program() {}
 
         void record(int code) {
             runs.increment();

@@ -37,8 +37,7 @@ final class Mprog {
         Tuple resolve();
     }
 
-    private Mprog() {
-    }
+    private Mprog() {}
 
     /**
      * {@code bpf_mprog_attach()}.
@@ -49,12 +48,18 @@ final class Mprog {
      * @param old the program to replace (REPLACE), or null
      * @return the new entries
      */
-    static TcxChain.Entry[] attach(TcxChain chain, NetProgram prog, TcxLink link, NetProgram old, int flags,
-                                   Relative relative, long expectedRevision) {
+    static TcxChain.Entry[] attach(
+            TcxChain chain,
+            NetProgram prog,
+            TcxLink link,
+            NetProgram old,
+            int flags,
+            Relative relative,
+            long expectedRevision) {
         TcxChain.Entry[] e = chain.raw();
         if (expectedRevision != 0 && expectedRevision != chain.revision()) {
-            throw new NetException(Errno.ESTALE, "expected revision " + expectedRevision + ", chain is at "
-                    + chain.revision());
+            throw new NetException(
+                    Errno.ESTALE, "expected revision " + expectedRevision + ", chain is at " + chain.revision());
         }
         for (TcxChain.Entry x : e) {
             if (x.program() == prog) {
@@ -79,8 +84,8 @@ final class Mprog {
             flags = F_AFTER;
         }
         if (idx >= TcxChain.MAX_ENTRIES) {
-            throw new NetException(Errno.ERANGE, "position " + idx + " beyond the " + TcxChain.MAX_ENTRIES
-                    + " entries of a chain");
+            throw new NetException(
+                    Errno.ERANGE, "position " + idx + " beyond the " + TcxChain.MAX_ENTRIES + " entries of a chain");
         }
         TcxChain.Entry n = new TcxChain.Entry(prog, link);
         if ((flags & F_REPLACE) != 0) {
@@ -111,15 +116,15 @@ final class Mprog {
      * @param link the link whose entry goes (link release), or null
      * @return the new entries
      */
-    static TcxChain.Entry[] detach(TcxChain chain, NetProgram prog, TcxLink link, int flags, Relative relative,
-                                   long expectedRevision) {
+    static TcxChain.Entry[] detach(
+            TcxChain chain, NetProgram prog, TcxLink link, int flags, Relative relative, long expectedRevision) {
         TcxChain.Entry[] e = chain.raw();
         if ((flags & F_REPLACE) != 0) {
             throw new NetException(Errno.EINVAL, "REPLACE is no detach flag");
         }
         if (expectedRevision != 0 && expectedRevision != chain.revision()) {
-            throw new NetException(Errno.ESTALE, "expected revision " + expectedRevision + ", chain is at "
-                    + chain.revision());
+            throw new NetException(
+                    Errno.ESTALE, "expected revision " + expectedRevision + ", chain is at " + chain.revision());
         }
         Tuple rel = relative.resolve();
         int idx = ERANGE;
@@ -147,7 +152,9 @@ final class Mprog {
         }
         int at = idx == -1 ? 0 : idx == e.length ? e.length - 1 : idx;
         if (e[at].link() != null && link == null) {
-            throw new NetException(Errno.EBUSY, "entry " + at + " belongs to link " + e[at].link().id());
+            throw new NetException(
+                    Errno.EBUSY,
+                    "entry " + at + " belongs to link " + e[at].link().id());
         }
         TcxChain.Entry[] r = new TcxChain.Entry[e.length - 1];
         System.arraycopy(e, 0, r, 0, at);
@@ -160,16 +167,18 @@ final class Mprog {
         if ((flags & F_BEFORE) != 0) {
             int t = posBefore(e, rel);
             if (t < -1 || (idx >= -1 && t != idx)) {
-                throw t < -1 ? fail(t, "before " + rel.prog()) : new NetException(Errno.ERANGE,
-                        "BEFORE points at another position");
+                throw t < -1
+                        ? fail(t, "before " + rel.prog())
+                        : new NetException(Errno.ERANGE, "BEFORE points at another position");
             }
             idx = t;
         }
         if ((flags & F_AFTER) != 0) {
             int t = posAfter(e, rel);
             if (t < -1 || (idx >= -1 && t != idx)) {
-                throw t < 0 ? fail(t, "after " + rel.prog()) : new NetException(Errno.ERANGE,
-                        "AFTER points at another position");
+                throw t < 0
+                        ? fail(t, "after " + rel.prog())
+                        : new NetException(Errno.ERANGE, "AFTER points at another position");
             }
             idx = t;
         }

@@ -293,7 +293,8 @@ public final class Network {
     public Link attachTcx(TcxOptions o) {
         NetProgram prog = Objects.requireNonNull(o.program(), "program");
         Anchor a = anchor(o);
-        return new Link(linkCreate(o.device().ifindex(), prog, o.hook(), a.flags(), () -> relative(a), o.expectedRevision()));
+        return new Link(
+                linkCreate(o.device().ifindex(), prog, o.hook(), a.flags(), () -> relative(a), o.expectedRevision()));
     }
 
     /**
@@ -308,8 +309,8 @@ public final class Network {
         int flags = a.flags();
         NetProgram replace = (flags & Anchor.F_REPLACE) != 0 ? a.program() : null;
         Anchor rel = replace != null ? new Anchor(flags & ~Anchor.F_REPLACE, null, a.link(), a.id()) : a;
-        progAttach(o.device().ifindex(), prog, o.hook(), flags, () -> replace, () -> relative(rel),
-                o.expectedRevision());
+        progAttach(
+                o.device().ifindex(), prog, o.hook(), flags, () -> replace, () -> relative(rel), o.expectedRevision());
     }
 
     /**
@@ -348,8 +349,8 @@ public final class Network {
         if ((a.flags() & Anchor.F_LINK) != 0) {
             TcxLink l = id ? links.get(a.id()) : a.link();
             if (l == null) {
-                throw new NetException(id ? Errno.ENOENT : Errno.EINVAL, id ? "no link of id " + a.id()
-                        : "LINK without a link");
+                throw new NetException(
+                        id ? Errno.ENOENT : Errno.EINVAL, id ? "no link of id " + a.id() : "LINK without a link");
             }
             return new Mprog.Tuple(l.program(), l);
         }
@@ -369,12 +370,18 @@ public final class Network {
     // ---------------------------------------------------------------- operations shared with BpfCalls
 
     /** {@code tcx_prog_attach()}: ENODEV, the replaced program, then {@code bpf_mprog_attach()}. */
-    void progAttach(int ifindex, NetProgram prog, Hook hook, int flags, Supplier<NetProgram> replace,
-                    Mprog.Relative relative, long expectedRevision) {
+    void progAttach(
+            int ifindex,
+            NetProgram prog,
+            Hook hook,
+            int flags,
+            Supplier<NetProgram> replace,
+            Mprog.Relative relative,
+            long expectedRevision) {
         synchronized (lock) {
             if ((flags & ~Mprog.ATTACH_MASK) != 0) {
-                throw new NetException(Errno.EINVAL, "attach flags 0x" + Integer.toHexString(flags)
-                        + " outside the mprog set");
+                throw new NetException(
+                        Errno.EINVAL, "attach flags 0x" + Integer.toHexString(flags) + " outside the mprog set");
             }
             NetDevice d = deviceOrFail(ifindex);
             NetProgram old = (flags & Mprog.F_REPLACE) != 0 ? replace.get() : null;
@@ -386,8 +393,8 @@ public final class Network {
     }
 
     /** {@code tcx_link_attach()}. */
-    TcxLink linkCreate(int ifindex, NetProgram prog, Hook hook, int flags, Mprog.Relative relative,
-                       long expectedRevision) {
+    TcxLink linkCreate(
+            int ifindex, NetProgram prog, Hook hook, int flags, Mprog.Relative relative, long expectedRevision) {
         synchronized (lock) {
             NetDevice d = deviceOrFail(ifindex);
             TcxLink l = new TcxLink(this, nextLinkId++, hook, d, prog);
@@ -401,11 +408,12 @@ public final class Network {
     }
 
     /** {@code tcx_prog_detach()}. */
-    void progDetach(int ifindex, NetProgram prog, Hook hook, int flags, Mprog.Relative relative, long expectedRevision) {
+    void progDetach(
+            int ifindex, NetProgram prog, Hook hook, int flags, Mprog.Relative relative, long expectedRevision) {
         synchronized (lock) {
             if ((flags & ~Mprog.ATTACH_MASK) != 0) {
-                throw new NetException(Errno.EINVAL, "detach flags 0x" + Integer.toHexString(flags)
-                        + " outside the mprog set");
+                throw new NetException(
+                        Errno.EINVAL, "detach flags 0x" + Integer.toHexString(flags) + " outside the mprog set");
             }
             NetDevice d = deviceOrFail(ifindex);
             NetDevice.HookState st = d.hook(hook);
@@ -431,7 +439,8 @@ public final class Network {
             }
             List<TcxQuery.Attached> l = new ArrayList<>();
             for (TcxChain.Entry e : c.raw()) {
-                l.add(new TcxQuery.Attached(e.program().id(), e.link() == null ? 0 : e.link().id()));
+                l.add(new TcxQuery.Attached(
+                        e.program().id(), e.link() == null ? 0 : e.link().id()));
             }
             return new TcxQuery(c.revision(), l);
         }
@@ -457,8 +466,8 @@ public final class Network {
             if (c == null) {
                 throw new NetException(Errno.ENOENT, d + " has no " + link.hook() + " chain");
             }
-            TcxChain.Entry[] e = Mprog.attach(c, nprog, link, cur, Mprog.F_REPLACE | Mprog.F_ID,
-                    () -> new Mprog.Tuple(cur, null), 0);
+            TcxChain.Entry[] e = Mprog.attach(
+                    c, nprog, link, cur, Mprog.F_REPLACE | Mprog.F_ID, () -> new Mprog.Tuple(cur, null), 0);
             st.chain = c.with(e);
             link.setProgram(nprog);
         }
@@ -578,8 +587,10 @@ public final class Network {
                 ClassicFilter f = l.get(i);
                 if (f.priority() == filter.priority() && f.handle() == filter.handle()) {
                     if (!replace) {
-                        throw new NetException(Errno.EEXIST, "Filter already exists (prio " + f.priority()
-                                + " handle " + f.handle() + " on " + d + ")");
+                        throw new NetException(
+                                Errno.EEXIST,
+                                "Filter already exists (prio " + f.priority() + " handle " + f.handle() + " on " + d
+                                        + ")");
                     }
                     l.set(i, filter);
                     st.filters = l.toArray(new ClassicFilter[0]);
@@ -748,12 +759,20 @@ public final class Network {
             code = TC_ACT_SHOT;
         }
         switch (code) {
-            case TC_ACT_REDIRECT: hc.redirect.increment(); break;
-            case TC_ACT_SHOT: hc.drop.increment(); break;
+            case TC_ACT_REDIRECT:
+                hc.redirect.increment();
+                break;
+            case TC_ACT_SHOT:
+                hc.drop.increment();
+                break;
             case TC_ACT_STOLEN:
             case TC_ACT_QUEUED:
-            case TC_ACT_TRAP: hc.consumed.increment(); break;
-            default: hc.pass.increment(); break;
+            case TC_ACT_TRAP:
+                hc.consumed.increment();
+                break;
+            default:
+                hc.pass.increment();
+                break;
         }
         if (code != TC_ACT_REDIRECT) {
             skb.meta().setRedirect(null);

@@ -14,8 +14,7 @@ public final class TcxChain {
     public static final int MAX_ENTRIES = 63;
 
     /** An entry: a program and the link that owns it, or null when attached without a link. */
-    public record Entry(NetProgram program, TcxLink link) {
-    }
+    public record Entry(NetProgram program, TcxLink link) {}
 
     private final Entry[] entries;
     private final long revision;

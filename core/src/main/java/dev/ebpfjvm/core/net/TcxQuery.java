@@ -19,6 +19,5 @@ public record TcxQuery(long revision, List<Attached> entries) {
      * @param programId the program id
      * @param linkId the id of the owning link, 0 without one
      */
-    public record Attached(int programId, int linkId) {
-    }
+    public record Attached(int programId, int linkId) {}
 }

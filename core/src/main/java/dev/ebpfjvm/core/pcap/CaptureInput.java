@@ -31,8 +31,8 @@ final class CaptureInput {
         long start = offset;
         byte[] b = readUpTo(n);
         if (b.length < n) {
-            throw new CaptureFormatException(start, "truncated " + what + ": " + n + " bytes needed, " + b.length
-                    + " left");
+            throw new CaptureFormatException(
+                    start, "truncated " + what + ": " + n + " bytes needed, " + b.length + " left");
         }
         return b;
     }
@@ -45,8 +45,8 @@ final class CaptureInput {
             return null;
         }
         if (b.length < n) {
-            throw new CaptureFormatException(start, "truncated " + what + ": " + n + " bytes needed, " + b.length
-                    + " left");
+            throw new CaptureFormatException(
+                    start, "truncated " + what + ": " + n + " bytes needed, " + b.length + " left");
         }
         return b;
     }

@@ -37,12 +37,12 @@ public final class CaptureReader implements AutoCloseable {
             source = new PcapngSource(in, magic);
         } else if (le == PcapSource.MAGIC_MICROS || be == PcapSource.MAGIC_MICROS) {
             format = CaptureFormat.PCAP_MICROS;
-            source = new PcapSource(in, le == PcapSource.MAGIC_MICROS ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN,
-                    false);
+            source = new PcapSource(
+                    in, le == PcapSource.MAGIC_MICROS ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, false);
         } else if (le == PcapSource.MAGIC_NANOS || be == PcapSource.MAGIC_NANOS) {
             format = CaptureFormat.PCAP_NANOS;
-            source = new PcapSource(in, le == PcapSource.MAGIC_NANOS ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN,
-                    true);
+            source = new PcapSource(
+                    in, le == PcapSource.MAGIC_NANOS ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, true);
         } else {
             throw new CaptureFormatException(0, String.format("magic 0x%08x is neither pcap nor pcapng", be));
         }
@@ -128,8 +128,8 @@ public final class CaptureReader implements AutoCloseable {
                 return p;
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /** Closes the underlying stream. */

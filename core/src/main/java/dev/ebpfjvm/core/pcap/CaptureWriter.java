@@ -32,19 +32,36 @@ public final class CaptureWriter implements AutoCloseable {
         this.snaplen = snaplen;
         this.interfaces = interfaces;
         if (format == CaptureFormat.PCAPNG) {
-            ByteBuffer shb = le(28).putInt(PcapngSource.SHB).putInt(28).putInt(PcapngSource.BYTE_ORDER_MAGIC)
-                    .putShort((short) 1).putShort((short) 0).putLong(-1).putInt(28);
+            ByteBuffer shb = le(28).putInt(PcapngSource.SHB)
+                    .putInt(28)
+                    .putInt(PcapngSource.BYTE_ORDER_MAGIC)
+                    .putShort((short) 1)
+                    .putShort((short) 0)
+                    .putLong(-1)
+                    .putInt(28);
             emit(shb);
             for (int i = 0; i < interfaces; i++) {
                 // linktype, reserved, snaplen, if_tsresol(9) = 9, opt_endofopt
-                ByteBuffer idb = le(32).putInt(PcapngSource.IDB).putInt(32).putShort((short) PcapSource.LINKTYPE_ETHERNET)
-                        .putShort((short) 0).putInt(snaplen).putShort((short) PcapngSource.IF_TSRESOL).putShort((short) 1)
-                        .putInt(9).putInt(0).putInt(32);
+                ByteBuffer idb = le(32).putInt(PcapngSource.IDB)
+                        .putInt(32)
+                        .putShort((short) PcapSource.LINKTYPE_ETHERNET)
+                        .putShort((short) 0)
+                        .putInt(snaplen)
+                        .putShort((short) PcapngSource.IF_TSRESOL)
+                        .putShort((short) 1)
+                        .putInt(9)
+                        .putInt(0)
+                        .putInt(32);
                 emit(idb);
             }
         } else {
             int magic = format == CaptureFormat.PCAP_NANOS ? PcapSource.MAGIC_NANOS : PcapSource.MAGIC_MICROS;
-            emit(le(24).putInt(magic).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(snaplen)
+            emit(le(24).putInt(magic)
+                    .putShort((short) 2)
+                    .putShort((short) 4)
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(snaplen)
                     .putInt(PcapSource.LINKTYPE_ETHERNET));
         }
     }
@@ -83,8 +100,13 @@ public final class CaptureWriter implements AutoCloseable {
         if (format == CaptureFormat.PCAPNG) {
             int padded = (cap + 3) & ~3;
             int len = 32 + padded;
-            ByteBuffer h = le(28).putInt(PcapngSource.EPB).putInt(len).putInt(p.interfaceIndex())
-                    .putInt((int) (ts >>> 32)).putInt((int) ts).putInt(cap).putInt(p.originalLength());
+            ByteBuffer h = le(28).putInt(PcapngSource.EPB)
+                    .putInt(len)
+                    .putInt(p.interfaceIndex())
+                    .putInt((int) (ts >>> 32))
+                    .putInt((int) ts)
+                    .putInt(cap)
+                    .putInt(p.originalLength());
             emit(h);
             emit(p.data(), cap);
             emit(le(padded - cap + 4).put(new byte[padded - cap]).putInt(len));

@@ -36,8 +36,11 @@ public record Packet(long timestampNanos, int interfaceIndex, int originalLength
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Packet p && p.timestampNanos == timestampNanos && p.interfaceIndex == interfaceIndex
-                && p.originalLength == originalLength && Arrays.equals(p.data, data);
+        return o instanceof Packet p
+                && p.timestampNanos == timestampNanos
+                && p.interfaceIndex == interfaceIndex
+                && p.originalLength == originalLength
+                && Arrays.equals(p.data, data);
     }
 
     @Override

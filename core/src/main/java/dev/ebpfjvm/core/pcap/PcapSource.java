@@ -14,6 +14,7 @@ final class PcapSource implements PacketSource {
     static final int MAGIC_NANOS = 0xa1b23c4d;
     /** libpcap's MAXIMUM_SNAPLEN: no record of an Ethernet capture is longer. */
     static final int MAX_CAPLEN = 262144;
+
     static final int LINKTYPE_ETHERNET = 1;
 
     private final CaptureInput in;

@@ -33,13 +33,13 @@ final class PcapngSource implements PacketSource {
     static final int BYTE_ORDER_MAGIC = 0x1a2b3c4d;
     /** libpcap's largest accepted block (MAX_BLOCKSIZE): nothing longer is allocated. */
     static final int MAX_BLOCK = 16 * 1024 * 1024;
+
     static final int OPT_ENDOFOPT = 0;
     static final int IF_TSRESOL = 9;
     static final int IF_TSOFFSET = 14;
 
     /** One interface of the current section. */
-    private record Iface(int snaplen, long unitsPerSecond, long offsetSeconds) {
-    }
+    private record Iface(int snaplen, long unitsPerSecond, long offsetSeconds) {}
 
     private final CaptureInput in;
     private ByteOrder order;
@@ -72,8 +72,13 @@ final class PcapngSource implements PacketSource {
                 sectionHeader(start, typeBytes);
                 continue;
             }
-            ByteBuffer body = block(start, ByteBuffer.wrap(in.read(4, "pcapng block length")).order(order).getInt(),
-                    8, 12);
+            ByteBuffer body = block(
+                    start,
+                    ByteBuffer.wrap(in.read(4, "pcapng block length"))
+                            .order(order)
+                            .getInt(),
+                    8,
+                    12);
             Packet p = switch (type) {
                 case IDB -> {
                     interfaceDescription(start, body);
@@ -130,8 +135,8 @@ final class PcapngSource implements PacketSource {
         ByteBuffer r = ByteBuffer.wrap(rest).order(order);
         long trailer = r.getInt(rest.length - 4) & 0xffffffffL;
         if (trailer != len) {
-            throw new CaptureFormatException(start + len - 4, "trailing block length " + trailer
-                    + " != leading block length " + len);
+            throw new CaptureFormatException(
+                    start + len - 4, "trailing block length " + trailer + " != leading block length " + len);
         }
         return r.limit(rest.length - 4);
     }
@@ -195,8 +200,8 @@ final class PcapngSource implements PacketSource {
 
     private Iface iface(long at, long id) {
         if (id >= interfaces.size()) {
-            throw new CaptureFormatException(at, "interface " + id + " not declared (" + interfaces.size()
-                    + " in this section)");
+            throw new CaptureFormatException(
+                    at, "interface " + id + " not declared (" + interfaces.size() + " in this section)");
         }
         return interfaces.get((int) id);
     }
@@ -227,8 +232,8 @@ final class PcapngSource implements PacketSource {
         long orig = body.getInt(lens + 4) & 0xffffffffL;
         long at = start + 8 + lens;
         if (cap > body.limit() - dataAt) {
-            throw new CaptureFormatException(at, "captured length " + cap + " > the " + (body.limit() - dataAt)
-                    + " bytes the block holds");
+            throw new CaptureFormatException(
+                    at, "captured length " + cap + " > the " + (body.limit() - dataAt) + " bytes the block holds");
         }
         if (cap > orig) {
             throw new CaptureFormatException(at, "captured length " + cap + " > original length " + orig);
@@ -268,7 +273,8 @@ final class PcapngSource implements PacketSource {
         if (ups <= (1L << 33) && whole < Long.MAX_VALUE / 1_000_000_000L) {
             return whole * 1_000_000_000L + rem * 1_000_000_000L / ups + offset;
         }
-        BigInteger ns = new BigInteger(Long.toUnsignedString(units)).multiply(BigInteger.valueOf(1_000_000_000L))
+        BigInteger ns = new BigInteger(Long.toUnsignedString(units))
+                .multiply(BigInteger.valueOf(1_000_000_000L))
                 .divide(BigInteger.valueOf(ups));
         return ns.longValue() + offset;
     }

@@ -22,6 +22,7 @@ public final class TrafficGenerator {
     public static final long START_NANOS = 1_700_000_000_000_000_000L;
     /** IP protocol numbers. */
     static final int TCP = 6;
+
     static final int UDP = 17;
     static final int ICMP = 1;
     static final int ICMPV6 = 58;
@@ -92,11 +93,23 @@ public final class TrafficGenerator {
         f.putShort((short) (v6 ? 0x86dd : 0x0800));
         int ip = f.position();
         if (v6) {
-            f.putInt(0x6000_0000 | (flow & 0xfffff)).putShort((short) l4.length).put((byte) proto).put((byte) 64)
-                    .put(src).put(dst);
+            f.putInt(0x6000_0000 | (flow & 0xfffff))
+                    .putShort((short) l4.length)
+                    .put((byte) proto)
+                    .put((byte) 64)
+                    .put(src)
+                    .put(dst);
         } else {
-            f.put((byte) 0x45).put((byte) 0).putShort((short) (20 + l4.length)).putShort((short) ipId++)
-                    .putShort((short) 0x4000).put((byte) 64).put((byte) proto).putShort((short) 0).put(src).put(dst);
+            f.put((byte) 0x45)
+                    .put((byte) 0)
+                    .putShort((short) (20 + l4.length))
+                    .putShort((short) ipId++)
+                    .putShort((short) 0x4000)
+                    .put((byte) 64)
+                    .put((byte) proto)
+                    .putShort((short) 0)
+                    .put(src)
+                    .put(dst);
             putShort(f.array(), ip + 10, fold(sum(f.array(), ip, 20, 0)));
         }
         f.put(l4);
@@ -121,19 +134,37 @@ public final class TrafficGenerator {
         int key = flow * 4 + variant;
         int seq = sequence.computeIfAbsent(key, k -> 1000 * k);
         sequence.put(key, seq + data.length);
-        return ByteBuffer.allocate(20 + data.length).putShort((short) port(flow)).putShort((short) service(flow))
-                .putInt(seq).putInt(1 + flow).putShort((short) (5 << 12 | (data.length == 0 ? 0x10 : 0x18)))
-                .putShort((short) 502).putInt(0).put(data).array();
+        return ByteBuffer.allocate(20 + data.length)
+                .putShort((short) port(flow))
+                .putShort((short) service(flow))
+                .putInt(seq)
+                .putInt(1 + flow)
+                .putShort((short) (5 << 12 | (data.length == 0 ? 0x10 : 0x18)))
+                .putShort((short) 502)
+                .putInt(0)
+                .put(data)
+                .array();
     }
 
     private byte[] udp(int flow, byte[] data) {
-        return ByteBuffer.allocate(8 + data.length).putShort((short) port(flow)).putShort((short) service(flow))
-                .putShort((short) (8 + data.length)).putShort((short) 0).put(data).array();
+        return ByteBuffer.allocate(8 + data.length)
+                .putShort((short) port(flow))
+                .putShort((short) service(flow))
+                .putShort((short) (8 + data.length))
+                .putShort((short) 0)
+                .put(data)
+                .array();
     }
 
     private byte[] icmp(int flow, boolean v6, byte[] data) {
-        byte[] m = ByteBuffer.allocate(8 + data.length).put((byte) (v6 ? 128 : 8)).put((byte) 0).putShort((short) 0)
-                .putShort((short) flow).putShort((short) ipId).put(data).array();
+        byte[] m = ByteBuffer.allocate(8 + data.length)
+                .put((byte) (v6 ? 128 : 8))
+                .put((byte) 0)
+                .putShort((short) 0)
+                .putShort((short) flow)
+                .putShort((short) ipId)
+                .put(data)
+                .array();
         if (!v6) {
             putShort(m, 2, fold(sum(m, 0, m.length, 0)));
         }

@@ -23,8 +23,9 @@ public final class BpfObject implements AutoCloseable {
         this.loaded = loaded;
         for (ProgramSpec p : loaded.spec().programs()) {
             if (p.supported()) {
-                programs.put(p.name(), new BpfProgram(runtime, p,
-                        runtime.network().program(p.name(), loaded.program(p.name()))));
+                programs.put(
+                        p.name(),
+                        new BpfProgram(runtime, p, runtime.network().program(p.name(), loaded.program(p.name()))));
             }
         }
     }

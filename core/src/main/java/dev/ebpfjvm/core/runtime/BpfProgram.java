@@ -77,8 +77,8 @@ public final class BpfProgram {
      */
     public TestRunResult testRun(TestRun run) {
         if (spec.type() != ProgramType.SCHED_CLS && spec.type() != ProgramType.SCHED_ACT) {
-            throw new UnsupportedFeatureException("program '" + name() + "': test runs take tc programs, not "
-                    + spec.type());
+            throw new UnsupportedFeatureException(
+                    "program '" + name() + "': test runs take tc programs, not " + spec.type());
         }
         return SkbTestRun.run(executable(), runtime.newContext(), run);
     }

@@ -77,7 +77,8 @@ public final class BpfRuntime implements AutoCloseable {
      *     and message say which and why); nothing stays allocated then
      */
     public BpfObject load(ObjectSpec spec, LoadOptions options) {
-        ObjectLoader.Builder b = ObjectLoader.builder().regions(regions).pins(pins).cpus(environment.cpus());
+        ObjectLoader.Builder b =
+                ObjectLoader.builder().regions(regions).pins(pins).cpus(environment.cpus());
         options.applyTo(b);
         LoadedObject loaded = b.build().load(spec);
         BpfObject obj = new BpfObject(this, loaded);
@@ -143,8 +144,7 @@ public final class BpfRuntime implements AutoCloseable {
         private Environment environment = Environment.defaults();
         private long budget = ProgramContext.UNLIMITED;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The instruction budget of every run of the runtime's contexts ({@link ProgramContext#setBudget}),

@@ -19,12 +19,15 @@ public interface Codec<T> {
 
     /** {@return raw bytes of a fixed size} */
     static Codec<byte[]> bytes(int size) {
-        return fixed(size, (b, v) -> {
-            if (v.length != size) {
-                throw new IllegalArgumentException("expected " + size + " bytes, got " + v.length);
-            }
-            System.arraycopy(v, 0, b, 0, size);
-        }, byte[]::clone);
+        return fixed(
+                size,
+                (b, v) -> {
+                    if (v.length != size) {
+                        throw new IllegalArgumentException("expected " + size + " bytes, got " + v.length);
+                    }
+                    System.arraycopy(v, 0, b, 0, size);
+                },
+                byte[]::clone);
     }
 
     /**

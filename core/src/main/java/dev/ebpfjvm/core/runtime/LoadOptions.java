@@ -26,8 +26,12 @@ public final class LoadOptions {
     private final List<HelperFunction> extraHelpers;
     private final boolean verify;
 
-    private LoadOptions(Engine engine, HelperRegistry helpers, Map<String, byte[]> globals,
-            List<HelperFunction> extraHelpers, boolean verify) {
+    private LoadOptions(
+            Engine engine,
+            HelperRegistry helpers,
+            Map<String, byte[]> globals,
+            List<HelperFunction> extraHelpers,
+            boolean verify) {
         this.engine = engine;
         this.helpers = helpers;
         this.globals = globals;

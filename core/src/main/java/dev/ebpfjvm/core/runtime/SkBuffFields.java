@@ -14,12 +14,30 @@ import java.util.Arrays;
  *
  * @param cb the five {@code cb[]} words
  */
-public record SkBuffFields(int mark, int priority, int ingressIfindex, int ifindex, long tstamp, int[] cb,
-        int wireLen, int gsoSegs, int gsoSize, long hwtstamp) {
+public record SkBuffFields(
+        int mark,
+        int priority,
+        int ingressIfindex,
+        int ifindex,
+        long tstamp,
+        int[] cb,
+        int wireLen,
+        int gsoSegs,
+        int gsoSize,
+        long hwtstamp) {
     /** The byte ranges of {@code struct __sk_buff} that {@code convert___skb_to_skb()} accepts. */
-    private static final SkBuffField[] ACCEPTED = {SkBuffField.MARK, SkBuffField.PRIORITY,
-        SkBuffField.INGRESS_IFINDEX, SkBuffField.IFINDEX, SkBuffField.CB, SkBuffField.TSTAMP,
-        SkBuffField.WIRE_LEN, SkBuffField.GSO_SEGS, SkBuffField.GSO_SIZE, SkBuffField.HWTSTAMP};
+    private static final SkBuffField[] ACCEPTED = {
+        SkBuffField.MARK,
+        SkBuffField.PRIORITY,
+        SkBuffField.INGRESS_IFINDEX,
+        SkBuffField.IFINDEX,
+        SkBuffField.CB,
+        SkBuffField.TSTAMP,
+        SkBuffField.WIRE_LEN,
+        SkBuffField.GSO_SEGS,
+        SkBuffField.GSO_SIZE,
+        SkBuffField.HWTSTAMP
+    };
 
     /** Every field 0: what a run without {@code ctx_in} passes. */
     public static final SkBuffFields NONE = new SkBuffFields(0, 0, 0, 0, 0, new int[5], 0, 0, 0, 0);
@@ -49,7 +67,8 @@ public record SkBuffFields(int mark, int priority, int ingressIfindex, int ifind
 
     /** {@return these fields with other {@code cb[]} words} */
     public SkBuffFields withCb(int... words) {
-        return new SkBuffFields(mark, priority, ingressIfindex, ifindex, tstamp, words, wireLen, gsoSegs, gsoSize, hwtstamp);
+        return new SkBuffFields(
+                mark, priority, ingressIfindex, ifindex, tstamp, words, wireLen, gsoSegs, gsoSize, hwtstamp);
     }
 
     /** {@return the 192-byte {@code struct __sk_buff} with these fields and zeros elsewhere} */
@@ -78,8 +97,8 @@ public record SkBuffFields(int mark, int priority, int ingressIfindex, int ifind
      */
     public static SkBuffFields fromStruct(byte[] c) {
         if (c.length > SkBuffField.STRUCT_SIZE) {
-            throw new TestRunException(Errno.EINVAL, "ctx_in of " + c.length + " bytes, struct __sk_buff has "
-                    + SkBuffField.STRUCT_SIZE);
+            throw new TestRunException(
+                    Errno.EINVAL, "ctx_in of " + c.length + " bytes, struct __sk_buff has " + SkBuffField.STRUCT_SIZE);
         }
         byte[] s = Arrays.copyOf(c, SkBuffField.STRUCT_SIZE);
         boolean[] accepted = new boolean[s.length];
@@ -88,18 +107,25 @@ public record SkBuffFields(int mark, int priority, int ingressIfindex, int ifind
         }
         for (int i = 0; i < s.length; i++) {
             if (s[i] != 0 && !accepted[i]) {
-                throw new TestRunException(Errno.EINVAL, "ctx_in sets byte " + i + " of struct __sk_buff, which a "
-                        + "test run does not accept");
+                throw new TestRunException(
+                        Errno.EINVAL,
+                        "ctx_in sets byte " + i + " of struct __sk_buff, which a " + "test run does not accept");
             }
         }
         int[] cb = new int[5];
         for (int i = 0; i < cb.length; i++) {
             cb[i] = (int) LittleEndian.getU32(s, SkBuffField.CB.offset() + 4 * i);
         }
-        return new SkBuffFields(u32(s, SkBuffField.MARK), u32(s, SkBuffField.PRIORITY),
-                u32(s, SkBuffField.INGRESS_IFINDEX), u32(s, SkBuffField.IFINDEX),
-                LittleEndian.getU64(s, SkBuffField.TSTAMP.offset()), cb, u32(s, SkBuffField.WIRE_LEN),
-                u32(s, SkBuffField.GSO_SEGS), u32(s, SkBuffField.GSO_SIZE),
+        return new SkBuffFields(
+                u32(s, SkBuffField.MARK),
+                u32(s, SkBuffField.PRIORITY),
+                u32(s, SkBuffField.INGRESS_IFINDEX),
+                u32(s, SkBuffField.IFINDEX),
+                LittleEndian.getU64(s, SkBuffField.TSTAMP.offset()),
+                cb,
+                u32(s, SkBuffField.WIRE_LEN),
+                u32(s, SkBuffField.GSO_SEGS),
+                u32(s, SkBuffField.GSO_SIZE),
                 LittleEndian.getU64(s, SkBuffField.HWTSTAMP.offset()));
     }
 
@@ -113,22 +139,39 @@ public record SkBuffFields(int mark, int priority, int ingressIfindex, int ifind
         for (int i = 0; i < cb.length; i++) {
             cb[i] = (int) LittleEndian.getU32(m.cb(), 4 * i);
         }
-        return new SkBuffFields(m.mark(), m.priority(), m.ingressIfindex(), m.ifindex(), m.tstamp(), cb, m.wireLen(),
-                m.gsoSegs(), 0, m.hwtstamp());
+        return new SkBuffFields(
+                m.mark(),
+                m.priority(),
+                m.ingressIfindex(),
+                m.ifindex(),
+                m.tstamp(),
+                cb,
+                m.wireLen(),
+                m.gsoSegs(),
+                0,
+                m.hwtstamp());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SkBuffFields f && mark == f.mark && priority == f.priority
-                && ingressIfindex == f.ingressIfindex && ifindex == f.ifindex && tstamp == f.tstamp
-                && Arrays.equals(cb, f.cb) && wireLen == f.wireLen && gsoSegs == f.gsoSegs && gsoSize == f.gsoSize
+        return o instanceof SkBuffFields f
+                && mark == f.mark
+                && priority == f.priority
+                && ingressIfindex == f.ingressIfindex
+                && ifindex == f.ifindex
+                && tstamp == f.tstamp
+                && Arrays.equals(cb, f.cb)
+                && wireLen == f.wireLen
+                && gsoSegs == f.gsoSegs
+                && gsoSize == f.gsoSize
                 && hwtstamp == f.hwtstamp;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(new long[] {mark, priority, ingressIfindex, ifindex, tstamp, Arrays.hashCode(cb),
-            wireLen, gsoSegs, gsoSize, hwtstamp});
+        return Arrays.hashCode(new long[] {
+            mark, priority, ingressIfindex, ifindex, tstamp, Arrays.hashCode(cb), wireLen, gsoSegs, gsoSize, hwtstamp
+        });
     }
 
     @Override

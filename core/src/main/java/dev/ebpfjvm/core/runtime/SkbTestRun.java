@@ -27,6 +27,7 @@ import java.util.OptionalLong;
 final class SkbTestRun {
     /** {@code PAGE_SIZE - NET_SKB_PAD - SKB_DATA_ALIGN(sizeof(struct skb_shared_info))} on x86-64. */
     static final int MAX_DATA = 4096 - 64 - 320;
+
     private static final int LOOPBACK = 1;
     private static final byte[] LOOPBACK_ADDR = new byte[6];
     private static final int GSO_LEGACY_MAX_SIZE = 65536;
@@ -34,8 +35,7 @@ final class SkbTestRun {
     /** Timed runs warm up for at least this long, so that the figure is the compiled code's. */
     private static final long MIN_WARMUP_NANOS = 200_000_000L;
 
-    private SkbTestRun() {
-    }
+    private SkbTestRun() {}
 
     /** Runs a tc program on a test frame. @throws TestRunException with the kernel's errno */
     static TestRunResult run(Executable exe, ProgramContext ctx, TestRun run) {
@@ -43,8 +43,9 @@ final class SkbTestRun {
         long r0 = exe.run(ctx);
         byte[] out = skb.bytes();
         if (run.dataSizeOut() > 0 && out.length > run.dataSizeOut()) {
-            throw new TestRunException(Errno.ENOSPC, "the output frame of " + out.length
-                    + " bytes exceeds data_size_out " + run.dataSizeOut());
+            throw new TestRunException(
+                    Errno.ENOSPC,
+                    "the output frame of " + out.length + " bytes exceeds data_size_out " + run.dataSizeOut());
         }
         SkBuffFields ctxOut = SkBuffFields.of(skb.meta());
         OptionalLong duration = run.repeat() > 0 ? OptionalLong.of(time(exe, ctx, run.repeat())) : OptionalLong.empty();
@@ -54,20 +55,24 @@ final class SkbTestRun {
     /** Builds the skb of a test run and installs it as the context of {@code ctx}. */
     static Skb prepare(ProgramContext ctx, byte[] data, SkBuffFields in) {
         if (data.length < EthTypeTrans.ETH_HLEN || data.length > MAX_DATA) {
-            throw new TestRunException(Errno.EINVAL, "a frame of " + data.length + " bytes (must be "
-                    + EthTypeTrans.ETH_HLEN + " to " + MAX_DATA + ")");
+            throw new TestRunException(
+                    Errno.EINVAL,
+                    "a frame of " + data.length + " bytes (must be " + EthTypeTrans.ETH_HLEN + " to " + MAX_DATA + ")");
         }
         if (Integer.compareUnsigned(in.ifindex(), LOOPBACK) > 0) {
-            throw new TestRunException(Errno.ENODEV, "ifindex " + Integer.toUnsignedString(in.ifindex())
-                    + ": the only device is loopback (1)");
+            throw new TestRunException(
+                    Errno.ENODEV,
+                    "ifindex " + Integer.toUnsignedString(in.ifindex()) + ": the only device is loopback (1)");
         }
         Skb skb = Skb.of(data);
         EthTypeTrans.apply(skb, LOOPBACK, LOOPBACK_ADDR, LOOPBACK_ADDR);
         int l3 = data.length - EthTypeTrans.ETH_HLEN;
         int proto = skb.meta().protocol();
         if ((proto == 0x0800 && l3 < 20) || (proto == 0x86dd && l3 < 40)) {
-            throw new TestRunException(Errno.EINVAL, "ethertype 0x" + Integer.toHexString(proto) + " needs "
-                    + (proto == 0x0800 ? 20 : 40) + " bytes after the Ethernet header, the frame has " + l3);
+            throw new TestRunException(
+                    Errno.EINVAL,
+                    "ethertype 0x" + Integer.toHexString(proto) + " needs " + (proto == 0x0800 ? 20 : 40)
+                            + " bytes after the Ethernet header, the frame has " + l3);
         }
         applyCtx(skb, in);
         SkBuffContext.install(ctx, skb, Devices.loopbackOnly());
@@ -89,8 +94,9 @@ final class SkbTestRun {
         if (wireLen == 0) {
             m.setWireLen(skb.len());
         } else if (wireLen < skb.len() || wireLen > GSO_LEGACY_MAX_SIZE) {
-            throw new TestRunException(Errno.EINVAL, "wire_len " + wireLen + " (must be 0 or " + skb.len() + " to "
-                    + GSO_LEGACY_MAX_SIZE + ")");
+            throw new TestRunException(
+                    Errno.EINVAL,
+                    "wire_len " + wireLen + " (must be 0 or " + skb.len() + " to " + GSO_LEGACY_MAX_SIZE + ")");
         } else {
             m.setWireLen((int) wireLen);
         }

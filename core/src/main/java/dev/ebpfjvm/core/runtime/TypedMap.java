@@ -84,8 +84,8 @@ public final class TypedMap<K, V> {
 
     private void requireShared(String operation) {
         if (map.isPerCpu()) {
-            throw new IllegalStateException("map '" + map.name() + "' is per-CPU: " + operation
-                    + " has one value per CPU, use lookupPerCpu");
+            throw new IllegalStateException(
+                    "map '" + map.name() + "' is per-CPU: " + operation + " has one value per CPU, use lookupPerCpu");
         }
     }
 }

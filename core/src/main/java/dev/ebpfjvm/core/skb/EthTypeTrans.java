@@ -16,8 +16,7 @@ public final class EthTypeTrans {
     /** {@code ETH_P_802_2}: an 802.2 LLC frame. */
     public static final int ETH_P_802_2 = 0x0004;
 
-    private EthTypeTrans() {
-    }
+    private EthTypeTrans() {}
 
     /**
      * Classifies a frame received on a device.
@@ -49,7 +48,9 @@ public final class EthTypeTrans {
         int proto = ((b[mac + 12] & 0xff) << 8) | (b[mac + 13] & 0xff);
         if (proto >= ETH_P_802_3_MIN) {
             m.setProtocol(proto);
-        } else if (skb.len() >= ETH_HLEN + 2 && b[mac + ETH_HLEN] == (byte) 0xff && b[mac + ETH_HLEN + 1] == (byte) 0xff) {
+        } else if (skb.len() >= ETH_HLEN + 2
+                && b[mac + ETH_HLEN] == (byte) 0xff
+                && b[mac + ETH_HLEN + 1] == (byte) 0xff) {
             m.setProtocol(ETH_P_802_3);
         } else {
             m.setProtocol(ETH_P_802_2);

@@ -9,5 +9,4 @@ package dev.ebpfjvm.core.skb;
  * @param ingress true for {@code BPF_F_INGRESS}: into the device's receive path
  * @param peer true for {@code bpf_redirect_peer()}: into the peer of the device, at ingress
  */
-public record Redirect(int ifindex, boolean ingress, boolean peer) {
-}
+public record Redirect(int ifindex, boolean ingress, boolean peer) {}

@@ -122,12 +122,24 @@ public final class SkBuffContext implements ContextModel {
         SkBuffField f = check(offset, size, true);
         SkbMetadata m = skb.meta();
         switch (f) {
-            case MARK: m.setMark((int) value); break;
-            case PRIORITY: m.setPriority((int) value); break;
-            case TC_INDEX: m.setTcIndex((int) value); break;
-            case TC_CLASSID: m.setTcClassid((int) value); break;
-            case TSTAMP: m.setTstamp(value); break;
-            case CB: LittleEndian.put(m.cb(), offset - f.offset(), size, value); break;
+            case MARK:
+                m.setMark((int) value);
+                break;
+            case PRIORITY:
+                m.setPriority((int) value);
+                break;
+            case TC_INDEX:
+                m.setTcIndex((int) value);
+                break;
+            case TC_CLASSID:
+                m.setTcClassid((int) value);
+                break;
+            case TSTAMP:
+                m.setTstamp(value);
+                break;
+            case CB:
+                LittleEndian.put(m.cb(), offset - f.offset(), size, value);
+                break;
             case QUEUE_MAPPING:
                 // "if (src >= NO_QUEUE_MAPPING) skip the store", a 64-bit unsigned compare.
                 if (Long.compareUnsigned(value, 0xffff) < 0) {
@@ -142,25 +154,44 @@ public final class SkBuffContext implements ContextModel {
     /** The kernel value behind a 4-byte field, zero-extended. */
     private long field(SkBuffField f, SkbMetadata m) {
         switch (f) {
-            case LEN: return skb.len();
-            case PKT_TYPE: return m.pktType();
-            case MARK: return m.mark() & 0xffffffffL;
-            case QUEUE_MAPPING: return m.queueMapping();
-            case PROTOCOL: return Alu.bswap(m.protocol(), 16);
-            case VLAN_PRESENT: return m.vlanPresent() ? 1 : 0;
-            case VLAN_TCI: return m.vlanTci();
-            case VLAN_PROTO: return Alu.bswap(m.vlanProto(), 16);
-            case PRIORITY: return m.priority() & 0xffffffffL;
-            case INGRESS_IFINDEX: return m.ingressIfindex() & 0xffffffffL;
-            case IFINDEX: return m.ifindex() & 0xffffffffL;
-            case TC_INDEX: return m.tcIndex();
-            case HASH: return m.hash() & 0xffffffffL;
-            case TC_CLASSID: return m.tcClassid();
-            case NAPI_ID: return m.napiId() & 0xffffffffL;
-            case WIRE_LEN: return m.wireLen() & 0xffffffffL;
-            case GSO_SEGS: return m.gsoSegs();
-            case GSO_SIZE: return m.gsoSize();
-            default: throw new IllegalStateException("not a 4-byte field: " + f);
+            case LEN:
+                return skb.len();
+            case PKT_TYPE:
+                return m.pktType();
+            case MARK:
+                return m.mark() & 0xffffffffL;
+            case QUEUE_MAPPING:
+                return m.queueMapping();
+            case PROTOCOL:
+                return Alu.bswap(m.protocol(), 16);
+            case VLAN_PRESENT:
+                return m.vlanPresent() ? 1 : 0;
+            case VLAN_TCI:
+                return m.vlanTci();
+            case VLAN_PROTO:
+                return Alu.bswap(m.vlanProto(), 16);
+            case PRIORITY:
+                return m.priority() & 0xffffffffL;
+            case INGRESS_IFINDEX:
+                return m.ingressIfindex() & 0xffffffffL;
+            case IFINDEX:
+                return m.ifindex() & 0xffffffffL;
+            case TC_INDEX:
+                return m.tcIndex();
+            case HASH:
+                return m.hash() & 0xffffffffL;
+            case TC_CLASSID:
+                return m.tcClassid();
+            case NAPI_ID:
+                return m.napiId() & 0xffffffffL;
+            case WIRE_LEN:
+                return m.wireLen() & 0xffffffffL;
+            case GSO_SEGS:
+                return m.gsoSegs();
+            case GSO_SIZE:
+                return m.gsoSize();
+            default:
+                throw new IllegalStateException("not a 4-byte field: " + f);
         }
     }
 
@@ -181,21 +212,34 @@ public final class SkBuffContext implements ContextModel {
     private static SkBuffField check(int offset, int size, boolean write) {
         SkBuffField f = SkBuffField.at(offset);
         // size is 1, 2, 4 or 8, so alignment is a mask test (a division would cost more than the rest).
-        if (f == null || size <= 0 || size > 8 || (size & (size - 1)) != 0 || (offset & (size - 1)) != 0
+        if (f == null
+                || size <= 0
+                || size > 8
+                || (size & (size - 1)) != 0
+                || (offset & (size - 1)) != 0
                 || (write && !f.isWritable())) {
             throw invalid(offset, size);
         }
         boolean ok;
         switch (f) {
-            case CB: ok = offset + size <= f.offset() + f.size(); break;
+            case CB:
+                ok = offset + size <= f.offset() + f.size();
+                break;
             case DATA:
             case DATA_END:
-            case DATA_META: ok = size == 4; break;
+            case DATA_META:
+                ok = size == 4;
+                break;
             case TSTAMP:
             case HWTSTAMP:
-            case SK: ok = size == 8; break;
-            case TSTAMP_TYPE: ok = size == 1; break;
-            default: ok = write ? size == 4 : size <= 4;
+            case SK:
+                ok = size == 8;
+                break;
+            case TSTAMP_TYPE:
+                ok = size == 1;
+                break;
+            default:
+                ok = write ? size == 4 : size <= 4;
         }
         if (!ok) {
             throw invalid(offset, size);

@@ -26,13 +26,13 @@ final class MapDump {
     private static final HexFormat HEX = HexFormat.of();
     /** The map types the oracle names; others print as their number. */
     private static final int LAST_NAMED_TYPE = 13;
+
     private static final int ARRAY = 2;
     private static final int PERCPU_ARRAY = 6;
     /** The most key and value bytes one map's dump may hold: 64 MiB (hex doubles it). */
     static final long MAX_DUMP_BYTES = 64L << 20;
 
-    private MapDump() {
-    }
+    private MapDump() {}
 
     /**
      * A global variable of a data section.
@@ -41,8 +41,7 @@ final class MapDump {
      * @param offset its offset in the section
      * @param size its size
      */
-    record Var(String name, int offset, int size) {
-    }
+    record Var(String name, int offset, int size) {}
 
     /**
      * Dumps one map.
@@ -71,8 +70,8 @@ final class MapDump {
             return info;
         }
         boolean array = type == ARRAY || type == PERCPU_ARRAY;
-        List<Map<String, Object>> entries = map instanceof ProgArrayMap ? progEntries((ProgArrayMap) map)
-                : entries(map, array);
+        List<Map<String, Object>> entries =
+                map instanceof ProgArrayMap ? progEntries((ProgArrayMap) map) : entries(map, array);
         if (array) {
             info.put("entries_note", "only entries with a non-zero value are listed");
         }
@@ -91,8 +90,8 @@ final class MapDump {
     /** Fails the dump when {@code bytes} more would pass {@link #MAX_DUMP_BYTES}. */
     private static void limit(BpfMap map, long bytes) {
         if (bytes > MAX_DUMP_BYTES) {
-            throw new TestCaseException("map '" + map.name() + "': more than " + MAX_DUMP_BYTES
-                    + " bytes of keys and values to dump");
+            throw new TestCaseException(
+                    "map '" + map.name() + "': more than " + MAX_DUMP_BYTES + " bytes of keys and values to dump");
         }
     }
 

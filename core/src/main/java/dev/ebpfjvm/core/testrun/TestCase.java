@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param globals raw bytes written into global variables before load
  * @param maps map updates applied after load, in order
  */
-public record TestCase(String name, String prog, byte[] dataIn, byte[] ctxIn, Map<String, byte[]> globals,
-                       List<MapSetup> maps) {
+public record TestCase(
+        String name, String prog, byte[] dataIn, byte[] ctxIn, Map<String, byte[]> globals, List<MapSetup> maps) {
 
     /**
      * One map update of a case's setup ({@code BPF_MAP_UPDATE_ELEM}).
@@ -29,8 +29,7 @@ public record TestCase(String name, String prog, byte[] dataIn, byte[] ctxIn, Ma
      * @param prog the program to put in a prog-array slot, or null
      * @param flags the update flags ({@code BPF_ANY} = 0)
      */
-    public record MapSetup(String map, byte[] key, byte[] value, String prog, long flags) {
-    }
+    public record MapSetup(String map, byte[] key, byte[] value, String prog, long flags) {}
 
     public TestCase {
         Objects.requireNonNull(name, "name");

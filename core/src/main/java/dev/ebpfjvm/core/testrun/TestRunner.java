@@ -44,8 +44,9 @@ import java.util.Optional;
 public final class TestRunner {
     /** The oracle's {@code data_size_out}: the input length plus this many bytes. */
     public static final int DATA_OUT_SLACK = 512;
-    private static final List<String> CTX_OUT = List.of("mark", "priority", "ingress_ifindex", "ifindex", "tstamp",
-            "cb", "wire_len", "gso_segs", "hwtstamp");
+
+    private static final List<String> CTX_OUT = List.of(
+            "mark", "priority", "ingress_ifindex", "ifindex", "tstamp", "cb", "wire_len", "gso_segs", "hwtstamp");
 
     private final ObjectSpec spec;
     private final Engine engine;
@@ -103,21 +104,26 @@ public final class TestRunner {
      */
     public Map<String, Object> run(TestCase c, int repeat) {
         boolean[] timing = new boolean[1];
-        Environment once = new Environment(environment.monotonicNanos(), environment.bootNanos(), environment.random(),
+        Environment once = new Environment(
+                environment.monotonicNanos(),
+                environment.bootNanos(),
+                environment.random(),
                 line -> {
                     if (!timing[0]) {
                         environment.trace().accept(line);
                     }
-                }, environment.cpus());
-        try (BpfRuntime runtime = BpfRuntime.builder().environment(once).budget(budget).build();
+                },
+                environment.cpus());
+        try (BpfRuntime runtime =
+                        BpfRuntime.builder().environment(once).budget(budget).build();
                 BpfObject obj = load(runtime, c)) {
             setUpMaps(c, obj);
             BpfProgram program = program(c, obj);
             Map<String, Object> result = new LinkedHashMap<>();
             TestRunResult r;
             try {
-                r = program.testRun(new TestRun(c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()), 0,
-                        c.dataIn().length + DATA_OUT_SLACK));
+                r = program.testRun(new TestRun(
+                        c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()), 0, c.dataIn().length + DATA_OUT_SLACK));
             } catch (TestRunException e) {
                 return failed(result, e.errno().negative(), obj);
             }
@@ -129,8 +135,11 @@ public final class TestRunner {
             Map<String, Object> maps = maps(obj);
             if (repeat > 0) {
                 timing[0] = true; // trace lines are the result run's only, as once per case
-                result.put("duration_ns", program.testRun(new TestRun(c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()),
-                        repeat, 0)).durationNs().orElseThrow());
+                result.put(
+                        "duration_ns",
+                        program.testRun(new TestRun(c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()), repeat, 0))
+                                .durationNs()
+                                .orElseThrow());
             }
             result.put("maps", maps);
             return result;
@@ -143,8 +152,9 @@ public final class TestRunner {
             options = options.unverified();
         }
         for (Map.Entry<String, byte[]> g : c.globals().entrySet()) {
-            GlobalVariable var = spec.global(g.getKey()).orElseThrow(() -> new TestCaseException(c.name()
-                    + ": setup.globals: no global variable '" + g.getKey() + "'"));
+            GlobalVariable var = spec.global(g.getKey())
+                    .orElseThrow(() -> new TestCaseException(
+                            c.name() + ": setup.globals: no global variable '" + g.getKey() + "'"));
             if (g.getValue().length > var.size()) {
                 throw new TestCaseException(c.name() + ": setup.globals: '" + g.getKey() + "' has " + var.size()
                         + " bytes, got " + g.getValue().length);
@@ -159,25 +169,30 @@ public final class TestRunner {
             BpfMap map = obj.maps().get(s.map());
             String where = c.name() + ": setup.maps: map '" + s.map() + "'";
             if (map == null) {
-                throw new TestCaseException(where + " not found (have " + obj.maps().keySet() + ")");
+                throw new TestCaseException(
+                        where + " not found (have " + obj.maps().keySet() + ")");
             }
             if (s.key().length != map.keySize()) {
-                throw new TestCaseException(where + ": key of " + s.key().length + " bytes, the map's are " + map.keySize());
+                throw new TestCaseException(
+                        where + ": key of " + s.key().length + " bytes, the map's are " + map.keySize());
             }
             try {
                 if (s.prog() != null) {
                     if (!(map instanceof ProgArrayMap)) {
                         throw new TestCaseException(where + ": \"prog\" needs a prog array");
                     }
-                    ((ProgArrayMap) map).set((int) LittleEndian.getU32(s.key(), 0), programNamed(c, obj, s.prog()).executable());
+                    ((ProgArrayMap) map)
+                            .set(
+                                    (int) LittleEndian.getU32(s.key(), 0),
+                                    programNamed(c, obj, s.prog()).executable());
                 } else if (map.isPerCpu() && s.value().length == map.valueSize()) {
                     byte[][] all = new byte[map.cpus()][];
                     java.util.Arrays.fill(all, s.value());
                     map.updatePerCpu(s.key(), all, s.flags());
                 } else {
                     if (s.value().length != map.valueSize()) {
-                        throw new TestCaseException(where + ": value of " + s.value().length + " bytes, the map's are "
-                                + map.valueSize());
+                        throw new TestCaseException(
+                                where + ": value of " + s.value().length + " bytes, the map's are " + map.valueSize());
                     }
                     map.update(s.key(), s.value(), s.flags());
                 }
@@ -211,7 +226,8 @@ public final class TestRunner {
         if (unsupported.isPresent()) {
             throw new TestCaseException(c.name() + ": program '" + named + "' cannot run: " + unsupported.get());
         }
-        throw new TestCaseException(c.name() + ": no program '" + name + "' (have " + obj.programs().keySet() + ")");
+        throw new TestCaseException(
+                c.name() + ": no program '" + name + "' (have " + obj.programs().keySet() + ")");
     }
 
     private Map<String, Object> failed(Map<String, Object> result, long error, BpfObject obj) {
@@ -224,17 +240,22 @@ public final class TestRunner {
     /** {@return the C library's text for an errno, as the oracle's {@code os.strerror()} prints it} */
     static String errorName(long error) {
         switch ((int) -error) {
-            case 19: return "No such device";
-            case 22: return "Invalid argument";
-            case 28: return "No space left on device";
-            default: return "Unknown error " + -error;
+            case 19:
+                return "No such device";
+            case 22:
+                return "Invalid argument";
+            case 28:
+                return "No space left on device";
+            default:
+                return "Unknown error " + -error;
         }
     }
 
     private static Map<String, Object> ctxOut(byte[] c) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : CTX_OUT) {
-            dev.ebpfjvm.core.skb.SkBuffField f = dev.ebpfjvm.core.skb.SkBuffField.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            dev.ebpfjvm.core.skb.SkBuffField f =
+                    dev.ebpfjvm.core.skb.SkBuffField.valueOf(name.toUpperCase(java.util.Locale.ROOT));
             if (f == dev.ebpfjvm.core.skb.SkBuffField.CB) {
                 List<Object> cb = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
@@ -267,5 +288,4 @@ public final class TestRunner {
         }
         return out;
     }
-
 }

@@ -11,8 +11,7 @@ import dev.ebpfjvm.core.isa.Source;
  * every register sharing the scalar's id (sync_linked_regs()).
  */
 final class Branches {
-    private Branches() {
-    }
+    private Branches() {}
 
     /** {@return TRUE or FALSE when the jump always or never goes, null when both sides are possible} */
     static Boolean decide(JumpOp op, RegState dst, RegState src, boolean is32) {
@@ -41,8 +40,13 @@ final class Branches {
         // a pointer that cannot be NULL compared with 0
         RegState ptr = dst.type.isPointer() ? dst : src;
         RegState other = ptr == dst ? src : dst;
-        if (ptr.type.isPointer() && !ptr.type.isOrNull() && other.isScalar() && other.isConst()
-                && other.var.value() == 0 && !is32 && ptr.type != RegType.PTR_TO_FUNC) {
+        if (ptr.type.isPointer()
+                && !ptr.type.isOrNull()
+                && other.isScalar()
+                && other.isConst()
+                && other.var.value() == 0
+                && !is32
+                && ptr.type != RegType.PTR_TO_FUNC) {
             if (op == JumpOp.JEQ) {
                 return Boolean.FALSE;
             }
@@ -65,17 +69,28 @@ final class Branches {
 
     static JumpOp negate(JumpOp op) {
         switch (op) {
-            case JEQ: return JumpOp.JNE;
-            case JNE: return JumpOp.JEQ;
-            case JGT: return JumpOp.JLE;
-            case JLE: return JumpOp.JGT;
-            case JGE: return JumpOp.JLT;
-            case JLT: return JumpOp.JGE;
-            case JSGT: return JumpOp.JSLE;
-            case JSLE: return JumpOp.JSGT;
-            case JSGE: return JumpOp.JSLT;
-            case JSLT: return JumpOp.JSGE;
-            default: return op;
+            case JEQ:
+                return JumpOp.JNE;
+            case JNE:
+                return JumpOp.JEQ;
+            case JGT:
+                return JumpOp.JLE;
+            case JLE:
+                return JumpOp.JGT;
+            case JGE:
+                return JumpOp.JLT;
+            case JLT:
+                return JumpOp.JGE;
+            case JSGT:
+                return JumpOp.JSLE;
+            case JSLE:
+                return JumpOp.JSGT;
+            case JSGE:
+                return JumpOp.JSLT;
+            case JSLT:
+                return JumpOp.JSGE;
+            default:
+                return op;
         }
     }
 
@@ -87,8 +102,7 @@ final class Branches {
     static boolean refine(Explorer ex, VerifierState st, Insn insn, JumpOp op, boolean taken, boolean is32) {
         RegState dst = st.reg(insn.dst());
         boolean regSrc = insn.source() == Source.X;
-        RegState src = regSrc ? st.reg(insn.src())
-                : RegState.constant(is32 ? insn.imm() & 0xffffffffL : insn.imm());
+        RegState src = regSrc ? st.reg(insn.src()) : RegState.constant(is32 ? insn.imm() & 0xffffffffL : insn.imm());
         if (dst.isScalar() && src.isScalar()) {
             JumpOp eff = taken ? op : negate(op);
             if (op == JumpOp.JSET) {
@@ -170,11 +184,16 @@ final class Branches {
 
     private static JumpOp swap(JumpOp op) {
         switch (op) {
-            case JGT: return JumpOp.JLT;
-            case JLT: return JumpOp.JGT;
-            case JGE: return JumpOp.JLE;
-            case JLE: return JumpOp.JGE;
-            default: return op;
+            case JGT:
+                return JumpOp.JLT;
+            case JLT:
+                return JumpOp.JGT;
+            case JGE:
+                return JumpOp.JLE;
+            case JLE:
+                return JumpOp.JGE;
+            default:
+                return op;
         }
     }
 

@@ -16,8 +16,7 @@ import java.util.List;
 final class CallChecks {
     static final int MAX_FRAMES = 8;
 
-    private CallChecks() {
-    }
+    private CallChecks() {}
 
     private static String fname(int id) {
         HelperId h = HelperId.ofId(id);
@@ -42,7 +41,8 @@ final class CallChecks {
         ex.facts.helper(slot, id);
         HelperArgs args = new HelperArgs(ex, st, slot, proto);
         args.check();
-        boolean knownNonNull = id == HelperId.MAP_LOOKUP_ELEM.id() && args.map != null
+        boolean knownNonNull = id == HelperId.MAP_LOOKUP_ELEM.id()
+                && args.map != null
                 && (args.map.type() == MapType.ARRAY || args.map.type() == MapType.PERCPU_ARRAY)
                 && constKeyInRange(st, st.reg(2), args.map);
         mapCompat(proto, args.map, slot);
@@ -87,8 +87,8 @@ final class CallChecks {
                     r0.assign(RegState.pointer(RegType.CONST_PTR_TO_MAP_OR_NULL));
                     r0.map = args.map.innerMap();
                 } else {
-                    r0.assign(RegState.pointer(knownNonNull ? RegType.PTR_TO_MAP_VALUE
-                            : RegType.PTR_TO_MAP_VALUE_OR_NULL));
+                    r0.assign(RegState.pointer(
+                            knownNonNull ? RegType.PTR_TO_MAP_VALUE : RegType.PTR_TO_MAP_VALUE_OR_NULL));
                     r0.map = args.map;
                 }
                 r0.id = knownNonNull ? 0 : ex.newId();
@@ -147,11 +147,13 @@ final class CallChecks {
                 ok = id == HelperId.TAIL_CALL.id();
                 break;
             case PERF_EVENT_ARRAY:
-                ok = id == HelperId.PERF_EVENT_OUTPUT.id() || id == HelperId.PERF_EVENT_READ.id()
+                ok = id == HelperId.PERF_EVENT_OUTPUT.id()
+                        || id == HelperId.PERF_EVENT_READ.id()
                         || id == HelperId.SKB_OUTPUT.id();
                 break;
             case RINGBUF:
-                ok = id == HelperId.RINGBUF_OUTPUT.id() || id == HelperId.RINGBUF_RESERVE.id()
+                ok = id == HelperId.RINGBUF_OUTPUT.id()
+                        || id == HelperId.RINGBUF_RESERVE.id()
                         || id == HelperId.RINGBUF_QUERY.id();
                 break;
             case CGROUP_ARRAY:
@@ -159,7 +161,8 @@ final class CallChecks {
                 break;
             case QUEUE:
             case STACK:
-                ok = id == HelperId.MAP_PEEK_ELEM.id() || id == HelperId.MAP_POP_ELEM.id()
+                ok = id == HelperId.MAP_PEEK_ELEM.id()
+                        || id == HelperId.MAP_POP_ELEM.id()
                         || id == HelperId.MAP_PUSH_ELEM.id();
                 break;
             default:
@@ -171,14 +174,16 @@ final class CallChecks {
                 ok = t == MapType.PROG_ARRAY;
             } else if (id == HelperId.PERF_EVENT_OUTPUT.id()) {
                 ok = t == MapType.PERF_EVENT_ARRAY;
-            } else if (id == HelperId.RINGBUF_OUTPUT.id() || id == HelperId.RINGBUF_RESERVE.id()
+            } else if (id == HelperId.RINGBUF_OUTPUT.id()
+                    || id == HelperId.RINGBUF_RESERVE.id()
                     || id == HelperId.RINGBUF_QUERY.id()) {
                 ok = t == MapType.RINGBUF;
             } else if (id == HelperId.PERF_EVENT_READ.id()) {
                 ok = t == MapType.PERF_EVENT_ARRAY;
             } else if (id == HelperId.SKB_UNDER_CGROUP.id()) {
                 ok = t == MapType.CGROUP_ARRAY;
-            } else if (id == HelperId.MAP_PEEK_ELEM.id() || id == HelperId.MAP_POP_ELEM.id()
+            } else if (id == HelperId.MAP_PEEK_ELEM.id()
+                    || id == HelperId.MAP_POP_ELEM.id()
                     || id == HelperId.MAP_PUSH_ELEM.id()) {
                 ok = t == MapType.QUEUE || t == MapType.STACK;
             }
@@ -214,8 +219,9 @@ final class CallChecks {
     /** Mirrors btf_check_subprog_call(): the arguments against the BTF prototype; r0 an unknown scalar. */
     private static int globalCall(Explorer ex, VerifierState st, int slot, GlobalFunc g) {
         if (st.lockHeld) {
-            throw Explorer.error(slot, "global function calls are not allowed while holding a lock,\n"
-                    + "use static function instead");
+            throw Explorer.error(
+                    slot,
+                    "global function calls are not allowed while holding a lock,\n" + "use static function instead");
         }
         for (int i = 0; i < g.args().size() && i < 5; i++) {
             int regno = i + 1;
@@ -275,12 +281,12 @@ final class CallChecks {
         }
         if (st.frames.size() == 1) {
             if (f.funcStart != 0 && !r0.isScalar()) {
-                throw Explorer.error(slot, "At subprogram exit the register R0 is not a scalar value ("
-                        + r0.typeName() + ")");
+                throw Explorer.error(
+                        slot, "At subprogram exit the register R0 is not a scalar value (" + r0.typeName() + ")");
             }
             if (st.lockHeld) {
-                throw Explorer.error(slot, "BPF_EXIT instruction in main prog cannot be used inside "
-                        + "bpf_spin_lock-ed region");
+                throw Explorer.error(
+                        slot, "BPF_EXIT instruction in main prog cannot be used inside " + "bpf_spin_lock-ed region");
             }
             if (!st.refs.isEmpty()) {
                 int[] ref = st.refs.get(0);
@@ -290,7 +296,8 @@ final class CallChecks {
         }
         if (f.callback) {
             if (!r0.isScalar() || r0.smin < 0 || r0.smax > 1) {
-                String has = !r0.isScalar() ? "is not a scalar (" + r0.type.logName() + ")"
+                String has = !r0.isScalar()
+                        ? "is not a scalar (" + r0.type.logName() + ")"
                         : "has smin=" + r0.smin + " smax=" + r0.smax;
                 throw Explorer.error(slot, "At callback return the register R0 " + has + " should have been in [0, 1]");
             }

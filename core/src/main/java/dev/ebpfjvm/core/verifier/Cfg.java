@@ -1,11 +1,10 @@
 package dev.ebpfjvm.core.verifier;
 
 import dev.ebpfjvm.core.InvalidProgramException;
+import dev.ebpfjvm.core.helpers.HelperId;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
-import dev.ebpfjvm.core.helpers.HelperId;
 import dev.ebpfjvm.core.isa.InsnValidator;
-import java.util.regex.Pattern;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.isa.MemMode;
@@ -14,6 +13,7 @@ import dev.ebpfjvm.core.isa.Source;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The checks made before any path is explored, and what exploration needs from the control-flow
@@ -50,8 +50,11 @@ final class Cfg {
         } catch (InvalidProgramException e) {
             int at = Math.max(e.index(), 0);
             Insn bad = at < insns.slotCount() ? insns.atSlot(at) : null;
-            if (bad != null && (UNKNOWN_OPCODE.matcher(e.reason()).matches() || bad.insnClass() == InsnClass.LDX
-                    && bad.mode() == MemMode.MEMSX && bad.size() == dev.ebpfjvm.core.isa.Size.DW)) {
+            if (bad != null
+                    && (UNKNOWN_OPCODE.matcher(e.reason()).matches()
+                            || bad.insnClass() == InsnClass.LDX
+                                    && bad.mode() == MemMode.MEMSX
+                                    && bad.size() == dev.ebpfjvm.core.isa.Size.DW)) {
                 // An opcode outside the kernel's instruction table: its first pass over the program
                 // (resolve_pseudo_ldimm64) says so before any per-class check.
                 throw new VerifyError(at, String.format("unknown opcode %02x", bad.opcode()));

@@ -24,8 +24,7 @@ final class CtxAccess {
     private static final int TSTAMP_TYPE = 180;
     private static final int HWTSTAMP = 184;
 
-    private CtxAccess() {
-    }
+    private CtxAccess() {}
 
     /** {@return the type a valid access yields (SCALAR for plain fields), or null when it is not allowed} */
     static RegType check(ProgramType type, int off, int size, boolean write) {
@@ -45,17 +44,27 @@ final class CtxAccess {
             return null;
         }
         switch (off) {
-            case DATA: return RegType.PTR_TO_PACKET;
-            case DATA_END: return RegType.PTR_TO_PACKET_END;
-            case DATA_META: return RegType.PTR_TO_PACKET_META;
-            case SK: return RegType.PTR_TO_SOCK_COMMON_OR_NULL;
-            default: return RegType.SCALAR;
+            case DATA:
+                return RegType.PTR_TO_PACKET;
+            case DATA_END:
+                return RegType.PTR_TO_PACKET_END;
+            case DATA_META:
+                return RegType.PTR_TO_PACKET_META;
+            case SK:
+                return RegType.PTR_TO_SOCK_COMMON_OR_NULL;
+            default:
+                return RegType.SCALAR;
         }
     }
 
     private static boolean tcWritable(int off) {
-        return in(off, 8, 4) || in(off, 44, 4) || in(off, 32, 4) || in(off, 72, 4) || (off >= CB && off < CB_END)
-                || in(off, TSTAMP, 8) || in(off, 12, 4);
+        return in(off, 8, 4)
+                || in(off, 44, 4)
+                || in(off, 32, 4)
+                || in(off, 72, 4)
+                || (off >= CB && off < CB_END)
+                || in(off, TSTAMP, 8)
+                || in(off, 12, 4);
     }
 
     private static boolean in(int off, int start, int size) {
@@ -69,7 +78,9 @@ final class CtxAccess {
         if (off >= CB && off < CB_END) {
             return off + size <= CB_END;
         }
-        if ((off >= REMOTE_IP4 && off < LOCAL_IP6_END) || in(off, DATA, 4) || in(off, DATA_META, 4)
+        if ((off >= REMOTE_IP4 && off < LOCAL_IP6_END)
+                || in(off, DATA, 4)
+                || in(off, DATA_META, 4)
                 || in(off, DATA_END, 4)) {
             return size == 4;
         }

@@ -6,7 +6,6 @@ import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.JumpOp;
-import dev.ebpfjvm.core.isa.MemMode;
 import dev.ebpfjvm.core.isa.PseudoSrc;
 import dev.ebpfjvm.core.isa.Source;
 import dev.ebpfjvm.core.verifier.VerifierState.Checkpoint;
@@ -94,13 +93,17 @@ final class Explorer {
         explore(st, 0);
         java.util.Set<GlobalFunc> done = new java.util.HashSet<>();
         while (true) {
-            GlobalFunc g = calledGlobals.stream().filter(x -> !done.contains(x)).findFirst().orElse(null);
+            GlobalFunc g = calledGlobals.stream()
+                    .filter(x -> !done.contains(x))
+                    .findFirst()
+                    .orElse(null);
             if (g == null) {
                 return;
             }
             done.add(g);
             if (log.level() > 0) {
-                log.add("Validating " + g.name() + "() func#" + (cfg.functionStarts().headSet(g.slot()).size()) + "...");
+                log.add("Validating " + g.name() + "() func#"
+                        + (cfg.functionStarts().headSet(g.slot()).size()) + "...");
             }
             VerifierState gs = new VerifierState();
             FuncState f = new FuncState(0, -1, g.slot(), false);
@@ -319,8 +322,10 @@ final class Explorer {
             dst.assign(RegState.pointer(RegType.CONST_PTR_TO_MAP));
         } else {
             if (ref.offset() < 0 || ref.offset() >= Math.max(1, ref.map().valueSize())) {
-                throw error(slot, "invalid access to map value pointer, value_size=" + ref.map().valueSize()
-                        + " off=" + ref.offset());
+                throw error(
+                        slot,
+                        "invalid access to map value pointer, value_size="
+                                + ref.map().valueSize() + " off=" + ref.offset());
             }
             dst.assign(RegState.pointer(RegType.PTR_TO_MAP_VALUE));
             dst.off = ref.offset();
@@ -346,7 +351,8 @@ final class Explorer {
                     dst.assign(RegState.constant(swap(op, insn, dst.var.value())));
                 } else {
                     // byte order changes permute known bits: swap the tnum itself
-                    Tnum t = truncLe ? dst.var.cast((int) insn.imm() / 8)
+                    Tnum t = truncLe
+                            ? dst.var.cast((int) insn.imm() / 8)
                             : new Tnum(swap(op, insn, dst.var.value()), swap(op, insn, dst.var.mask()));
                     dst.markUnknown();
                     dst.var = t;
@@ -370,7 +376,8 @@ final class Explorer {
         }
         RegState dst = readReg(st, d, slot);
         if ((op == AluOp.DIV || op == AluOp.MOD || op == AluOp.SDIV || op == AluOp.SMOD)
-                && insn.source() == Source.K && insn.imm() == 0) {
+                && insn.source() == Source.K
+                && insn.imm() == 0) {
             throw error(slot, "div by zero");
         }
         if ((op == AluOp.LSH || op == AluOp.RSH || op == AluOp.ARSH) && insn.source() == Source.K) {
@@ -488,7 +495,8 @@ final class Explorer {
         jumpsSinceCheckpoint++;
         boolean is32 = insn.insnClass() == InsnClass.JMP32;
         RegState dst = readReg(st, insn.dst(), slot);
-        RegState src = insn.source() == Source.X ? readReg(st, insn.src(), slot)
+        RegState src = insn.source() == Source.X
+                ? readReg(st, insn.src(), slot)
                 : RegState.constant(is32 ? insn.imm() & 0xffffffffL : insn.imm());
         int target = slot + 1 + insn.off();
         int fall = slot + 1;

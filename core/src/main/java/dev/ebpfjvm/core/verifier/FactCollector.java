@@ -18,6 +18,7 @@ final class FactCollector {
     final long[] constant;
     /** 0 none seen yet, 1 constant, 2 varies. */
     final byte[] constState;
+
     final RegType[] ptrType;
     final Map<Integer, Integer> helpers = new HashMap<>();
     final Map<Integer, String> tailCalls = new HashMap<>();

@@ -21,6 +21,7 @@ final class FuncState {
     final byte[] stack;
     /** The values of {@link #KNOWN} bytes. */
     final byte[] known;
+
     final RegState[] spills;
     /** The frame number (0 for the main program). */
     final int frameNo;
@@ -143,7 +144,11 @@ final class FuncState {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < regs.length; i++) {
             if (regs[i].type != RegType.NOT_INIT) {
-                sb.append(sb.length() == 0 ? "" : " ").append('R').append(i).append('=').append(regs[i].describe());
+                sb.append(sb.length() == 0 ? "" : " ")
+                        .append('R')
+                        .append(i)
+                        .append('=')
+                        .append(regs[i].describe());
             }
         }
         for (int slot = spills.length - 1; slot >= 0; slot--) {

@@ -63,8 +63,8 @@ final class HelperArgs {
             case PTR_TO_MAP_KEY:
             case PTR_TO_MAP_VALUE:
                 if (map == null) {
-                    throw Explorer.error(slot, "invalid map_ptr to access map->" + (t == ArgType.PTR_TO_MAP_KEY
-                            ? "key" : "value"));
+                    throw Explorer.error(
+                            slot, "invalid map_ptr to access map->" + (t == ArgType.PTR_TO_MAP_KEY ? "key" : "value"));
                 }
                 requireMem(regno, r);
                 int sz = t == ArgType.PTR_TO_MAP_KEY ? map.keySize() : map.valueSize();
@@ -100,8 +100,8 @@ final class HelperArgs {
                     throw typeError(regno, r, "ctx");
                 }
                 if (r.off != 0 || !r.isConst() || r.var.value() != 0) {
-                    throw Explorer.error(slot, "dereference of modified ctx ptr R" + regno + " off=" + r.off
-                            + " disallowed");
+                    throw Explorer.error(
+                            slot, "dereference of modified ctx ptr R" + regno + " off=" + r.off + " disallowed");
                 }
                 return;
             case PTR_TO_SPIN_LOCK:
@@ -109,15 +109,19 @@ final class HelperArgs {
                     throw typeError(regno, r, "map_value");
                 }
                 if (!r.isConst()) {
-                    throw Explorer.error(slot, "R" + regno + " doesn't have constant offset. bpf_spin_lock has to be "
-                            + "at the constant offset");
+                    throw Explorer.error(
+                            slot,
+                            "R" + regno + " doesn't have constant offset. bpf_spin_lock has to be "
+                                    + "at the constant offset");
                 }
                 if (r.map.spinLock() < 0) {
                     throw Explorer.error(slot, "map '" + r.map.name() + "' has no valid bpf_spin_lock");
                 }
                 if (r.off + r.var.value() != r.map.spinLock()) {
-                    throw Explorer.error(slot, "off " + (r.off + r.var.value()) + " doesn't point to 'struct "
-                            + "bpf_spin_lock' that is at " + r.map.spinLock());
+                    throw Explorer.error(
+                            slot,
+                            "off " + (r.off + r.var.value()) + " doesn't point to 'struct "
+                                    + "bpf_spin_lock' that is at " + r.map.spinLock());
                 }
                 lock = r.copy();
                 return;
@@ -181,10 +185,12 @@ final class HelperArgs {
             throw Explorer.error(slot, "R" + regno + " min value is negative, either use unsigned or 'var &= const'");
         }
         if (size.umin == 0 && !zeroOk) {
-            throw Explorer.error(slot, "R" + regno + " invalid zero-sized read: u64=[" + size.umin + "," + size.umax + "]");
+            throw Explorer.error(
+                    slot, "R" + regno + " invalid zero-sized read: u64=[" + size.umin + "," + size.umax + "]");
         }
         if (Long.compareUnsigned(size.umax, Explorer.MAX_VAR_OFF) >= 0) {
-            throw Explorer.error(slot, "R" + regno + " unbounded memory access, use 'var &= const' or 'if (var < const)'");
+            throw Explorer.error(
+                    slot, "R" + regno + " unbounded memory access, use 'var &= const' or 'if (var < const)'");
         }
         if (isNull(mem) && memType == ArgType.PTR_TO_MEM_OR_NULL) {
             if (size.umax != 0) {
@@ -192,7 +198,11 @@ final class HelperArgs {
             }
             return;
         }
-        memAccess(regno - 1, mem, size.umax, memType == ArgType.PTR_TO_UNINIT_MEM || proto.id() == 165 && regno == 2,
+        memAccess(
+                regno - 1,
+                mem,
+                size.umax,
+                memType == ArgType.PTR_TO_UNINIT_MEM || proto.id() == 165 && regno == 2,
                 size.umin == 0);
     }
 
@@ -224,11 +234,15 @@ final class HelperArgs {
         long max = r.off + r.smax + size;
         if (r.smin == Long.MIN_VALUE || min < -FuncState.STACK_SIZE || max > 0) {
             if (r.isConst()) {
-                throw Explorer.error(slot, "invalid " + (write ? "write to" : "read from") + " stack R" + regno
-                        + " off=" + (r.off + r.var.value()) + " size=" + size);
+                throw Explorer.error(
+                        slot,
+                        "invalid " + (write ? "write to" : "read from") + " stack R" + regno + " off="
+                                + (r.off + r.var.value()) + " size=" + size);
             }
-            throw Explorer.error(slot, "invalid variable-offset indirect access to stack R" + regno + " var_off="
-                    + r.var + " size=" + size);
+            throw Explorer.error(
+                    slot,
+                    "invalid variable-offset indirect access to stack R" + regno + " var_off=" + r.var + " size="
+                            + size);
         }
         f.touch((int) min);
         ex.noteDepth(f);

@@ -81,8 +81,13 @@ public final class HelperProtos {
         put(m, HelperId.TRACE_PRINTK, RetType.INTEGER, PTR_TO_MEM, CONST_SIZE);
         put(m, HelperId.TAIL_CALL, RetType.VOID, PTR_TO_CTX, CONST_MAP_PTR, ANYTHING);
         put(m, HelperId.RINGBUF_OUTPUT, RetType.INTEGER, CONST_MAP_PTR, PTR_TO_MEM, CONST_SIZE_OR_ZERO, ANYTHING);
-        put(m, HelperId.RINGBUF_RESERVE, RetType.PTR_TO_RINGBUF_MEM_OR_NULL, CONST_MAP_PTR,
-                CONST_ALLOC_SIZE_OR_ZERO, ANYTHING);
+        put(
+                m,
+                HelperId.RINGBUF_RESERVE,
+                RetType.PTR_TO_RINGBUF_MEM_OR_NULL,
+                CONST_MAP_PTR,
+                CONST_ALLOC_SIZE_OR_ZERO,
+                ANYTHING);
         put(m, HelperId.RINGBUF_SUBMIT, RetType.VOID, PTR_TO_RINGBUF_MEM, ANYTHING);
         put(m, HelperId.RINGBUF_DISCARD, RetType.VOID, PTR_TO_RINGBUF_MEM, ANYTHING);
         put(m, HelperId.RINGBUF_QUERY, RetType.INTEGER, CONST_MAP_PTR, ANYTHING);
@@ -90,8 +95,15 @@ public final class HelperProtos {
         put(m, HelperId.SPIN_UNLOCK, RetType.VOID, PTR_TO_SPIN_LOCK);
         put(m, HelperId.STRTOL, RetType.INTEGER, PTR_TO_MEM, CONST_SIZE, ANYTHING, PTR_TO_LONG);
         put(m, HelperId.STRTOUL, RetType.INTEGER, PTR_TO_MEM, CONST_SIZE, ANYTHING, PTR_TO_LONG);
-        put(m, HelperId.SNPRINTF, RetType.INTEGER, PTR_TO_MEM_OR_NULL_UNINIT(), CONST_SIZE_OR_ZERO, PTR_TO_CONST_STR,
-                PTR_TO_MEM_OR_NULL, CONST_SIZE_OR_ZERO);
+        put(
+                m,
+                HelperId.SNPRINTF,
+                RetType.INTEGER,
+                PTR_TO_MEM_OR_NULL_UNINIT(),
+                CONST_SIZE_OR_ZERO,
+                PTR_TO_CONST_STR,
+                PTR_TO_MEM_OR_NULL,
+                CONST_SIZE_OR_ZERO);
         put(m, HelperId.LOOP, RetType.INTEGER, ANYTHING, PTR_TO_FUNC, PTR_TO_STACK_OR_NULL, ANYTHING);
     }
 
@@ -117,11 +129,25 @@ public final class HelperProtos {
         putPkt(m, HelperId.SKB_VLAN_POP, PTR_TO_CTX);
         put(m, HelperId.REDIRECT, RetType.INTEGER, ANYTHING, ANYTHING);
         put(m, HelperId.GET_ROUTE_REALM, RetType.INTEGER, PTR_TO_CTX);
-        put(m, HelperId.PERF_EVENT_OUTPUT, RetType.INTEGER, PTR_TO_CTX, CONST_MAP_PTR, ANYTHING, PTR_TO_MEM,
+        put(
+                m,
+                HelperId.PERF_EVENT_OUTPUT,
+                RetType.INTEGER,
+                PTR_TO_CTX,
+                CONST_MAP_PTR,
+                ANYTHING,
+                PTR_TO_MEM,
                 CONST_SIZE_OR_ZERO);
         put(m, HelperId.SKB_LOAD_BYTES, RetType.INTEGER, PTR_TO_CTX, ANYTHING, PTR_TO_UNINIT_MEM, CONST_SIZE);
-        put(m, HelperId.CSUM_DIFF, RetType.INTEGER, PTR_TO_MEM_OR_NULL, CONST_SIZE_OR_ZERO, PTR_TO_MEM_OR_NULL,
-                CONST_SIZE_OR_ZERO, ANYTHING);
+        put(
+                m,
+                HelperId.CSUM_DIFF,
+                RetType.INTEGER,
+                PTR_TO_MEM_OR_NULL,
+                CONST_SIZE_OR_ZERO,
+                PTR_TO_MEM_OR_NULL,
+                CONST_SIZE_OR_ZERO,
+                ANYTHING);
         putPkt(m, HelperId.SKB_CHANGE_PROTO, PTR_TO_CTX, ANYTHING, ANYTHING);
         put(m, HelperId.SKB_CHANGE_TYPE, RetType.INTEGER, PTR_TO_CTX, ANYTHING);
         put(m, HelperId.SKB_UNDER_CGROUP, RetType.INTEGER, PTR_TO_CTX, CONST_MAP_PTR, ANYTHING);
@@ -133,7 +159,14 @@ public final class HelperProtos {
         putPkt(m, HelperId.SKB_CHANGE_HEAD, PTR_TO_CTX, ANYTHING, ANYTHING);
         put(m, HelperId.SET_HASH, RetType.INTEGER, PTR_TO_CTX, ANYTHING);
         putPkt(m, HelperId.SKB_ADJUST_ROOM, PTR_TO_CTX, ANYTHING, ANYTHING, ANYTHING);
-        put(m, HelperId.SKB_LOAD_BYTES_RELATIVE, RetType.INTEGER, PTR_TO_CTX, ANYTHING, PTR_TO_UNINIT_MEM, CONST_SIZE,
+        put(
+                m,
+                HelperId.SKB_LOAD_BYTES_RELATIVE,
+                RetType.INTEGER,
+                PTR_TO_CTX,
+                ANYTHING,
+                PTR_TO_UNINIT_MEM,
+                CONST_SIZE,
                 ANYTHING);
         put(m, HelperId.SKB_ECN_SET_CE, RetType.INTEGER, PTR_TO_CTX);
         put(m, HelperId.CSUM_LEVEL, RetType.INTEGER, PTR_TO_CTX, ANYTHING);

@@ -19,8 +19,16 @@ import java.util.Objects;
  * @param frozen the value bytes of a frozen read-only single-element array, else null
  * @param spinLock the offset of the {@code struct bpf_spin_lock} in the value (from BTF), -1 when none
  */
-public record MapRef(String name, MapType type, int keySize, int valueSize, int maxEntries, int flags,
-                     MapRef innerMap, byte[] frozen, int spinLock) {
+public record MapRef(
+        String name,
+        MapType type,
+        int keySize,
+        int valueSize,
+        int maxEntries,
+        int flags,
+        MapRef innerMap,
+        byte[] frozen,
+        int spinLock) {
     public MapRef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -29,8 +37,16 @@ public record MapRef(String name, MapType type, int keySize, int valueSize, int 
 
     /** {@return the verifier's view of a map spec (not frozen)} */
     public static MapRef of(MapSpec spec) {
-        return new MapRef(spec.name(), spec.type(), spec.keySize(), spec.valueSize(), spec.maxEntries(),
-                spec.flags(), spec.innerMap() == null ? null : of(spec.innerMap()), null, -1);
+        return new MapRef(
+                spec.name(),
+                spec.type(),
+                spec.keySize(),
+                spec.valueSize(),
+                spec.maxEntries(),
+                spec.flags(),
+                spec.innerMap() == null ? null : of(spec.innerMap()),
+                null,
+                -1);
     }
 
     @Override

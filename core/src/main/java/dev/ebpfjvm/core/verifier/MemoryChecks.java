@@ -15,8 +15,7 @@ import dev.ebpfjvm.core.maps.MapType;
  * value as a constant (bpf_map_direct_read()).
  */
 final class MemoryChecks {
-    private MemoryChecks() {
-    }
+    private MemoryChecks() {}
 
     static void check(Explorer ex, VerifierState st, Insn insn, int slot) {
         InsnClass cls = insn.insnClass();
@@ -43,7 +42,16 @@ final class MemoryChecks {
         }
         Explorer.readReg(st, insn.src(), slot);
         Explorer.readReg(st, insn.dst(), slot);
-        access(ex, st, slot, insn.dst(), insn.off(), size, true, st.reg(insn.src()).copy(), false);
+        access(
+                ex,
+                st,
+                slot,
+                insn.dst(),
+                insn.off(),
+                size,
+                true,
+                st.reg(insn.src()).copy(),
+                false);
     }
 
     private static void atomic(Explorer ex, VerifierState st, Insn insn, int slot, int size) {
@@ -58,8 +66,8 @@ final class MemoryChecks {
             case PTR_TO_PACKET:
             case PTR_TO_PACKET_META:
             case PTR_TO_SOCK_COMMON:
-                throw Explorer.error(slot, "BPF_ATOMIC stores into R" + insn.dst() + " " + ptr.type.logName()
-                        + " is not allowed");
+                throw Explorer.error(
+                        slot, "BPF_ATOMIC stores into R" + insn.dst() + " " + ptr.type.logName() + " is not allowed");
             default:
                 break;
         }
@@ -102,8 +110,16 @@ final class MemoryChecks {
     }
 
     /** {@return the value a read gives (for writes, the written register's state)} */
-    static RegState access(Explorer ex, VerifierState st, int slot, int regno, int off, int size, boolean write,
-                           RegState value, boolean signExt) {
+    static RegState access(
+            Explorer ex,
+            VerifierState st,
+            int slot,
+            int regno,
+            int off,
+            int size,
+            boolean write,
+            RegState value,
+            boolean signExt) {
         RegState ptr = st.reg(regno);
         ex.facts.pointerType(slot, ptr.type);
         RegState result;
@@ -130,8 +146,9 @@ final class MemoryChecks {
                     throw Explorer.error(slot, "R" + regno + " cannot write into " + ptr.type.logName());
                 }
                 if (ptr.off != 0 || !ptr.isConst() || off < 0 || off + size > 80 || off % size != 0 || size > 4) {
-                    throw Explorer.error(slot, "R" + regno + " invalid " + ptr.type.logName() + " access off=" + off
-                            + " size=" + size);
+                    throw Explorer.error(
+                            slot,
+                            "R" + regno + " invalid " + ptr.type.logName() + " access off=" + off + " size=" + size);
                 }
                 result = RegState.unknown();
                 break;
@@ -177,23 +194,33 @@ final class MemoryChecks {
         return t.toString();
     }
 
-    private static RegState stack(Explorer ex, VerifierState st, int slot, int regno, RegState ptr, int off, int size,
-                                  boolean write, RegState value) {
+    private static RegState stack(
+            Explorer ex,
+            VerifierState st,
+            int slot,
+            int regno,
+            RegState ptr,
+            int off,
+            int size,
+            boolean write,
+            RegState value) {
         FuncState f = st.frames.get(ptr.frameNo);
         long base = (long) ptr.off + off;
         String dir = write ? "write to" : "read from";
         Tnum at0 = ptr.var.add(Tnum.constant(base));
         if (((at0.value() | at0.mask()) & (size - 1)) != 0) {
             // stack accesses are always checked strictly (check_ptr_alignment())
-            throw Explorer.error(slot, "misaligned stack access off " + tn(ptr.var) + "+" + ptr.off + "+" + off
-                    + " size " + size);
+            throw Explorer.error(
+                    slot, "misaligned stack access off " + tn(ptr.var) + "+" + ptr.off + "+" + off + " size " + size);
         }
         if (!ptr.isConst()) {
             long min = base + ptr.smin;
             long max = base + ptr.smax + size;
             if (ptr.smin == Long.MIN_VALUE || min < -FuncState.STACK_SIZE || max > 0) {
-                throw Explorer.error(slot, "invalid variable-offset " + (write ? "write to" : "read from") + " stack R"
-                        + regno + " var_off=" + tn(ptr.var) + " off=" + off + " size=" + size);
+                throw Explorer.error(
+                        slot,
+                        "invalid variable-offset " + (write ? "write to" : "read from") + " stack R" + regno
+                                + " var_off=" + tn(ptr.var) + " off=" + off + " size=" + size);
             }
             for (long o = min; o < max; o++) {
                 f.touch((int) o);
@@ -224,7 +251,9 @@ final class MemoryChecks {
             }
             // a narrow constant is tracked only at an 8-aligned slot (save_register_state() in
             // check_stack_write_fixed_off()); zero is STACK_ZERO anywhere
-            if (value != null && value.isScalar() && value.isConst()
+            if (value != null
+                    && value.isScalar()
+                    && value.isConst()
                     && ((o & 7) == 0 || (value.var.value() & ((1L << (size * 8)) - 1)) == 0)) {
                 f.writeConst(o, size, value.var.value());
             } else {
@@ -257,8 +286,10 @@ final class MemoryChecks {
             if (!ptr.isConst()) {
                 throw Explorer.error(slot, "variable ctx access var_off=" + tn(ptr.var) + " disallowed");
             }
-            throw Explorer.error(slot, "dereference of modified ctx ptr R" + regno + " off=" + (ptr.off
-                    + ptr.var.value()) + " disallowed");
+            throw Explorer.error(
+                    slot,
+                    "dereference of modified ctx ptr R" + regno + " off=" + (ptr.off + ptr.var.value())
+                            + " disallowed");
         }
         RegType t = CtxAccess.check(ex.in.type(), off, size, write);
         if (t == null) {
@@ -277,18 +308,24 @@ final class MemoryChecks {
 
     private static RegState packet(Explorer ex, int slot, int regno, RegState ptr, int off, int size) {
         if (ptr.smin < 0) {
-            throw Explorer.error(slot, "R" + regno + " min value is negative, either use unsigned index or do a if "
-                    + "(index >=0) check.");
+            throw Explorer.error(
+                    slot,
+                    "R" + regno + " min value is negative, either use unsigned index or do a if "
+                            + "(index >=0) check.");
         }
         // the proven range counts from the pointer's variable part, so only the fixed offset adds
         long start = (long) ptr.off + off;
         long end = start + size;
         if (start < 0 || end > ptr.range) {
-            throw Explorer.error(slot, "invalid access to packet, off=" + start + " size=" + size + ", R" + regno + "(id="
-                    + ptr.id + ",off=" + ptr.off + ",r=" + ptr.range + ")\nR" + regno + " offset is outside of the packet");
+            throw Explorer.error(
+                    slot,
+                    "invalid access to packet, off=" + start + " size=" + size + ", R" + regno + "(id=" + ptr.id
+                            + ",off=" + ptr.off + ",r=" + ptr.range + ")\nR" + regno
+                            + " offset is outside of the packet");
         }
         if (ptr.umax >= Explorer.MAX_VAR_OFF || ptr.umax < 0) {
-            throw Explorer.error(slot, "R" + regno + " unbounded memory access, make sure to bounds check any such access");
+            throw Explorer.error(
+                    slot, "R" + regno + " unbounded memory access, make sure to bounds check any such access");
         }
         AccessRegion region = ptr.type == RegType.PTR_TO_PACKET ? AccessRegion.PACKET : AccessRegion.PACKET_META;
         ex.noteAccess(slot, new AccessFact(region, null, start + ptr.umin, start + ptr.umax, size));
@@ -298,16 +335,26 @@ final class MemoryChecks {
     private static RegState mapValue(Explorer ex, int slot, int regno, RegState ptr, int off, int size, boolean write) {
         MapRef map = ptr.map;
         if (write && map.isReadOnlyForProgram()) {
-            throw Explorer.error(slot, "write into map forbidden, value_size=" + map.valueSize() + " off="
-                    + (ptr.off + off) + " size=" + size);
+            throw Explorer.error(
+                    slot,
+                    "write into map forbidden, value_size=" + map.valueSize() + " off=" + (ptr.off + off) + " size="
+                            + size);
         }
         long[] range = region(slot, regno, ptr, off, size, map.valueSize(), "map value", "value_size");
         if (map.spinLock() >= 0 && range[0] < map.spinLock() + 4 && range[1] + size > map.spinLock()) {
             throw Explorer.error(slot, "bpf_spin_lock cannot be accessed directly by load/store");
         }
-        boolean global = map.type() == MapType.ARRAY && map.maxEntries() == 1 && map.name().startsWith(".");
-        ex.noteAccess(slot, new AccessFact(global ? AccessRegion.GLOBAL_DATA : AccessRegion.MAP_VALUE, map.name(),
-                range[0], range[1], size));
+        boolean global = map.type() == MapType.ARRAY
+                && map.maxEntries() == 1
+                && map.name().startsWith(".");
+        ex.noteAccess(
+                slot,
+                new AccessFact(
+                        global ? AccessRegion.GLOBAL_DATA : AccessRegion.MAP_VALUE,
+                        map.name(),
+                        range[0],
+                        range[1],
+                        size));
         if (!write && map.isFrozen() && ptr.isConst() && range[0] + size <= map.valueSize()) {
             long v = 0;
             for (int i = size - 1; i >= 0; i--) {
@@ -325,26 +372,35 @@ final class MemoryChecks {
     }
 
     /** Mirrors check_mem_region_access(): both ends of the variable offset within [0, memSize). */
-    static long[] region(int slot, int regno, RegState ptr, int off, int size, int memSize, String what,
-                         String sizeName) {
+    static long[] region(
+            int slot, int regno, RegState ptr, int off, int size, int memSize, String what, String sizeName) {
         long fixed = (long) ptr.off + off;
         if (ptr.smin < 0 && (ptr.smin == Long.MIN_VALUE || fixed + ptr.smin < 0)) {
-            throw Explorer.error(slot, "R" + regno + " min value is negative, either use unsigned index or do a if "
-                    + "(index >=0) check.");
+            throw Explorer.error(
+                    slot,
+                    "R" + regno + " min value is negative, either use unsigned index or do a if "
+                            + "(index >=0) check.");
         }
         long lo = fixed + ptr.smin;
         if (lo < 0 || lo + size > memSize) {
-            throw Explorer.error(slot, "invalid access to " + what + ", " + sizeName + "=" + memSize + " off=" + lo
-                    + " size=" + size + (ptr.isConst() ? "" : "\nR" + regno
-                    + " min value is outside of the allowed memory range"));
+            throw Explorer.error(
+                    slot,
+                    "invalid access to " + what + ", " + sizeName + "=" + memSize + " off=" + lo
+                            + " size=" + size
+                            + (ptr.isConst()
+                                    ? ""
+                                    : "\nR" + regno + " min value is outside of the allowed memory range"));
         }
         if (Long.compareUnsigned(ptr.umax, Explorer.MAX_VAR_OFF) >= 0) {
-            throw Explorer.error(slot, "R" + regno + " unbounded memory access, make sure to bounds check any such access");
+            throw Explorer.error(
+                    slot, "R" + regno + " unbounded memory access, make sure to bounds check any such access");
         }
         long hi = fixed + ptr.umax;
         if (hi + size > memSize) {
-            throw Explorer.error(slot, "invalid access to " + what + ", " + sizeName + "=" + memSize + " off=" + hi
-                    + " size=" + size + "\nR" + regno + " max value is outside of the allowed memory range");
+            throw Explorer.error(
+                    slot,
+                    "invalid access to " + what + ", " + sizeName + "=" + memSize + " off=" + hi + " size=" + size
+                            + "\nR" + regno + " max value is outside of the allowed memory range");
         }
         return new long[] {lo, hi};
     }

@@ -11,28 +11,41 @@ import dev.ebpfjvm.core.isa.Insn;
  * (privileged); everything else is rejected in the kernel's words.
  */
 final class PointerAlu {
-    private PointerAlu() {
-    }
+    private PointerAlu() {}
 
     static String opString(AluOp op) {
         switch (op) {
-            case ADD: return "+=";
-            case SUB: return "-=";
-            case MUL: return "*=";
-            case DIV: case SDIV: return "/=";
-            case OR: return "|=";
-            case AND: return "&=";
-            case LSH: return "<<=";
-            case RSH: return ">>=";
-            case MOD: case SMOD: return "%=";
-            case XOR: return "^=";
-            case ARSH: return "s>>=";
-            default: return "?=";
+            case ADD:
+                return "+=";
+            case SUB:
+                return "-=";
+            case MUL:
+                return "*=";
+            case DIV:
+            case SDIV:
+                return "/=";
+            case OR:
+                return "|=";
+            case AND:
+                return "&=";
+            case LSH:
+                return "<<=";
+            case RSH:
+                return ">>=";
+            case MOD:
+            case SMOD:
+                return "%=";
+            case XOR:
+                return "^=";
+            case ARSH:
+                return "s>>=";
+            default:
+                return "?=";
         }
     }
 
-    static void apply(Explorer ex, VerifierState st, Insn insn, AluOp op, RegState dst, RegState src, boolean is32,
-                      int slot) {
+    static void apply(
+            Explorer ex, VerifierState st, Insn insn, AluOp op, RegState dst, RegState src, boolean is32, int slot) {
         int d = insn.dst();
         if (dst.type.isPointer() && src.type.isPointer()) {
             if (op == AluOp.SUB && !is32) {
@@ -60,8 +73,9 @@ final class PointerAlu {
             throw Explorer.error(slot, "R" + d + " subtraction from stack pointer prohibited");
         }
         if (ptr.type.isOrNull()) {
-            throw Explorer.error(slot, "R" + d + " pointer arithmetic on " + ptr.type.logName()
-                    + " prohibited, null-check it first");
+            throw Explorer.error(
+                    slot,
+                    "R" + d + " pointer arithmetic on " + ptr.type.logName() + " prohibited, null-check it first");
         }
         switch (ptr.type) {
             case CONST_PTR_TO_MAP:
@@ -119,7 +133,8 @@ final class PointerAlu {
 
     private static void finish(Explorer ex, VerifierState st, int d, RegState res, RegState ptr, int slot) {
         if (res.off >= Explorer.MAX_VAR_OFF || res.off <= -Explorer.MAX_VAR_OFF) {
-            throw Explorer.error(slot, "value " + res.off + " makes " + ptr.type.logName() + " pointer be out of bounds");
+            throw Explorer.error(
+                    slot, "value " + res.off + " makes " + ptr.type.logName() + " pointer be out of bounds");
         }
         st.reg(d).assign(res);
     }
@@ -135,8 +150,8 @@ final class PointerAlu {
             return;
         }
         if (off.smin == Long.MIN_VALUE) {
-            throw Explorer.error(slot, "math between " + type
-                    + " pointer and register with unbounded min value is not allowed");
+            throw Explorer.error(
+                    slot, "math between " + type + " pointer and register with unbounded min value is not allowed");
         }
         if (off.smin >= Explorer.MAX_VAR_OFF || off.smin <= -Explorer.MAX_VAR_OFF) {
             throw Explorer.error(slot, "value " + off.smin + " makes " + type + " pointer be out of bounds");

@@ -13,11 +13,11 @@ import java.util.Map;
  * for a privileged loader. The exact mode (loop detection) asks for equality instead.
  */
 final class Pruning {
-    private Pruning() {
-    }
+    private Pruning() {}
 
     static boolean covers(VerifierState old, VerifierState cur, int liveMask, boolean exact) {
-        if (old.frames.size() != cur.frames.size() || old.lockHeld != cur.lockHeld
+        if (old.frames.size() != cur.frames.size()
+                || old.lockHeld != cur.lockHeld
                 || old.refs.size() != cur.refs.size()) {
             return false;
         }
@@ -68,18 +68,33 @@ final class Pruning {
     }
 
     private static boolean rangeWithin(RegState o, RegState c) {
-        return o.smin <= c.smin && o.smax >= c.smax && Long.compareUnsigned(o.umin, c.umin) <= 0
-                && Long.compareUnsigned(o.umax, c.umax) >= 0 && o.s32min <= c.s32min && o.s32max >= c.s32max
-                && o.u32min <= c.u32min && o.u32max >= c.u32max && o.var.contains(c.var);
+        return o.smin <= c.smin
+                && o.smax >= c.smax
+                && Long.compareUnsigned(o.umin, c.umin) <= 0
+                && Long.compareUnsigned(o.umax, c.umax) >= 0
+                && o.s32min <= c.s32min
+                && o.s32max >= c.s32max
+                && o.u32min <= c.u32min
+                && o.u32max >= c.u32max
+                && o.var.contains(c.var);
     }
 
-    static boolean regsafe(RegState o, RegState c, Map<Integer, Integer> ids, Map<Integer, Integer> back,
-                           boolean exact) {
+    static boolean regsafe(
+            RegState o, RegState c, Map<Integer, Integer> ids, Map<Integer, Integer> back, boolean exact) {
         if (exact) {
-            return o.type == c.type && (o.type == RegType.NOT_INIT || sameShape(o, c) && o.var.equals(c.var)
-                    && o.smin == c.smin && o.smax == c.smax && o.umin == c.umin && o.umax == c.umax
-                    && o.s32min == c.s32min && o.s32max == c.s32max && o.u32min == c.u32min
-                    && o.u32max == c.u32max && mapIds(o.id, c.id, ids, back));
+            return o.type == c.type
+                    && (o.type == RegType.NOT_INIT
+                            || sameShape(o, c)
+                                    && o.var.equals(c.var)
+                                    && o.smin == c.smin
+                                    && o.smax == c.smax
+                                    && o.umin == c.umin
+                                    && o.umax == c.umax
+                                    && o.s32min == c.s32min
+                                    && o.s32max == c.s32max
+                                    && o.u32min == c.u32min
+                                    && o.u32max == c.u32max
+                                    && mapIds(o.id, c.id, ids, back));
         }
         if (o.type == RegType.NOT_INIT) {
             return true;
@@ -99,18 +114,24 @@ final class Pruning {
             case PTR_TO_PACKET_META:
                 return o.range <= c.range && o.off == c.off && mapIds(o.id, c.id, ids, back) && rangeWithin(o, c);
             default:
-                return sameShape(o, c) && rangeWithin(o, c) && mapIds(o.id, c.id, ids, back)
+                return sameShape(o, c)
+                        && rangeWithin(o, c)
+                        && mapIds(o.id, c.id, ids, back)
                         && mapIds(o.refObjId, c.refObjId, ids, back);
         }
     }
 
     private static boolean sameShape(RegState o, RegState c) {
-        return o.off == c.off && o.map == c.map && o.memSize == c.memSize && o.frameNo == c.frameNo
-                && o.funcSlot == c.funcSlot && o.range == c.range;
+        return o.off == c.off
+                && o.map == c.map
+                && o.memSize == c.memSize
+                && o.frameNo == c.frameNo
+                && o.funcSlot == c.funcSlot
+                && o.range == c.range;
     }
 
-    private static boolean stacksafe(FuncState o, FuncState c, Map<Integer, Integer> ids, Map<Integer, Integer> back,
-                                     boolean exact) {
+    private static boolean stacksafe(
+            FuncState o, FuncState c, Map<Integer, Integer> ids, Map<Integer, Integer> back, boolean exact) {
         for (int b = 0; b < FuncState.STACK_SIZE; b++) {
             byte ok = o.stack[b];
             byte ck = c.stack[b];

@@ -331,8 +331,13 @@ final class RegState {
                     sep = ",";
                 }
                 if (map != null) {
-                    b.append(sep).append("map=").append(map.name()).append(",ks=").append(map.keySize())
-                            .append(",vs=").append(map.valueSize());
+                    b.append(sep)
+                            .append("map=")
+                            .append(map.name())
+                            .append(",ks=")
+                            .append(map.keySize())
+                            .append(",vs=")
+                            .append(map.valueSize());
                     sep = ",";
                 }
                 if (type == RegType.PTR_TO_MEM || type == RegType.PTR_TO_MEM_OR_NULL) {
@@ -390,10 +395,23 @@ final class RegState {
             return false;
         }
         RegState r = (RegState) o;
-        return type == r.type && off == r.off && var.equals(r.var) && smin == r.smin && smax == r.smax
-                && umin == r.umin && umax == r.umax && s32min == r.s32min && s32max == r.s32max
-                && u32min == r.u32min && u32max == r.u32max && id == r.id && refObjId == r.refObjId
-                && range == r.range && map == r.map && memSize == r.memSize && frameNo == r.frameNo
+        return type == r.type
+                && off == r.off
+                && var.equals(r.var)
+                && smin == r.smin
+                && smax == r.smax
+                && umin == r.umin
+                && umax == r.umax
+                && s32min == r.s32min
+                && s32max == r.s32max
+                && u32min == r.u32min
+                && u32max == r.u32max
+                && id == r.id
+                && refObjId == r.refObjId
+                && range == r.range
+                && map == r.map
+                && memSize == r.memSize
+                && frameNo == r.frameNo
                 && funcSlot == r.funcSlot;
     }
 

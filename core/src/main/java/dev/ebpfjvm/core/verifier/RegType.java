@@ -51,17 +51,25 @@ public enum RegType {
 
     /** {@return true for the types that carry PTR_MAYBE_NULL} */
     public boolean isOrNull() {
-        return this == PTR_TO_MAP_VALUE_OR_NULL || this == CONST_PTR_TO_MAP_OR_NULL || this == PTR_TO_MEM_OR_NULL || this == PTR_TO_SOCK_COMMON_OR_NULL;
+        return this == PTR_TO_MAP_VALUE_OR_NULL
+                || this == CONST_PTR_TO_MAP_OR_NULL
+                || this == PTR_TO_MEM_OR_NULL
+                || this == PTR_TO_SOCK_COMMON_OR_NULL;
     }
 
     /** {@return the type after a successful NULL check} */
     RegType nonNull() {
         switch (this) {
-            case PTR_TO_MAP_VALUE_OR_NULL: return PTR_TO_MAP_VALUE;
-            case PTR_TO_MEM_OR_NULL: return PTR_TO_MEM;
-            case CONST_PTR_TO_MAP_OR_NULL: return CONST_PTR_TO_MAP;
-            case PTR_TO_SOCK_COMMON_OR_NULL: return PTR_TO_SOCK_COMMON;
-            default: return this;
+            case PTR_TO_MAP_VALUE_OR_NULL:
+                return PTR_TO_MAP_VALUE;
+            case PTR_TO_MEM_OR_NULL:
+                return PTR_TO_MEM;
+            case CONST_PTR_TO_MAP_OR_NULL:
+                return CONST_PTR_TO_MAP;
+            case PTR_TO_SOCK_COMMON_OR_NULL:
+                return PTR_TO_SOCK_COMMON;
+            default:
+                return this;
         }
     }
 

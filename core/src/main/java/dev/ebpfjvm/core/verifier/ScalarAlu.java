@@ -10,8 +10,7 @@ import dev.ebpfjvm.core.isa.AluOp;
  * byte swaps) give an unknown scalar, as there.
  */
 final class ScalarAlu {
-    private ScalarAlu() {
-    }
+    private ScalarAlu() {}
 
     /** Applies {@code dst op= src} to the scalar dst. */
     static void apply(AluOp op, RegState dst, RegState src, boolean is32) {

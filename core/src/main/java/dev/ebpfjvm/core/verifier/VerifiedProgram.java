@@ -62,7 +62,8 @@ public final class VerifiedProgram {
      */
     public OptionalLong constantAt(int slot) {
         return slot >= 0 && slot < facts.constState.length && facts.constState[slot] == 1
-                ? OptionalLong.of(facts.constant[slot]) : OptionalLong.empty();
+                ? OptionalLong.of(facts.constant[slot])
+                : OptionalLong.empty();
     }
 
     /** {@return true for an instruction no path reaches (a branch the verifier proved never taken)} */

@@ -12,8 +12,7 @@ import java.util.Map;
  * the call chains. The one entry point is {@link #verify(VerifierInput)}.
  */
 public final class Verifier {
-    private Verifier() {
-    }
+    private Verifier() {}
 
     /**
      * Verifies a program.
@@ -46,8 +45,8 @@ public final class Verifier {
         if (ex == null) {
             return new VerifierStats(0, 0, 0, 0, 0);
         }
-        return new VerifierStats(Math.min(ex.processed, Explorer.INSN_LIMIT + 1), ex.maxStatesPerInsn,
-                ex.totalStates, ex.peakStates, 0);
+        return new VerifierStats(
+                Math.min(ex.processed, Explorer.INSN_LIMIT + 1), ex.maxStatesPerInsn, ex.totalStates, ex.peakStates, 0);
     }
 
     /**
@@ -57,7 +56,8 @@ public final class Verifier {
     private static void checkCombinedStack(Explorer ex, Cfg cfg) {
         Map<Integer, List<int[]>> callsFrom = new HashMap<>();
         for (Map.Entry<Integer, Integer> c : ex.facts.calls.entrySet()) {
-            callsFrom.computeIfAbsent(cfg.functionOf(c.getKey()), k -> new ArrayList<>())
+            callsFrom
+                    .computeIfAbsent(cfg.functionOf(c.getKey()), k -> new ArrayList<>())
                     .add(new int[] {c.getKey(), c.getValue()});
         }
         walk(ex, callsFrom, 0, 0, 1, new ArrayList<>());
@@ -72,14 +72,15 @@ public final class Verifier {
         return false;
     }
 
-    private static void walk(Explorer ex, Map<Integer, List<int[]>> callsFrom, int fn, int above, int frames,
-                             List<Integer> chain) {
+    private static void walk(
+            Explorer ex, Map<Integer, List<int[]>> callsFrom, int fn, int above, int frames, List<Integer> chain) {
         if (frames > CallChecks.MAX_FRAMES) {
             throw new VerifyError(fn, "the call stack of " + (frames - 1) + " frames is too deep !");
         }
         if (fn != 0 && above >= 256 && hasTailCall(ex, fn)) {
-            throw new VerifyError(fn, "tail_calls are not allowed when call stack of previous frames is " + above
-                    + " bytes. Too large");
+            throw new VerifyError(
+                    fn,
+                    "tail_calls are not allowed when call stack of previous frames is " + above + " bytes. Too large");
         }
         int depth = ex.funcDepth.getOrDefault(fn, 0);
         int total = above + ((depth + 15) & ~15);

@@ -26,9 +26,16 @@ import java.util.Set;
  * @param nonScalarReturns the start slots of subprograms whose BTF return type is no integer or
  *     enum (void): they may not tail-call, as check_btf_func() rules
  */
-public record VerifierInput(String name, ProgramType type, Instructions insns, List<LdImmRef> ldImms,
-                            List<Integer> functionStarts, HelperProtos helpers, VerifierOptions options,
-                            List<GlobalFunc> globalFuncs, Set<Integer> nonScalarReturns) {
+public record VerifierInput(
+        String name,
+        ProgramType type,
+        Instructions insns,
+        List<LdImmRef> ldImms,
+        List<Integer> functionStarts,
+        HelperProtos helpers,
+        VerifierOptions options,
+        List<GlobalFunc> globalFuncs,
+        Set<Integer> nonScalarReturns) {
     public VerifierInput {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -43,8 +50,16 @@ public record VerifierInput(String name, ProgramType type, Instructions insns, L
 
     /** {@return an input with no map references, for instruction-built tests} */
     public static VerifierInput of(String name, ProgramType type, Instructions insns) {
-        return new VerifierInput(name, type, insns, List.of(), List.of(0), HelperProtos.forType(type),
-                VerifierOptions.DEFAULT, List.of(), Set.of());
+        return new VerifierInput(
+                name,
+                type,
+                insns,
+                List.of(),
+                List.of(0),
+                HelperProtos.forType(type),
+                VerifierOptions.DEFAULT,
+                List.of(),
+                Set.of());
     }
 
     /** {@return the same input with other options} */
@@ -54,7 +69,8 @@ public record VerifierInput(String name, ProgramType type, Instructions insns, L
 
     /** {@return the same input with other map references} */
     public VerifierInput withLdImms(List<LdImmRef> refs) {
-        return new VerifierInput(name, type, insns, refs, functionStarts, helpers, options, globalFuncs, nonScalarReturns);
+        return new VerifierInput(
+                name, type, insns, refs, functionStarts, helpers, options, globalFuncs, nonScalarReturns);
     }
 
     /** {@return the same input with global functions} */

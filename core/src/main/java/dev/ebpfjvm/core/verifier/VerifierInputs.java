@@ -2,8 +2,8 @@ package dev.ebpfjvm.core.verifier;
 
 import dev.ebpfjvm.core.EbpfException;
 import dev.ebpfjvm.core.btf.BtfSpec;
-import dev.ebpfjvm.core.btf.FuncInfo;
 import dev.ebpfjvm.core.btf.BtfType;
+import dev.ebpfjvm.core.btf.FuncInfo;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.elf.Relocation;
@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the verifier's input from an object spec, as the kernel sees a program libbpf loads: the
@@ -23,8 +23,7 @@ import java.util.Map;
  * initial bytes (libbpf freezes them after creating them), and the program type's helpers apply.
  */
 public final class VerifierInputs {
-    private VerifierInputs() {
-    }
+    private VerifierInputs() {}
 
     /**
      * @param object the object
@@ -34,8 +33,8 @@ public final class VerifierInputs {
      * @throws EbpfException when there is no such program or it refers to a map the object lacks
      */
     public static VerifierInput of(ObjectSpec object, String program, VerifierOptions options) {
-        ProgramSpec spec = object.program(program).orElseThrow(() -> new EbpfException("no program '" + program
-                + "' in the object"));
+        ProgramSpec spec = object.program(program)
+                .orElseThrow(() -> new EbpfException("no program '" + program + "' in the object"));
         Map<String, MapRef> maps = new HashMap<>();
         for (MapSpec m : object.maps()) {
             maps.put(m.name(), ref(object, m));
@@ -47,18 +46,29 @@ public final class VerifierInputs {
             }
             MapRef map = maps.get(r.target());
             if (map == null) {
-                throw new EbpfException("program '" + program + "': insn " + r.slot() + " refers to map '"
-                        + r.target() + "', which the object does not declare");
+                throw new EbpfException("program '" + program + "': insn " + r.slot() + " refers to map '" + r.target()
+                        + "', which the object does not declare");
             }
-            refs.add(new LdImmRef(r.slot(), r.kind() == Relocation.Kind.MAP ? LdImmRef.Kind.MAP_PTR
-                    : LdImmRef.Kind.MAP_VALUE, map, r.offset()));
+            refs.add(new LdImmRef(
+                    r.slot(),
+                    r.kind() == Relocation.Kind.MAP ? LdImmRef.Kind.MAP_PTR : LdImmRef.Kind.MAP_VALUE,
+                    map,
+                    r.offset()));
         }
         List<Integer> starts = new ArrayList<>();
         for (Subprogram f : spec.functions()) {
             starts.add(f.slot());
         }
-        return new VerifierInput(program, spec.type(), spec.insns(), refs, starts, HelperProtos.forType(spec.type()),
-                options, globals(object.btf(), spec), nonScalarReturns(object.btf(), spec));
+        return new VerifierInput(
+                program,
+                spec.type(),
+                spec.insns(),
+                refs,
+                starts,
+                HelperProtos.forType(spec.type()),
+                options,
+                globals(object.btf(), spec),
+                nonScalarReturns(object.btf(), spec));
     }
 
     /** {@return the subprograms whose BTF return type is not an integer or enum, as check_btf_func() sees them} */
@@ -133,8 +143,16 @@ public final class VerifierInputs {
             }
             flags |= MapSpec.F_RDONLY_PROG;
         }
-        return new MapRef(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), flags,
-                m.innerMap() == null ? null : MapRef.of(m.innerMap()), frozen, spinLock(object.btf(), m.name()));
+        return new MapRef(
+                m.name(),
+                m.type(),
+                m.keySize(),
+                m.valueSize(),
+                m.maxEntries(),
+                flags,
+                m.innerMap() == null ? null : MapRef.of(m.innerMap()),
+                frozen,
+                spinLock(object.btf(), m.name()));
     }
 
     /**

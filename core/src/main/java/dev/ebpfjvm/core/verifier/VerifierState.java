@@ -12,9 +12,11 @@ final class VerifierState {
     final List<FuncState> frames = new ArrayList<>();
     /** Acquired references: {id, slot of the acquiring call}. */
     final List<int[]> refs = new ArrayList<>();
+
     boolean lockHeld;
     /** The map value (map and pointer id) whose lock is held. */
     MapRef lockMap;
+
     int lockId;
     /** How many callback iterations this path has queued (the kernel's callback_unroll_depth). */
     int callbackDepth;

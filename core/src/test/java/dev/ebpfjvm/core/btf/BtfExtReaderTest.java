@@ -26,16 +26,20 @@ class BtfExtReaderTest {
     void read_functionInfoForEveryFunctionSymbol(String name) {
         ElfFile elf = ElfFile.parse(Fixtures.bytes(name));
         BtfSpec btf = BtfReaderTest.btfOf(name);
-        BtfExt ext = BtfExtReader.read(elf.contents(elf.section(BtfExtReader.SECTION).orElseThrow()), btf);
+        BtfExt ext =
+                BtfExtReader.read(elf.contents(elf.section(BtfExtReader.SECTION).orElseThrow()), btf);
         for (ElfSection s : elf.sections()) {
             if (!s.isExecutable() || s.size() == 0) {
                 continue;
             }
-            List<String> want = elf.symbols().stream().filter(y -> y.isFunction() && y.sectionIndex() == s.index())
+            List<String> want = elf.symbols().stream()
+                    .filter(y -> y.isFunction() && y.sectionIndex() == s.index())
                     .sorted((a, b) -> Long.compare(a.value(), b.value()))
-                    .map(y -> y.value() / 8 + " " + y.name()).toList();
+                    .map(y -> y.value() / 8 + " " + y.name())
+                    .toList();
             List<String> got = ext.funcInfos(s.name()).stream()
-                    .map(f -> f.slot() + " " + btf.type(f.typeId()).name()).toList();
+                    .map(f -> f.slot() + " " + btf.type(f.typeId()).name())
+                    .toList();
             assertEquals(want, got, s.name());
             List<LineInfo> lines = ext.lineInfos(s.name());
             assertTrue(lines.size() >= want.size(), s.name());
@@ -78,7 +82,8 @@ class BtfExtReaderTest {
 
     /** A .BTF.ext section with one func-info block and one line-info block (each: rec_size, sections…). */
     private static byte[] ext(int funcRec, int lineRec, int[] funcBlock, int[] lineBlock) {
-        ByteBuffer buf = ByteBuffer.allocate(24 + 4 * (funcBlock.length + lineBlock.length)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = ByteBuffer.allocate(24 + 4 * (funcBlock.length + lineBlock.length))
+                .order(ByteOrder.LITTLE_ENDIAN);
         buf.putShort((short) 0xeb9f).put((byte) 1).put((byte) 0).putInt(24);
         buf.putInt(0).putInt(4 * funcBlock.length).putInt(4 * funcBlock.length).putInt(4 * lineBlock.length);
         for (int w : funcBlock) {

@@ -41,7 +41,7 @@ class BtfReaderMalformedTest {
 
     @Test
     void read_valid() {
-        BtfSpec btf = BtfReader.read(valid(b -> { }));
+        BtfSpec btf = BtfReader.read(valid(b -> {}));
         assertEquals(4, btf.typeCount());
         assertEquals(8, btf.sizeOf(3));
         assertEquals(8, btf.sizeOf(2));
@@ -50,7 +50,7 @@ class BtfReaderMalformedTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 8, 23})
     void read_truncatedHeader(int length) {
-        malformed(Arrays.copyOf(valid(b -> { }), length), "truncated header");
+        malformed(Arrays.copyOf(valid(b -> {}), length), "truncated header");
     }
 
     @Test

@@ -39,9 +39,12 @@ class BtfReaderTest {
         }
         int tagged = btf.typeId(BtfKind.STRUCT, "tagged").orElseThrow();
         BtfType.Struct s = (BtfType.Struct) btf.type(tagged);
-        assertEquals(new BtfType.Member("high", s.members().get(2).type(), 35, 5), s.members().get(2));
+        assertEquals(
+                new BtfType.Member("high", s.members().get(2).type(), 35, 5),
+                s.members().get(2));
         assertEquals(12, btf.sizeOf(tagged));
-        BtfType.Var var = (BtfType.Var) btf.type(btf.typeId(BtfKind.VAR, "user_pointer").orElseThrow());
+        BtfType.Var var =
+                (BtfType.Var) btf.type(btf.typeId(BtfKind.VAR, "user_pointer").orElseThrow());
         BtfType.Ptr ptr = (BtfType.Ptr) btf.type(var.type());
         assertEquals(BtfKind.TYPE_TAG, btf.type(ptr.type()).kind());
         assertEquals(BtfKind.INT, btf.resolve(ptr.type()).kind());
@@ -57,9 +60,11 @@ class BtfReaderTest {
         assertEquals("__u64[4]", name(btf, "length_classes"));
         assertEquals("enum colour", name(btf, "favourite_colour"));
         assertEquals("double", name(btf, "precise"));
-        BtfType.FuncProto classify = (BtfType.FuncProto) btf.type(((BtfType.Func) btf.type(
-                btf.typeId(BtfKind.FUNC, "classify").orElseThrow())).type());
-        assertEquals("const volatile __u32 * restrict", btf.typeName(classify.params().get(0).type()));
+        BtfType.FuncProto classify = (BtfType.FuncProto) btf.type(
+                ((BtfType.Func) btf.type(btf.typeId(BtfKind.FUNC, "classify").orElseThrow())).type());
+        assertEquals(
+                "const volatile __u32 * restrict",
+                btf.typeName(classify.params().get(0).type()));
         assertEquals("void", btf.typeName(0));
     }
 
@@ -75,8 +80,15 @@ class BtfReaderTest {
         int small = b.type("small", BtfKind.ENUM, 1, true, 4);
         b.words(b.str("NEG"), -5);
         BtfSpec btf = BtfReader.read(b.build());
-        assertEquals(new BtfType.Enum64("big", 8, true, List.of(new BtfType.EnumValue("MINUS", -1L),
-                new BtfType.EnumValue("HUGE", 0x8000000000000000L))), btf.type(big));
+        assertEquals(
+                new BtfType.Enum64(
+                        "big",
+                        8,
+                        true,
+                        List.of(
+                                new BtfType.EnumValue("MINUS", -1L),
+                                new BtfType.EnumValue("HUGE", 0x8000000000000000L))),
+                btf.type(big));
         assertEquals(new BtfType.Enum("small", 4, true, List.of(new BtfType.EnumValue("NEG", -5))), btf.type(small));
         assertEquals(8, btf.sizeOf(big));
     }

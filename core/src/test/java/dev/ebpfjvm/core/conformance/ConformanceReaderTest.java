@@ -24,16 +24,8 @@ class ConformanceReaderTest {
 
     @Test
     void parse_readsEverySection() {
-        ConformanceTest t = parse(
-                "# SPDX header",
-                "-- asm",
-                "mov %r0, %r2",
-                "exit",
-                "-- mem",
-                "00 01",
-                "ff",
-                "-- result",
-                "0x3");
+        ConformanceTest t =
+                parse("# SPDX header", "-- asm", "mov %r0, %r2", "exit", "-- mem", "00 01", "ff", "-- result", "0x3");
         assertEquals(Assembler.assemble("mov %r0, %r2\nexit"), t.program());
         assertArrayEquals(new byte[] {0, 1, (byte) 0xff}, t.mem());
         assertEquals(OptionalLong.of(3), t.expectedResult());
@@ -43,7 +35,8 @@ class ConformanceReaderTest {
 
     @Test
     void parse_stripsCommentsOnEveryLineAndCarriageReturns() {
-        ConformanceTest t = parse("-- asm # the program\r", "mov %r0, 1 # one\r", "exit\r", "-- result # r0\r", "1 # decimal\r");
+        ConformanceTest t =
+                parse("-- asm # the program\r", "mov %r0, 1 # one\r", "exit\r", "-- result # r0\r", "1 # decimal\r");
         assertEquals(Assembler.assemble("mov %r0, 1\nexit"), t.program());
         assertEquals(OptionalLong.of(1), t.expectedResult());
     }
@@ -70,8 +63,8 @@ class ConformanceReaderTest {
 
     @Test
     void parse_rawOverridesAsm() {
-        ConformanceTest t = parse("-- asm", "mov %r0, 1", "exit",
-                "-- raw", "0x00000002000000b7", "149", "-- result", "2");
+        ConformanceTest t =
+                parse("-- asm", "mov %r0, 1", "exit", "-- raw", "0x00000002000000b7", "149", "-- result", "2");
         assertEquals(Assembler.assemble("mov %r0, 2\nexit"), t.program());
         assertEquals(List.of(0x2000000b7L, 0x95L), t.raw());
     }
@@ -84,15 +77,17 @@ class ConformanceReaderTest {
 
     /** Headers are named by the first keyword they contain, in FORMAT.md's order. */
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "-- asm result;      asm",
-        "--result;           result",
-        "-- mem raw;         mem",
-        "-- no register offset; ignored",
-        "-- c;               ignored",
-        "-- error c;         ignored",
-        "-- error;           error",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "-- asm result;      asm",
+                "--result;           result",
+                "-- mem raw;         mem",
+                "-- no register offset; ignored",
+                "-- c;               ignored",
+                "-- error c;         ignored",
+                "-- error;           error",
+            })
     void parse_headerKeywordOrder(String header, String section) {
         String[] body = {header, "mov %r0, 1", "exit", "-- result", "5"};
         switch (section) {
@@ -122,27 +117,40 @@ class ConformanceReaderTest {
     @Test
     void parse_noResultOrErrorSkipsTheFile() {
         assertEquals(Optional.of("no result or error"), parse("-- asm", "exit").skipReason());
-        assertEquals(Optional.of("no result or error"), parse("-- asm", "exit", "-- error").skipReason());
+        assertEquals(
+                Optional.of("no result or error"),
+                parse("-- asm", "exit", "-- error").skipReason());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "-- result|zero;          section 'result': not a 64-bit number: 'zero'",
-        "-- result|0x1ffffffffffffffff; section 'result': not a 64-bit number: '0x1ffffffffffffffff'",
-        "-- mem|0a 1ff|-- result|0; section 'mem': not a hex byte: '1ff'",
-        "-- raw|0x95 nine|-- result|0; section 'raw': not a 64-bit number: 'nine'",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "-- result|zero;          section 'result': not a 64-bit number: 'zero'",
+                "-- result|0x1ffffffffffffffff; section 'result': not a 64-bit number: '0x1ffffffffffffffff'",
+                "-- mem|0a 1ff|-- result|0; section 'mem': not a hex byte: '1ff'",
+                "-- raw|0x95 nine|-- result|0; section 'raw': not a 64-bit number: 'nine'",
+            })
     void parse_rejectsMalformedSections(String text, String message) {
-        MalformedObjectException e = assertThrows(MalformedObjectException.class,
-                () -> ConformanceReader.parse("t.data", text.replace('|', '\n')));
+        MalformedObjectException e = assertThrows(
+                MalformedObjectException.class, () -> ConformanceReader.parse("t.data", text.replace('|', '\n')));
         assertEquals(message, e.getMessage());
     }
 
     @Test
     void parse_resultsAreFull64BitValues() {
-        assertEquals(-1L, parse("-- asm", "exit", "-- result", "0xffffffffffffffff").expectedResult().getAsLong());
-        assertEquals(-1L, parse("-- asm", "exit", "-- result", "18446744073709551615").expectedResult().getAsLong());
-        assertEquals(-3L, parse("-- asm", "exit", "-- result", "-3").expectedResult().getAsLong());
+        assertEquals(
+                -1L,
+                parse("-- asm", "exit", "-- result", "0xffffffffffffffff")
+                        .expectedResult()
+                        .getAsLong());
+        assertEquals(
+                -1L,
+                parse("-- asm", "exit", "-- result", "18446744073709551615")
+                        .expectedResult()
+                        .getAsLong());
+        assertEquals(
+                -3L, parse("-- asm", "exit", "-- result", "-3").expectedResult().getAsLong());
     }
 
     @Test

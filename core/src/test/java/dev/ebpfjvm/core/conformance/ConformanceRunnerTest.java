@@ -46,23 +46,46 @@ class ConformanceRunnerTest {
 
     @Test
     void run_givesR1ThePrivateMemoryAndR2ItsLength() {
-        ConformanceTest test = ConformanceReader.parse("t.data", String.join("\n",
-                "-- asm", "stb [%r1], 9", "ldxb %r0, [%r1]", "lsh %r0, 8", "add %r0, %r2", "exit",
-                "-- mem", "01 02 03", "-- result", "0x903"));
+        ConformanceTest test = ConformanceReader.parse(
+                "t.data",
+                String.join(
+                        "\n",
+                        "-- asm",
+                        "stb [%r1], 9",
+                        "ldxb %r0, [%r1]",
+                        "lsh %r0, 8",
+                        "add %r0, %r2",
+                        "exit",
+                        "-- mem",
+                        "01 02 03",
+                        "-- result",
+                        "0x903"));
         assertEquals(Status.PASS, runner.run(test).status());
         assertEquals(1, test.mem()[0]);
-        assertEquals(Status.PASS, run("-- asm", "mov %r0, %r1", "or %r0, %r2", "exit", "-- result", "0").status());
+        assertEquals(
+                Status.PASS,
+                run("-- asm", "mov %r0, %r1", "or %r0, %r2", "exit", "-- result", "0")
+                        .status());
     }
 
     @Test
     void run_stackFrameAtR10() {
-        assertEquals(Status.PASS, run("-- asm", "stdw [%r10-512], 7", "ldxdw %r0, [%r10-512]", "exit", "-- result", "7").status());
+        assertEquals(
+                Status.PASS,
+                run("-- asm", "stdw [%r10-512], 7", "ldxdw %r0, [%r10-512]", "exit", "-- result", "7")
+                        .status());
     }
 
     @Test
     void run_helperFiveReturnsItsFirstArgument() {
-        assertEquals(Status.PASS, run("-- asm", "mov %r1, 77", "call 5", "exit", "-- result", "77").status());
-        assertEquals(Status.PASS, run("-- asm", "mov %r1, 78", "mov %r2, 5", "call %r2", "exit", "-- result", "78").status());
+        assertEquals(
+                Status.PASS,
+                run("-- asm", "mov %r1, 77", "call 5", "exit", "-- result", "77")
+                        .status());
+        assertEquals(
+                Status.PASS,
+                run("-- asm", "mov %r1, 78", "mov %r2, 5", "call %r2", "exit", "-- result", "78")
+                        .status());
     }
 
     @Test
@@ -74,7 +97,10 @@ class ConformanceRunnerTest {
 
     @Test
     void run_expectedErrorMustMatchExactly() {
-        assertEquals(Status.PASS, run("-- asm", "frob", "-- error", "line 2: invalid mnemonic 'frob'").status());
+        assertEquals(
+                Status.PASS,
+                run("-- asm", "frob", "-- error", "line 2: invalid mnemonic 'frob'")
+                        .status());
         ConformanceResult wrong = run("-- asm", "frob", "-- error", "Invalid");
         assertEquals(Status.FAIL, wrong.status());
         assertEquals("expected error 'Invalid', got 'line 2: invalid mnemonic 'frob''", wrong.message());
@@ -102,8 +128,8 @@ class ConformanceRunnerTest {
                 }
             }
         });
-        ConformanceResult r = new ConformanceRunner(hanging, 1_000, Duration.ofMillis(200)).run(
-                ConformanceReader.parse("t.data", "-- asm\nexit\n-- result\n0"));
+        ConformanceResult r = new ConformanceRunner(hanging, 1_000, Duration.ofMillis(200))
+                .run(ConformanceReader.parse("t.data", "-- asm\nexit\n-- result\n0"));
         assertEquals(Status.ERROR, r.status());
         assertEquals("timed out after 200 ms", r.message());
     }
@@ -113,7 +139,8 @@ class ConformanceRunnerTest {
         Engine broken = new FaultyEngine(() -> {
             throw new IllegalStateException("oops");
         });
-        ConformanceResult r = new ConformanceRunner(broken).run(ConformanceReader.parse("t.data", "-- asm\nexit\n-- result\n0"));
+        ConformanceResult r =
+                new ConformanceRunner(broken).run(ConformanceReader.parse("t.data", "-- asm\nexit\n-- result\n0"));
         assertEquals(Status.ERROR, r.status());
         assertEquals("engine bug: java.lang.IllegalStateException: oops", r.message());
     }
@@ -126,26 +153,33 @@ class ConformanceRunnerTest {
         Files.writeString(dir.resolve("notes.txt"), "-- asm\nfrob\n-- result\n1\n");
         Files.createDirectory(dir.resolve("sub.data"));
         ConformanceReport report = runner.runDirectory(dir);
-        assertEquals(List.of("a-pass.data", "b-fail.data", "c-no-result.data"),
+        assertEquals(
+                List.of("a-pass.data", "b-fail.data", "c-no-result.data"),
                 report.results().stream().map(ConformanceResult::name).toList());
         assertEquals("1 passed, 2 failed", report.summary());
         assertFalse(report.allPassed());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.print(new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals("FAIL b-fail.data: expected r0 0x1, got 0x2\n"
-                + "ERROR c-no-result.data: malformed test file: no result or error\n"
-                + "1 passed, 2 failed\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                "FAIL b-fail.data: expected r0 0x1, got 0x2\n"
+                        + "ERROR c-no-result.data: malformed test file: no result or error\n"
+                        + "1 passed, 2 failed\n",
+                out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void run_filesTheSuitesRunnerWouldSkipAreErrors(@TempDir Path dir) throws IOException {
-        assertEquals("ERROR t.data: malformed test file: unknown directive '-- reslt'",
+        assertEquals(
+                "ERROR t.data: malformed test file: unknown directive '-- reslt'",
                 run("-- asm", "exit", "-- reslt", "0").describe());
-        assertEquals("ERROR t.data: malformed test file: no instructions",
+        assertEquals(
+                "ERROR t.data: malformed test file: no instructions",
                 run("-- asm", "-- result", "0").describe());
         Path binary = dir.resolve("binary.data");
         Files.write(binary, new byte[] {'-', '-', ' ', 'a', 's', 'm', '\n', (byte) 0xff, (byte) 0xfe});
-        assertEquals("ERROR binary.data: malformed test file: not UTF-8 text", runner.run(binary).describe());
+        assertEquals(
+                "ERROR binary.data: malformed test file: not UTF-8 text",
+                runner.run(binary).describe());
     }
 
     @Test
@@ -160,7 +194,8 @@ class ConformanceRunnerTest {
     @Test
     void summary_omitsSkippedWhenNone() {
         ConformanceResult pass = new ConformanceResult("a", Status.PASS, OptionalLong.of(1), OptionalLong.of(1), "");
-        ConformanceResult error = new ConformanceResult("b", Status.ERROR, OptionalLong.of(1), OptionalLong.empty(), "x");
+        ConformanceResult error =
+                new ConformanceResult("b", Status.ERROR, OptionalLong.of(1), OptionalLong.empty(), "x");
         assertEquals("1 passed, 1 failed", new ConformanceReport(List.of(pass, error)).summary());
         assertTrue(new ConformanceReport(List.of(pass)).allPassed());
     }

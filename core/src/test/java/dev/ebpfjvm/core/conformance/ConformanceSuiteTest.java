@@ -32,10 +32,15 @@ class ConformanceSuiteTest {
         assertEquals(313, files.size(), "the suite holds 313 tests");
         List<Engine> engines = Engines.all();
         assertFalse(engines.isEmpty(), "no engine on the class path");
-        return engines.stream().map(engine -> DynamicContainer.dynamicContainer(engine.name(),
-                files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
-                    ConformanceResult result = new ConformanceRunner(engine).run(file);
-                    assertEquals(ConformanceResult.Status.PASS, result.status(), result.describe());
-                }))));
+        return engines.stream()
+                .map(engine -> DynamicContainer.dynamicContainer(
+                        engine.name(),
+                        files.stream()
+                                .map(file -> DynamicTest.dynamicTest(
+                                        file.getFileName().toString(), file.toUri(), () -> {
+                                            ConformanceResult result = new ConformanceRunner(engine).run(file);
+                                            assertEquals(
+                                                    ConformanceResult.Status.PASS, result.status(), result.describe());
+                                        }))));
     }
 }

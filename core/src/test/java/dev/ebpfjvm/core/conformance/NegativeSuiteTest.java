@@ -32,12 +32,17 @@ class NegativeSuiteTest {
             Map.entry("invalid_imm32_dec_range.data", "line 5: immediate out of 32-bit range: 2147483648"),
             Map.entry("invalid_imm32_hex_range.data", "line 5: immediate out of 32-bit range: 0x100000000"),
             Map.entry("invalid_label.data", "line 4: unknown label 'NOT_A_LABEL'"),
-            Map.entry("invalid_lock.data", "line 4: wrong number of operands for 'lock': expected [fetch] OP [%rD+off], %rS, got 2"),
-            Map.entry("invalid_lock2.data", "line 4: wrong number of operands for 'lock': expected [fetch] OP [%rD+off], %rS, got 0"),
+            Map.entry(
+                    "invalid_lock.data",
+                    "line 4: wrong number of operands for 'lock': expected [fetch] OP [%rD+off], %rS, got 2"),
+            Map.entry(
+                    "invalid_lock2.data",
+                    "line 4: wrong number of operands for 'lock': expected [fetch] OP [%rD+off], %rS, got 0"),
             Map.entry("invalid_mnemonic.data", "line 5: invalid mnemonic 'ldxq'"),
             Map.entry("invalid_offset.data", "line 4: expected a memory operand [%rN+off], got '%r1'"),
             Map.entry("invalid_offset_range.data", "line 5: offset out of 16-bit range: +0x10000"),
-            Map.entry("invalid_operand_count.data",
+            Map.entry(
+                    "invalid_operand_count.data",
                     "line 4: wrong number of operands for 'lddw': expected 2 (%rD, imm64) or 3 (%rD, imm64, pseudo source), got 1"),
             Map.entry("invalid_register.data", "line 4: invalid register '%r50' (expected %r0 to %r10)"),
             Map.entry("error.data", "run"),
@@ -53,7 +58,11 @@ class NegativeSuiteTest {
     @Test
     void suite_hasSixtyFilesAllExpected() throws IOException {
         assertEquals(60, negativeFiles().count());
-        assertEquals(45, negativeFiles().filter(p -> p.getFileName().toString().startsWith("unused-")).count());
+        assertEquals(
+                45,
+                negativeFiles()
+                        .filter(p -> p.getFileName().toString().startsWith("unused-"))
+                        .count());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +88,9 @@ class NegativeSuiteTest {
         } else if (expected.equals("run")) {
             checkRunnerReportsFailure(test);
         } else {
-            assertEquals(expected, assertThrows(InvalidProgramException.class, test::program).getMessage());
+            assertEquals(
+                    expected,
+                    assertThrows(InvalidProgramException.class, test::program).getMessage());
         }
     }
 
@@ -88,11 +99,14 @@ class NegativeSuiteTest {
         ConformanceResult result = new ConformanceRunner(Engines.byName("interpreter")).run(test);
         assertEquals(ConformanceResult.Status.FAIL, result.status());
         if (test.name().equals("error.data")) {
-            assertTrue(result.message().startsWith("expected error 'Invalid', but the program returned r0 0x"), result.message());
+            assertTrue(
+                    result.message().startsWith("expected error 'Invalid', but the program returned r0 0x"),
+                    result.message());
         } else {
             assertEquals(OptionalLong.of(0x8977665544332211L), result.expected());
             assertEquals(OptionalLong.of(0x8877665544332211L), result.actual());
-            assertEquals("FAIL incorrect_return_value_high_bits.data: expected r0 0x8977665544332211, got 0x8877665544332211",
+            assertEquals(
+                    "FAIL incorrect_return_value_high_bits.data: expected r0 0x8977665544332211, got 0x8877665544332211",
                     result.describe());
         }
     }

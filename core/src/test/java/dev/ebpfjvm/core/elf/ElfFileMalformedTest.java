@@ -37,8 +37,10 @@ class ElfFileMalformedTest {
     @Test
     void parse_textIsNotAnElfFile() {
         byte[] text = "-- asm\nmov %r0, 1\nexit\n-- result\n0x1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        assertEquals("not an ELF file (no \\x7fELF magic)",
-                assertThrows(MalformedObjectException.class, () -> ElfFile.parse(text)).getMessage());
+        assertEquals(
+                "not an ELF file (no \\x7fELF magic)",
+                assertThrows(MalformedObjectException.class, () -> ElfFile.parse(text))
+                        .getMessage());
         byte[] longText = "x".repeat(200).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         malformed(longText, null, "not an ELF file");
     }
@@ -46,8 +48,8 @@ class ElfFileMalformedTest {
     @ParameterizedTest
     @ValueSource(ints = {64, 1000, 4000})
     void parse_truncatedFile(int length) {
-        MalformedObjectException e = assertThrows(MalformedObjectException.class,
-                () -> ElfFile.parse(new Patch(FIXTURE).truncated(length)));
+        MalformedObjectException e =
+                assertThrows(MalformedObjectException.class, () -> ElfFile.parse(new Patch(FIXTURE).truncated(length)));
         assertTrue(e.getMessage().contains("outside the file"), e.getMessage());
     }
 
@@ -143,14 +145,22 @@ class ElfFileMalformedTest {
     @Test
     void parse_symbolTableWithoutStringTable() {
         Patch p = new Patch(FIXTURE);
-        malformed(p.put(p.sectionField(".symtab", 40), 4, p.elf.section("tc").orElseThrow().index()).bytes,
-                ".symtab", "not a string table");
+        malformed(
+                p.put(
+                                p.sectionField(".symtab", 40),
+                                4,
+                                p.elf.section("tc").orElseThrow().index())
+                        .bytes,
+                ".symtab",
+                "not a string table");
     }
 
     @Test
     void parse_secondSymbolTable() {
         Patch p = new Patch(FIXTURE);
-        malformed(p.put(p.sectionField(".llvm_addrsig", 4), 4, ElfSection.SHT_SYMTAB).bytes, ".symtab",
+        malformed(
+                p.put(p.sectionField(".llvm_addrsig", 4), 4, ElfSection.SHT_SYMTAB).bytes,
+                ".symtab",
                 "second symbol table");
     }
 

@@ -20,14 +20,16 @@ public final class Fixtures {
     /** Fixtures the reader must reject as unsupported (externs, kfuncs). */
     public static final List<String> INVALID = List.of("invalid_extern", "invalid_kfunc");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** {@return the names (without .o) of every fixture object} */
     public static List<String> all() {
         try (Stream<Path> files = Files.list(TestPaths.testdata())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".o"))
-                    .map(n -> n.substring(0, n.length() - 2)).sorted().collect(Collectors.toList());
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".o"))
+                    .map(n -> n.substring(0, n.length() - 2))
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

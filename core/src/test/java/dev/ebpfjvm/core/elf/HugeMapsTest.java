@@ -27,8 +27,8 @@ class HugeMapsTest {
     private static void failsWithEnomem(byte[] object, String map, String fixture) {
         ObjectSpec spec = ObjectReader.read(object);
         try (BpfRuntime runtime = BpfRuntime.builder().memoryLimit(1L << 40).build()) {
-            MapException e = assertTimeoutPreemptively(QUICKLY,
-                    () -> assertThrows(MapException.class, () -> runtime.load(spec)));
+            MapException e = assertTimeoutPreemptively(
+                    QUICKLY, () -> assertThrows(MapException.class, () -> runtime.load(spec)));
             assertEquals(Errno.ENOMEM, e.errno(), e.getMessage());
             assertTrue(e.getMessage().contains(map), e.getMessage());
             assertEquals(0, runtime.memoryCharged(), "nothing stays charged");

@@ -11,8 +11,23 @@ import java.util.Random;
  * the ELF header, section headers, symbols, relocations, BTF and code.
  */
 public final class Mutator {
-    private static final long[] INTERESTING = {0, 1, 2, 7, 8, 0x7f, 0x80, 0xff, 0xffff, 0x7fffffff, 0x80000000L,
-        0xffffffffL, -1L, Long.MAX_VALUE, Long.MIN_VALUE};
+    private static final long[] INTERESTING = {
+        0,
+        1,
+        2,
+        7,
+        8,
+        0x7f,
+        0x80,
+        0xff,
+        0xffff,
+        0x7fffffff,
+        0x80000000L,
+        0xffffffffL,
+        -1L,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE
+    };
 
     private final Random random;
 
@@ -52,10 +67,14 @@ public final class Mutator {
 
     private long interesting(int fileLength) {
         switch (random.nextInt(4)) {
-            case 0: return INTERESTING[random.nextInt(INTERESTING.length)];
-            case 1: return fileLength + random.nextInt(17) - 8;
-            case 2: return random.nextInt(64);
-            default: return random.nextLong();
+            case 0:
+                return INTERESTING[random.nextInt(INTERESTING.length)];
+            case 1:
+                return fileLength + random.nextInt(17) - 8;
+            case 2:
+                return random.nextInt(64);
+            default:
+                return random.nextLong();
         }
     }
 
@@ -76,9 +95,13 @@ public final class Mutator {
         }
         regions.add(new int[] {(int) shoff, 64 * elf.sections().size()});
         for (ElfSection s : elf.sections()) {
-            boolean structural = s.type() == ElfSection.SHT_SYMTAB || s.type() == ElfSection.SHT_REL
-                    || s.isExecutable() || s.name().startsWith(".BTF") || s.name().equals(".maps")
-                    || s.name().equals("maps") || s.type() == ElfSection.SHT_STRTAB;
+            boolean structural = s.type() == ElfSection.SHT_SYMTAB
+                    || s.type() == ElfSection.SHT_REL
+                    || s.isExecutable()
+                    || s.name().startsWith(".BTF")
+                    || s.name().equals(".maps")
+                    || s.name().equals("maps")
+                    || s.type() == ElfSection.SHT_STRTAB;
             if (structural && !s.isNoBits() && s.size() > 0) {
                 regions.add(new int[] {(int) s.offset(), (int) s.size()});
             }

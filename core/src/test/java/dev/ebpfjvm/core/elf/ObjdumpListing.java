@@ -18,8 +18,7 @@ final class ObjdumpListing {
     private static final Pattern RELOC = Pattern.compile("^\\t\\t([0-9a-f]{16}):  (R_BPF_\\w+)\\t(.*)$");
 
     /** One relocation as objdump prints it. */
-    record Reloc(long offset, String type, String symbol) {
-    }
+    record Reloc(long offset, String type, String symbol) {}
 
     /** One code section: its bytes and its relocations. */
     static final class Section {

@@ -45,13 +45,17 @@ class ObjectReaderMalformedTest {
     @Test
     void read_overlappingFunctions() {
         Patch p = new Patch("tail_calls");
-        malformed(p.put(p.symbolField("handle_tcp", 8), 8, 12 * 8).bytes, "tc", "function 'handle_tcp' overlaps 'handle_icmp'");
+        malformed(
+                p.put(p.symbolField("handle_tcp", 8), 8, 12 * 8).bytes,
+                "tc",
+                "function 'handle_tcp' overlaps 'handle_icmp'");
     }
 
     @Test
     void read_staticProgramIsUnsupported() {
         Patch p = new Patch("tail_calls");
-        unsupported(p.put(p.symbolField("dispatch", 4), 1, ElfSymbol.STB_LOCAL << 4 | ElfSymbol.STT_FUNC).bytes,
+        unsupported(
+                p.put(p.symbolField("dispatch", 4), 1, ElfSymbol.STB_LOCAL << 4 | ElfSymbol.STT_FUNC).bytes,
                 "program 'dispatch' is static");
     }
 
@@ -76,15 +80,21 @@ class ObjectReaderMalformedTest {
     @Test
     void read_dataRelocationTypeInCodeIsUnsupported() {
         Patch p = new Patch("tail_calls");
-        unsupported(p.put(p.relocationField(".reltc", 0, 8), 4, ElfRelocation.R_BPF_64_ABS64).bytes,
+        unsupported(
+                p.put(p.relocationField(".reltc", 0, 8), 4, ElfRelocation.R_BPF_64_ABS64).bytes,
                 "R_BPF_64_ABS64 in code");
     }
 
     @Test
     void read_relocationAgainstLicenseIsUnsupported() {
         Patch p = new Patch("tail_calls");
-        int license = p.elf.symbols().stream().filter(s -> s.name().equals("LICENSE")).findFirst().orElseThrow().index();
-        unsupported(p.put(p.relocationField(".reltc", 0, 12), 4, license).bytes,
+        int license = p.elf.symbols().stream()
+                .filter(s -> s.name().equals("LICENSE"))
+                .findFirst()
+                .orElseThrow()
+                .index();
+        unsupported(
+                p.put(p.relocationField(".reltc", 0, 12), 4, license).bytes,
                 "references section 'license', which is neither a map nor global data");
     }
 
@@ -135,7 +145,9 @@ class ObjectReaderMalformedTest {
     @Test
     void read_initialSlotBeyondMaxEntries() {
         Patch p = new Patch("tail_calls");
-        malformed(p.put(arrayLengthOf(p, "jmp_table", "max_entries"), 4, 6).bytes, ".maps",
+        malformed(
+                p.put(arrayLengthOf(p, "jmp_table", "max_entries"), 4, 6).bytes,
+                ".maps",
                 "values[6] beyond max_entries 6");
     }
 
@@ -148,7 +160,11 @@ class ObjectReaderMalformedTest {
     @Test
     void read_progArraySlotNamingAMap() {
         Patch p = new Patch("tail_calls");
-        int map = p.elf.symbols().stream().filter(s -> s.name().equals("tail_hits")).findFirst().orElseThrow().index();
+        int map = p.elf.symbols().stream()
+                .filter(s -> s.name().equals("tail_hits"))
+                .findFirst()
+                .orElseThrow()
+                .index();
         malformed(p.put(p.relocationField(".rel.maps", 0, 12), 4, map).bytes, ".maps", "isn't an entry-point program");
     }
 
@@ -171,7 +187,10 @@ class ObjectReaderMalformedTest {
         BtfSpec btf = Fixtures.spec(p.fixture).btf();
         BtfType.Var var = (BtfType.Var) btf.type(btf.typeId(BtfKind.VAR, map).orElseThrow());
         BtfType.Struct def = (BtfType.Struct) btf.resolve(var.type());
-        BtfType.Member m = def.members().stream().filter(x -> x.name().equals(attribute)).findFirst().orElseThrow();
+        BtfType.Member m = def.members().stream()
+                .filter(x -> x.name().equals(attribute))
+                .findFirst()
+                .orElseThrow();
         int array = ((BtfType.Ptr) btf.type(m.type())).type();
         return typeOffset(p, array) + 12 + 8;
     }
@@ -191,11 +210,22 @@ class ObjectReaderMalformedTest {
 
     private static int extra(BtfKind kind, int vlen) {
         switch (kind) {
-            case INT: case VAR: case DECL_TAG: return 4;
-            case ARRAY: return 12;
-            case STRUCT: case UNION: case DATASEC: case ENUM64: return 12 * vlen;
-            case ENUM: case FUNC_PROTO: return 8 * vlen;
-            default: return 0;
+            case INT:
+            case VAR:
+            case DECL_TAG:
+                return 4;
+            case ARRAY:
+                return 12;
+            case STRUCT:
+            case UNION:
+            case DATASEC:
+            case ENUM64:
+                return 12 * vlen;
+            case ENUM:
+            case FUNC_PROTO:
+                return 8 * vlen;
+            default:
+                return 0;
         }
     }
 
@@ -227,7 +257,9 @@ class ObjectReaderMalformedTest {
     }
 
     private static long u32(Patch p, int at) {
-        return (p.bytes[at] & 0xffL) | (p.bytes[at + 1] & 0xffL) << 8 | (p.bytes[at + 2] & 0xffL) << 16
+        return (p.bytes[at] & 0xffL)
+                | (p.bytes[at + 1] & 0xffL) << 8
+                | (p.bytes[at + 2] & 0xffL) << 16
                 | (p.bytes[at + 3] & 0xffL) << 24;
     }
 }

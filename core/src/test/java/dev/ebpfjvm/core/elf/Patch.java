@@ -42,7 +42,11 @@ final class Patch {
     /** {@return the file position of a field of a symbol (Elf64_Sym offsets: 0 name, 4 info, 6 shndx, 8 value, 16 size)} */
     int symbolField(String symbol, int field) {
         ElfSection symtab = elf.section(".symtab").orElseThrow();
-        int index = elf.symbols().stream().filter(s -> s.name().equals(symbol)).findFirst().orElseThrow().index();
+        int index = elf.symbols().stream()
+                .filter(s -> s.name().equals(symbol))
+                .findFirst()
+                .orElseThrow()
+                .index();
         return (int) (symtab.offset() + 24L * index + field);
     }
 

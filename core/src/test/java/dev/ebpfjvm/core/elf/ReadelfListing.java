@@ -8,16 +8,23 @@ import java.util.regex.Pattern;
 /** What {@code llvm-readelf -S -s} shows of an object: the section headers and the symbol table. */
 final class ReadelfListing {
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\s*(\\d+)\\] (.*)$");
-    private static final Pattern SYMBOL = Pattern.compile("^\\s*(\\d+): ([0-9a-f]{16})\\s+(\\d+) (\\w+)\\s+(\\w+)\\s+(\\w+)\\s+(\\w+) ?(.*)$");
+    private static final Pattern SYMBOL =
+            Pattern.compile("^\\s*(\\d+): ([0-9a-f]{16})\\s+(\\d+) (\\w+)\\s+(\\w+)\\s+(\\w+)\\s+(\\w+) ?(.*)$");
 
     /** A section header line. */
-    record Section(int index, String name, String type, long offset, long size, long entrySize, String flags,
-                   int link, int info) {
-    }
+    record Section(
+            int index,
+            String name,
+            String type,
+            long offset,
+            long size,
+            long entrySize,
+            String flags,
+            int link,
+            int info) {}
 
     /** A symbol line. */
-    record Symbol(int index, long value, long size, String type, String bind, String vis, String ndx, String name) {
-    }
+    record Symbol(int index, long value, long size, String type, String bind, String vis, String ndx, String name) {}
 
     final List<Section> sections = new ArrayList<>();
     final List<Symbol> symbols = new ArrayList<>();
@@ -34,12 +41,26 @@ final class ReadelfListing {
                     continue;
                 }
                 int n = t.length;
-                out.sections.add(new Section(index, t[0], t[1], Long.parseLong(t[3], 16), Long.parseLong(t[4], 16),
-                        Long.parseLong(t[5], 16), n == 10 ? t[6] : "", Integer.parseInt(t[n - 3]),
+                out.sections.add(new Section(
+                        index,
+                        t[0],
+                        t[1],
+                        Long.parseLong(t[3], 16),
+                        Long.parseLong(t[4], 16),
+                        Long.parseLong(t[5], 16),
+                        n == 10 ? t[6] : "",
+                        Integer.parseInt(t[n - 3]),
                         Integer.parseInt(t[n - 2])));
             } else if ((m = SYMBOL.matcher(line)).matches()) {
-                out.symbols.add(new Symbol(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2), 16),
-                        Long.parseLong(m.group(3)), m.group(4), m.group(5), m.group(6), m.group(7), m.group(8)));
+                out.symbols.add(new Symbol(
+                        Integer.parseInt(m.group(1)),
+                        Long.parseLong(m.group(2), 16),
+                        Long.parseLong(m.group(3)),
+                        m.group(4),
+                        m.group(5),
+                        m.group(6),
+                        m.group(7),
+                        m.group(8)));
             }
         }
         return out;

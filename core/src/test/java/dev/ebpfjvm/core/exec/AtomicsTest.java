@@ -38,8 +38,8 @@ class AtomicsTest {
     void locked_byExample(int size, AtomicOp op, String before, String src, String r0, String after, String returned) {
         byte[] bytes = new byte[32];
         LittleEndian.putU64(bytes, INDEX, Long.parseUnsignedLong(before, 16));
-        long old = Atomics.applyLocked(bytes, INDEX, size, op, Long.parseUnsignedLong(src, 16),
-                Long.parseUnsignedLong(r0, 16));
+        long old = Atomics.applyLocked(
+                bytes, INDEX, size, op, Long.parseUnsignedLong(src, 16), Long.parseUnsignedLong(r0, 16));
         assertEquals(Long.parseUnsignedLong(returned, 16), old);
         assertEquals(Long.parseUnsignedLong(after, 16), LittleEndian.getU64(bytes, INDEX));
     }
@@ -58,11 +58,14 @@ class AtomicsTest {
             long initial = random.nextLong();
             long src = random.nextLong();
             long r0 = random.nextBoolean() ? initial : random.nextLong();
-            String where = String.format("seed %d: %s%d mem=0x%x src=0x%x r0=0x%x", seed, op, size * 8, initial, src, r0);
+            String where =
+                    String.format("seed %d: %s%d mem=0x%x src=0x%x r0=0x%x", seed, op, size * 8, initial, src, r0);
             LittleEndian.putU64(memory.stack(), INDEX, initial);
             LittleEndian.putU64(lockedBytes, INDEX, initial);
-            assertEquals(Atomics.apply(memory, address, size, op, src, r0),
-                    Atomics.applyLocked(lockedBytes, INDEX, size, op, src, r0), where);
+            assertEquals(
+                    Atomics.apply(memory, address, size, op, src, r0),
+                    Atomics.applyLocked(lockedBytes, INDEX, size, op, src, r0),
+                    where);
             assertEquals(LittleEndian.getU64(memory.stack(), INDEX), LittleEndian.getU64(lockedBytes, INDEX), where);
         }
     }

@@ -1,9 +1,9 @@
 package dev.ebpfjvm.core.helpers;
 
-import dev.ebpfjvm.core.Errno;
 import static dev.ebpfjvm.core.helpers.Harness.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.skb.ChecksumState;
 import java.util.HexFormat;
@@ -102,7 +102,10 @@ class CsumHelpersTest {
         LittleEndian.putU16(h.skb().buffer(), h.skb().data() + UDP_CHECK, 0);
         assertEquals(0, CsumHelpers.l4CsumReplace(h.ctx, 0, UDP_CHECK, 1, 2, 2 | CsumHelpers.F_MARK_MANGLED_0));
         assertEquals(0, u16(UDP_CHECK));
-        assertEquals(0, CsumHelpers.l4CsumReplace(h.ctx, 0, UDP_CHECK, 0, 0x1234, CsumHelpers.F_MARK_MANGLED_0 | CsumHelpers.F_MARK_ENFORCE));
+        assertEquals(
+                0,
+                CsumHelpers.l4CsumReplace(
+                        h.ctx, 0, UDP_CHECK, 0, 0x1234, CsumHelpers.F_MARK_MANGLED_0 | CsumHelpers.F_MARK_ENFORCE));
         assertEquals(Checksum.replaceByDiff(0, 0x1234), u16(UDP_CHECK));
     }
 
@@ -136,13 +139,20 @@ class CsumHelpersTest {
         "0d0c0b0a0100000021436587ffffffff,0d0c0b0a0100000021436587ffffffff,0,0xffff",
         "040302010000ffff7856341200000000,0d0c0b0a0100000021436587ffffffff,0xfffffff0,0x73de",
         "0403,0d0c0b0a,0,0x1314",
-        "010000,0100000000,0,0xffff"})
+        "010000,0100000000,0,0xffff"
+    })
     void csumDiff_matchesKernel(String from, String to, String seed, String expected) {
         byte[] f = HexFormat.of().parseHex(from);
         byte[] t = HexFormat.of().parseHex(to);
         h.put(stack(0), f);
         h.put(stack(100), t);
-        long r = CsumHelpers.csumDiff(h.ctx, f.length == 0 ? 0 : stack(0), f.length, t.length == 0 ? 0 : stack(100), t.length, Long.decode(seed));
+        long r = CsumHelpers.csumDiff(
+                h.ctx,
+                f.length == 0 ? 0 : stack(0),
+                f.length,
+                t.length == 0 ? 0 : stack(100),
+                t.length,
+                Long.decode(seed));
         assertEquals(Long.decode(expected).longValue(), r);
     }
 

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.helpers;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.core.exec.Environment;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Memory;
@@ -8,6 +7,7 @@ import dev.ebpfjvm.core.skb.Devices;
 import dev.ebpfjvm.core.skb.EthTypeTrans;
 import dev.ebpfjvm.core.skb.SkBuffContext;
 import dev.ebpfjvm.core.skb.Skb;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

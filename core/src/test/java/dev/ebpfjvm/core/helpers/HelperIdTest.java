@@ -12,11 +12,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HelperIdTest {
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource({"map_lookup_elem,1", "map_update_elem,2", "map_delete_elem,3", "tail_call,12",
-        "skb_store_bytes,9", "redirect,23", "map_push_elem,87", "map_pop_elem,88", "map_peek_elem,89",
-        "ringbuf_output,130", "ringbuf_reserve,131", "ringbuf_submit,132", "ringbuf_discard,133",
-        "ringbuf_query,134", "ktime_get_tai_ns,208", "user_ringbuf_drain,209", "cgrp_storage_get,210",
-        "cgrp_storage_delete,211"})
+    @CsvSource({
+        "map_lookup_elem,1",
+        "map_update_elem,2",
+        "map_delete_elem,3",
+        "tail_call,12",
+        "skb_store_bytes,9",
+        "redirect,23",
+        "map_push_elem,87",
+        "map_pop_elem,88",
+        "map_peek_elem,89",
+        "ringbuf_output,130",
+        "ringbuf_reserve,131",
+        "ringbuf_submit,132",
+        "ringbuf_discard,133",
+        "ringbuf_query,134",
+        "ktime_get_tai_ns,208",
+        "user_ringbuf_drain,209",
+        "cgrp_storage_get,210",
+        "cgrp_storage_delete,211"
+    })
     void ids_matchUapi(String name, int id) {
         HelperId helper = HelperId.ofId(id);
         assertEquals(name, helper.kernelName());

@@ -37,7 +37,8 @@ class HostileLengthsTest {
     @ValueSource(longs = {Integer.MAX_VALUE, 0x8000_0000L, 0xffff_ffffL, -1L})
     void skbLoadBytesRelative_hugeLength_faults(long len) {
         for (long header : new long[] {SkbDataHelpers.HDR_START_MAC, SkbDataHelpers.HDR_START_NET, 7}) {
-            assertThrows(ProgramFaultException.class,
+            assertThrows(
+                    ProgramFaultException.class,
                     () -> SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0, stack(0), len, header));
         }
     }
@@ -53,7 +54,8 @@ class HostileLengthsTest {
         }
         assertEquals(before, h.data());
         // offset 1 + 0xffffffff wraps to 0 as the kernel's u32 sum: only the source check stops it
-        assertThrows(ProgramFaultException.class, () -> SkbDataHelpers.storeBytes(h.ctx, 0, 1, stack(0), 0xffff_ffffL, 0));
+        assertThrows(
+                ProgramFaultException.class, () -> SkbDataHelpers.storeBytes(h.ctx, 0, 1, stack(0), 0xffff_ffffL, 0));
         assertEquals(before, h.data());
     }
 
@@ -65,7 +67,8 @@ class HostileLengthsTest {
             List<byte[]> records = new ArrayList<>();
             events.attach(0, 0, records::add);
             long flags = (14L << 32) | PerfHelpers.F_CURRENT_CPU;
-            assertThrows(ProgramFaultException.class,
+            assertThrows(
+                    ProgramFaultException.class,
                     () -> PerfHelpers.perfEventOutput(h.ctx, 0, events.address(), flags, stack(0), size));
             assertEquals(0, records.size());
         }
@@ -82,7 +85,8 @@ class HostileLengthsTest {
     @ValueSource(longs = {Integer.MAX_VALUE, 0x8000_0000L, -1L, Long.MIN_VALUE})
     void strtoul_hugeBufferLength_faults(long bufLen) {
         h.putHex(stack(0), "313200");
-        assertThrows(ProgramFaultException.class, () -> StringHelpers.strtoul(h.ctx, stack(0), bufLen, 0, stack(16), 0));
+        assertThrows(
+                ProgramFaultException.class, () -> StringHelpers.strtoul(h.ctx, stack(0), bufLen, 0, stack(16), 0));
     }
 
     @ParameterizedTest
@@ -92,7 +96,9 @@ class HostileLengthsTest {
         assertEquals(2, PrintHelpers.tracePrintk(h.ctx, stack(0), size, 0, 0, 0), "the format ends at its NUL");
         assertEquals(Errno.EINVAL.negative(), PrintHelpers.snprintf(h.ctx, stack(32), 8, stack(0), stack(8), size));
         assertEquals(3, PrintHelpers.snprintf(h.ctx, stack(32), 4, stack(0), 0, 0), "str_size within the stack");
-        assertEquals(3, PrintHelpers.snprintf(h.ctx, stack(32), size, stack(0), 0, 0),
+        assertEquals(
+                3,
+                PrintHelpers.snprintf(h.ctx, stack(32), size, stack(0), 0, 0),
                 "only the formatted text and its NUL are written, whatever str_size says");
     }
 

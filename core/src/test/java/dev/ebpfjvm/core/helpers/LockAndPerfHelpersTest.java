@@ -1,7 +1,5 @@
 package dev.ebpfjvm.core.helpers;
 
-import dev.ebpfjvm.core.testing.TestRegions;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -13,7 +11,7 @@ import dev.ebpfjvm.core.maps.PerfEventArrayMap;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,19 +77,24 @@ class LockAndPerfHelpersTest {
             h.ctx.setCpu(2);
             assertEquals(0, PerfHelpers.perfEventOutput(h.ctx, 0, map, 1, Harness.stack(0), 0));
             assertEquals(-2, PerfHelpers.perfEventOutput(h.ctx, 0, map, 3, Harness.stack(0), 2));
-            assertEquals(-2, PerfHelpers.perfEventOutput(h.ctx, 0, map, PerfHelpers.F_CURRENT_CPU, Harness.stack(0), 2));
+            assertEquals(
+                    -2, PerfHelpers.perfEventOutput(h.ctx, 0, map, PerfHelpers.F_CURRENT_CPU, Harness.stack(0), 2));
             assertEquals(-7, PerfHelpers.perfEventOutput(h.ctx, 0, map, 4, Harness.stack(0), 2));
             assertEquals(-14, PerfHelpers.perfEventOutput(h.ctx, 0, map, 47L << 32, Harness.stack(0), 2));
             assertEquals(-22, PerfHelpers.perfEventOutput(h.ctx, 0, map, 1L << 52, Harness.stack(0), 2));
-            assertEquals(List.of("0", "1"), records.stream().map(r -> r.substring(0, 1)).toList());
+            assertEquals(
+                    List.of("0", "1"),
+                    records.stream().map(r -> r.substring(0, 1)).toList());
         }
     }
 
     @Test
     void perfEventOutput_otherMapFaults() {
         try (BpfMap array = TestRegions.map(MapSpec.of("a", MapType.ARRAY, 4, 4, 1, 0), 1)) {
-            assertThrows(ProgramFaultException.class, () -> PerfHelpers.perfEventOutput(h.ctx, 0, array.address(),
-                    PerfHelpers.F_CURRENT_CPU, Harness.stack(0), 0));
+            assertThrows(
+                    ProgramFaultException.class,
+                    () -> PerfHelpers.perfEventOutput(
+                            h.ctx, 0, array.address(), PerfHelpers.F_CURRENT_CPU, Harness.stack(0), 0));
         }
     }
 }

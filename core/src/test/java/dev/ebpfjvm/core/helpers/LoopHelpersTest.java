@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.helpers;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,7 +7,7 @@ import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.exec.Callback;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +45,9 @@ class LoopHelpersTest {
     @Test
     void loop_errors() {
         assertEquals(-22, LoopHelpers.loop(h.ctx, 3, region.address(0), 0, 1, 0));
-        assertEquals(0xfffffff9L, LoopHelpers.loop(h.ctx, (1 << 23) + 1, region.address(0), 0, 0, 0),
+        assertEquals(
+                0xfffffff9L,
+                LoopHelpers.loop(h.ctx, (1 << 23) + 1, region.address(0), 0, 0, 0),
                 "-E2BIG as the inlined helper's 32-bit move leaves it");
         assertEquals(List.of(), calls);
         assertThrows(ProgramFaultException.class, () -> LoopHelpers.loop(h.ctx, 1, 0x1234, 0, 0, 0));

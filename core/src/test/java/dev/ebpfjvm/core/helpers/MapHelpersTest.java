@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.helpers;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -22,6 +21,7 @@ import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.maps.RingBufMap;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class MapHelpersTest {
     private static final long FP = Memory.framePointer(0);
 
     private static ProgramContext context(int cpus, int cpu) {
-        ProgramContext ctx = TestRegions.context(new Environment(() -> 0L, () -> 0L, new Random(1), line -> { }, cpus));
+        ProgramContext ctx = TestRegions.context(new Environment(() -> 0L, () -> 0L, new Random(1), line -> {}, cpus));
         ctx.setCpu(cpu);
         return ctx;
     }
@@ -48,7 +48,8 @@ class MapHelpersTest {
     @Test
     void register_bindsEveryHelperToItsKernelId() {
         HelperRegistry registry = MapHelpers.register(HelperRegistry.builder()).build();
-        assertEquals(List.of(1, 2, 3, 87, 88, 89, 130, 131, 132, 133, 134),
+        assertEquals(
+                List.of(1, 2, 3, 87, 88, 89, 130, 131, 132, 133, 134),
                 registry.all().stream().map(HelperFunction::id).toList());
         assertEquals("map_lookup_elem", registry.get(1).name());
         assertEquals("ringbuf_query", registry.get(134).name());
@@ -76,7 +77,8 @@ class MapHelpersTest {
 
     @Test
     void keyAndValue_mayLiveInAnotherMapsValue() {
-        try (BpfMap array = map(MapType.ARRAY, 4, 8, 2, 2); BpfMap hash = map(MapType.HASH, 8, 8, 4, 2)) {
+        try (BpfMap array = map(MapType.ARRAY, 4, 8, 2, 2);
+                BpfMap hash = map(MapType.HASH, 8, 8, 4, 2)) {
             ProgramContext ctx = context(2, 0);
             array.update(u32(1), u64(5));
             long elem = MapHelpers.mapLookupElem(ctx, array.address(), onStack(ctx, 4, u32(1)), 0, 0, 0);
@@ -101,7 +103,8 @@ class MapHelpersTest {
     void mapInMap_lookupYieldsAMapPointerForTheNextHelper() {
         MapSpec inner = MapSpec.of("inner", MapType.HASH, 4, 8, 4, 0);
         MapSpec outerSpec = new MapSpec("outer", MapType.ARRAY_OF_MAPS, 4, 4, 1, 0, Pinning.NONE, inner, List.of());
-        try (BpfMap outer = TestRegions.map(outerSpec, 2); BpfMap innerMap = TestRegions.map(inner, 2)) {
+        try (BpfMap outer = TestRegions.map(outerSpec, 2);
+                BpfMap innerMap = TestRegions.map(inner, 2)) {
             ((dev.ebpfjvm.core.maps.ArrayOfMapsMap) outer).set(0, innerMap);
             innerMap.update(u32(3), u64(33));
             ProgramContext ctx = context(2, 0);
@@ -118,10 +121,15 @@ class MapHelpersTest {
             ProgramContext ctx = context(2, 0);
             long key = onStack(ctx, 4, u32(0));
             assertThrows(ProgramFaultException.class, () -> MapHelpers.mapLookupElem(ctx, key, key, 0, 0, 0));
-            assertThrows(ProgramFaultException.class, () -> MapHelpers.mapLookupElem(ctx, array.address() + 8, key, 0, 0, 0));
+            assertThrows(
+                    ProgramFaultException.class,
+                    () -> MapHelpers.mapLookupElem(ctx, array.address() + 8, key, 0, 0, 0));
             long stackEnd = Address.of(Memory.STACK_REGION, Memory.FRAME_SIZE * Memory.MAX_FRAMES - 2);
-            assertThrows(ProgramFaultException.class, () -> MapHelpers.mapLookupElem(ctx, array.address(), stackEnd, 0, 0, 0));
-            assertThrows(ProgramFaultException.class, () -> MapHelpers.ringbufReserve(ctx, array.address(), 8, 0, 0, 0));
+            assertThrows(
+                    ProgramFaultException.class,
+                    () -> MapHelpers.mapLookupElem(ctx, array.address(), stackEnd, 0, 0, 0));
+            assertThrows(
+                    ProgramFaultException.class, () -> MapHelpers.ringbufReserve(ctx, array.address(), 8, 0, 0, 0));
             assertThrows(ProgramFaultException.class, () -> MapHelpers.ringbufSubmit(ctx, key, 0, 0, 0, 0));
             long closedAddress = array.address();
             array.close();
@@ -134,9 +142,11 @@ class MapHelpersTest {
         try (BpfMap hash = map(MapType.HASH, 4, 8, 2, 2)) {
             ProgramContext ctx = context(2, 0);
             long value = onStack(ctx, 8, u64(1));
-            assertEquals(Errno.EINVAL.negative(), MapHelpers.mapPushElem(ctx, hash.address(), value, BpfMap.NOEXIST, 0, 0));
+            assertEquals(
+                    Errno.EINVAL.negative(), MapHelpers.mapPushElem(ctx, hash.address(), value, BpfMap.NOEXIST, 0, 0));
             assertEquals(Errno.EINVAL.negative(), MapHelpers.mapPushElem(ctx, hash.address(), value, 3, 0, 0));
-            assertEquals(Errno.ENOTSUPP.negative(), MapHelpers.mapPushElem(ctx, hash.address(), value, BpfMap.EXIST, 0, 0));
+            assertEquals(
+                    Errno.ENOTSUPP.negative(), MapHelpers.mapPushElem(ctx, hash.address(), value, BpfMap.EXIST, 0, 0));
             assertEquals(Errno.ENOTSUPP.negative(), MapHelpers.mapPopElem(ctx, hash.address(), value, 0, 0, 0));
             assertEquals(Errno.ENOTSUPP.negative(), MapHelpers.mapPeekElem(ctx, hash.address(), value, 0, 0, 0));
         }

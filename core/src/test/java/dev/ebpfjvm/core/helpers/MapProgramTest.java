@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.helpers;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +13,7 @@ import dev.ebpfjvm.core.isa.Assembler;
 import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.maps.MapSpec;
 import dev.ebpfjvm.core.maps.MapType;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /** Programs using maps end to end through an engine: lddw of a map address, helper calls, atomics on values. */
 class MapProgramTest {
-    private static final HelperRegistry HELPERS = MapHelpers.register(HelperRegistry.builder()).build();
+    private static final HelperRegistry HELPERS =
+            MapHelpers.register(HelperRegistry.builder()).build();
 
     /** Counts its runs in an array value with an atomic add, and records the last count in a hash. */
     private static String counter(BpfMap array, BpfMap hash) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "mov %r1, 0",
                 "stxw [%r10-4], %r1",
                 "lddw %r1, " + array.address(),
@@ -60,9 +62,10 @@ class MapProgramTest {
         int threads = 4;
         int runs = 2_000;
         try (BpfMap array = TestRegions.map(MapSpec.of("counts", MapType.ARRAY, 4, 8, 1, 0), threads);
-             BpfMap hash = TestRegions.map(MapSpec.of("last", MapType.HASH, 8, 8, 4, 0), threads);
-             Executable exe = Engines.byName("interpreter").load(
-                     new Program("counter", Assembler.assemble(counter(array, hash)), HELPERS, TestRegions.reach()))) {
+                BpfMap hash = TestRegions.map(MapSpec.of("last", MapType.HASH, 8, 8, 4, 0), threads);
+                Executable exe = Engines.byName("interpreter")
+                        .load(new Program(
+                                "counter", Assembler.assemble(counter(array, hash)), HELPERS, TestRegions.reach()))) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<?>> futures = new ArrayList<>();

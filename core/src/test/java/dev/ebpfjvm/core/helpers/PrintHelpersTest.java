@@ -59,9 +59,21 @@ class PrintHelpersTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "%d %i|-1 -1", "%u|4294967295", "%ld|-1", "%lu|18446744073709551615", "%x|ffffffff",
-        "%lX|FFFFFFFFFFFFFFFF", "%+d|-1", "'%5d'|'   -1'", "%-5d.|-1   .", "%05d|-0001", "%c|\u00ff"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "%d %i|-1 -1",
+                "%u|4294967295",
+                "%ld|-1",
+                "%lu|18446744073709551615",
+                "%x|ffffffff",
+                "%lX|FFFFFFFFFFFFFFFF",
+                "%+d|-1",
+                "'%5d'|'   -1'",
+                "%-5d.|-1   .",
+                "%05d|-0001",
+                "%c|\u00ff"
+            })
     void snprintf_numbers(String fmt, String expected) {
         long[] args = new long[(int) fmt.chars().filter(c -> c == '%').count()];
         java.util.Arrays.fill(args, -1);
@@ -128,7 +140,10 @@ class PrintHelpersTest {
     void snprintf_stagingBufferOverflowIsEnospc() {
         putString(200, "x".repeat(90));
         long p = stack(200);
-        assertEquals(90 * 5 + 56 + 1, snprintf("%s%s%s%s%s%s", p, p, p, p, p, p), "the last string is cut to what is left of 512 bytes");
+        assertEquals(
+                90 * 5 + 56 + 1,
+                snprintf("%s%s%s%s%s%s", p, p, p, p, p, p),
+                "the last string is cut to what is left of 512 bytes");
         assertEquals(-28, snprintf("%s%s%s%s%s%s%d", p, p, p, p, p, p, 1));
     }
 }

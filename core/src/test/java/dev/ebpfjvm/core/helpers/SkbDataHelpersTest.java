@@ -1,12 +1,12 @@
 package dev.ebpfjvm.core.helpers;
 
-import dev.ebpfjvm.core.Errno;
 import static dev.ebpfjvm.core.helpers.Harness.stack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ebpfjvm.core.Errno;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +26,10 @@ class SkbDataHelpersTest {
     void storeBytes_invalidateHashClearsHash() {
         h.skb().meta().setHash(5, true, true);
         h.putHex(stack(0), "00");
-        assertEquals(0, SkbDataHelpers.storeBytes(h.ctx, 0, 0, stack(0), 1, SkbDataHelpers.F_INVALIDATE_HASH | SkbDataHelpers.F_RECOMPUTE_CSUM));
+        assertEquals(
+                0,
+                SkbDataHelpers.storeBytes(
+                        h.ctx, 0, 0, stack(0), 1, SkbDataHelpers.F_INVALIDATE_HASH | SkbDataHelpers.F_RECOMPUTE_CSUM));
         assertEquals(0, h.skb().meta().hash());
         assertFalse(h.skb().meta().isSwHash());
     }
@@ -42,7 +45,10 @@ class SkbDataHelpersTest {
         String before = h.data();
         assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.storeBytes(h.ctx, 0, 43, stack(0), 4, 0));
         assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.storeBytes(h.ctx, 0, 0x8000_0000L, stack(0), 1, 0));
-        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.storeBytes(h.ctx, 0, 0xffff_ffffL, stack(0), 2, 0), "offset + len wraps as u32 but offset > INT_MAX");
+        assertEquals(
+                Errno.EFAULT.negative(),
+                SkbDataHelpers.storeBytes(h.ctx, 0, 0xffff_ffffL, stack(0), 2, 0),
+                "offset + len wraps as u32 but offset > INT_MAX");
         assertEquals(before, h.data());
     }
 
@@ -74,12 +80,18 @@ class SkbDataHelpersTest {
     @Test
     void loadBytesRelative_errorsZeroAndAreEfault() {
         h.putHex(stack(0), "ff");
-        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytesRelative(h.ctx, 0, 29, stack(0), 4, SkbDataHelpers.HDR_START_NET));
+        assertEquals(
+                Errno.EFAULT.negative(),
+                SkbDataHelpers.loadBytesRelative(h.ctx, 0, 29, stack(0), 4, SkbDataHelpers.HDR_START_NET));
         assertEquals(0, h.get(stack(0), 1)[0]);
-        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0x10000, stack(0), 1, SkbDataHelpers.HDR_START_MAC));
+        assertEquals(
+                Errno.EFAULT.negative(),
+                SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0x10000, stack(0), 1, SkbDataHelpers.HDR_START_MAC));
         assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0, stack(0), 1, 2));
         h.skb().setMacHeader(dev.ebpfjvm.core.skb.Skb.UNSET);
-        assertEquals(Errno.EFAULT.negative(), SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0, stack(0), 1, SkbDataHelpers.HDR_START_MAC));
+        assertEquals(
+                Errno.EFAULT.negative(),
+                SkbDataHelpers.loadBytesRelative(h.ctx, 0, 0, stack(0), 1, SkbDataHelpers.HDR_START_MAC));
     }
 
     @Test

@@ -59,8 +59,10 @@ class SkbMetaHelpersTest {
         assertEquals(tosAfter, e.data().substring(30, 32));
         if (tos == 1 || tos == 2) {
             // A valid header stays valid: compare with the sum of the rewritten header.
-            int sumBefore = Checksum.fold(Checksum.partial(Harness.frame(ipv4WithTos(tos)).skb().buffer(), 64 + 14, 20, 0));
-            int sumAfter = Checksum.fold(Checksum.partial(e.skb().buffer(), e.skb().data() + 14, 20, 0));
+            int sumBefore = Checksum.fold(
+                    Checksum.partial(Harness.frame(ipv4WithTos(tos)).skb().buffer(), 64 + 14, 20, 0));
+            int sumAfter =
+                    Checksum.fold(Checksum.partial(e.skb().buffer(), e.skb().data() + 14, 20, 0));
             assertEquals(sumBefore, sumAfter);
         } else {
             assertEquals(expected.data(), e.data());

@@ -15,7 +15,15 @@ class SkbResizeHelpersTest {
     private final Skb skb = h.skb();
 
     @ParameterizedTest(name = "change_tail({0}, {1}) = {2}")
-    @CsvSource({"100,0,0,100", "20,0,0,20", "14,0,0,14", "13,0,-22,46", "60,1,-22,46", "16064,0,0,16064", "16065,0,-22,46"})
+    @CsvSource({
+        "100,0,0,100",
+        "20,0,0,20",
+        "14,0,0,14",
+        "13,0,-22,46",
+        "60,1,-22,46",
+        "16064,0,0,16064",
+        "16065,0,-22,46"
+    })
     void changeTail(long len, long flags, long rc, int newLen) {
         assertEquals(rc, SkbResizeHelpers.changeTail(h.ctx, 0, len, flags, 0, 0));
         assertEquals(newLen, skb.len());

@@ -85,7 +85,8 @@ class VlanHelpersTest {
 
     @Test
     void pop_inPacketTagAndQinQ() {
-        Harness q = Harness.frame("000000000000020000000001" + "88a8" + "000a" + "8100" + "0014" + "0800" + Harness.IPV4_UDP.substring(28));
+        Harness q = Harness.frame("000000000000020000000001" + "88a8" + "000a" + "8100" + "0014" + "0800"
+                + Harness.IPV4_UDP.substring(28));
         assertEquals(0, VlanHelpers.pop(q.ctx, 0, 0, 0, 0, 0));
         SkbMetadata qm = q.skb().meta();
         assertTrue(qm.vlanPresent(), "the inner tag moves out of the packet");

@@ -25,8 +25,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AluPropertyTest {
     private static final int CASES = 300;
     private static final AluOp[] BINARY = {
-        AluOp.ADD, AluOp.SUB, AluOp.MUL, AluOp.DIV, AluOp.SDIV, AluOp.MOD, AluOp.SMOD, AluOp.OR,
-        AluOp.AND, AluOp.XOR, AluOp.LSH, AluOp.RSH, AluOp.ARSH, AluOp.MOV,
+        AluOp.ADD,
+        AluOp.SUB,
+        AluOp.MUL,
+        AluOp.DIV,
+        AluOp.SDIV,
+        AluOp.MOD,
+        AluOp.SMOD,
+        AluOp.OR,
+        AluOp.AND,
+        AluOp.XOR,
+        AluOp.LSH,
+        AluOp.RSH,
+        AluOp.ARSH,
+        AluOp.MOV,
     };
 
     static Stream<Arguments> binaryOperations() {
@@ -67,8 +79,10 @@ class AluPropertyTest {
             }
             long expected = ReferenceSemantics.alu(wide, op, a, b);
             long actual = runAndReturn(prologue, insn, dst);
-            assertEquals(expected, actual, () -> String.format("seed %d: %s with dst=0x%x src=0x%x (%s)",
-                    seed, op, a, b, insn));
+            assertEquals(
+                    expected,
+                    actual,
+                    () -> String.format("seed %d: %s with dst=0x%x src=0x%x (%s)", seed, op, a, b, insn));
         }
     }
 
@@ -80,14 +94,20 @@ class AluPropertyTest {
         for (int i = 0; i < CASES; i++) {
             long a = Operands.next(random);
             long actual = runAndReturn(List.of(lddw(3, a)), wide ? Asm.neg(3) : Asm.neg32(3), 3);
-            assertEquals(ReferenceSemantics.alu(wide, AluOp.NEG, a, 0), actual,
+            assertEquals(
+                    ReferenceSemantics.alu(wide, AluOp.NEG, a, 0),
+                    actual,
                     () -> String.format("seed %d: neg 0x%x", seed, a));
         }
     }
 
     static Stream<Arguments> signExtensions() {
-        return Stream.of(Arguments.of(true, 8), Arguments.of(true, 16), Arguments.of(true, 32),
-                Arguments.of(false, 8), Arguments.of(false, 16));
+        return Stream.of(
+                Arguments.of(true, 8),
+                Arguments.of(true, 16),
+                Arguments.of(true, 32),
+                Arguments.of(false, 8),
+                Arguments.of(false, 16));
     }
 
     @ParameterizedTest(name = "wide={0} bits={1}")
@@ -98,9 +118,11 @@ class AluPropertyTest {
         for (int i = 0; i < CASES; i++) {
             long a = Operands.next(random);
             long b = Operands.next(random);
-            long actual = runAndReturn(List.of(lddw(3, a), lddw(4, b)),
-                    wide ? Asm.movsx(3, 4, bits) : Asm.movsx32(3, 4, bits), 3);
-            assertEquals(ReferenceSemantics.movsx(wide, b, bits), actual,
+            long actual = runAndReturn(
+                    List.of(lddw(3, a), lddw(4, b)), wide ? Asm.movsx(3, 4, bits) : Asm.movsx32(3, 4, bits), 3);
+            assertEquals(
+                    ReferenceSemantics.movsx(wide, b, bits),
+                    actual,
                     () -> String.format("seed %d: movsx%d 0x%x", seed, bits, b));
         }
     }
@@ -114,11 +136,17 @@ class AluPropertyTest {
             long a = Operands.next(random);
             List<Insn> load = List.of(lddw(3, a));
             String where = String.format("seed %d: %d bits of 0x%x", seed, bits, a);
-            assertEquals(ReferenceSemantics.toLittleEndian(a, bits), runAndReturn(load, Asm.le(3, bits), 3),
+            assertEquals(
+                    ReferenceSemantics.toLittleEndian(a, bits),
+                    runAndReturn(load, Asm.le(3, bits), 3),
                     () -> "le: " + where);
-            assertEquals(ReferenceSemantics.swapBytes(a, bits), runAndReturn(load, Asm.be(3, bits), 3),
+            assertEquals(
+                    ReferenceSemantics.swapBytes(a, bits),
+                    runAndReturn(load, Asm.be(3, bits), 3),
                     () -> "be: " + where);
-            assertEquals(ReferenceSemantics.swapBytes(a, bits), runAndReturn(load, Asm.bswap(3, bits), 3),
+            assertEquals(
+                    ReferenceSemantics.swapBytes(a, bits),
+                    runAndReturn(load, Asm.bswap(3, bits), 3),
                     () -> "bswap: " + where);
         }
     }

@@ -45,8 +45,12 @@ class AluTest {
         "AND, 32, ffffffffffffffff, ffffffffffffffff, ffffffff",
     })
     void registerOperand(AluOp op, int width, String dst, String src, String expected) {
-        long result = Runs.run(lddw(1, Long.parseUnsignedLong(dst, 16)), lddw(2, Long.parseUnsignedLong(src, 16)),
-                width == 64 ? op.reg(1, 2) : op.reg32(1, 2), MOV.reg(0, 1), exit());
+        long result = Runs.run(
+                lddw(1, Long.parseUnsignedLong(dst, 16)),
+                lddw(2, Long.parseUnsignedLong(src, 16)),
+                width == 64 ? op.reg(1, 2) : op.reg32(1, 2),
+                MOV.reg(0, 1),
+                exit());
         assertEquals(Long.parseUnsignedLong(expected, 16), result);
     }
 
@@ -69,8 +73,11 @@ class AluTest {
         "SMOD, 32, fffffff9, 2, ffffffff",
     })
     void immediateOperand(AluOp op, int width, String dst, int imm, String expected) {
-        long result = Runs.run(lddw(1, Long.parseUnsignedLong(dst, 16)),
-                width == 64 ? op.imm(1, imm) : op.imm32(1, imm), MOV.reg(0, 1), exit());
+        long result = Runs.run(
+                lddw(1, Long.parseUnsignedLong(dst, 16)),
+                width == 64 ? op.imm(1, imm) : op.imm32(1, imm),
+                MOV.reg(0, 1),
+                exit());
         assertEquals(Long.parseUnsignedLong(expected, 16), result);
     }
 
@@ -97,16 +104,24 @@ class AluTest {
         "true, 8, ffffffffffffff7f, 7f",
     })
     void movsx(boolean wide, int bits, String value, String expected) {
-        assertEquals(Long.parseUnsignedLong(expected, 16),
-                Runs.run(lddw(1, Long.parseUnsignedLong(value, 16)),
-                        wide ? Asm.movsx(0, 1, bits) : Asm.movsx32(0, 1, bits), exit()));
+        assertEquals(
+                Long.parseUnsignedLong(expected, 16),
+                Runs.run(
+                        lddw(1, Long.parseUnsignedLong(value, 16)),
+                        wide ? Asm.movsx(0, 1, bits) : Asm.movsx32(0, 1, bits),
+                        exit()));
     }
 
     @ParameterizedTest(name = "neg wide={0}")
-    @CsvSource({"true, 1, ffffffffffffffff", "false, 1, ffffffff", "false, 80000000, 80000000",
-        "true, 8000000000000000, 8000000000000000"})
+    @CsvSource({
+        "true, 1, ffffffffffffffff",
+        "false, 1, ffffffff",
+        "false, 80000000, 80000000",
+        "true, 8000000000000000, 8000000000000000"
+    })
     void neg(boolean wide, String value, String expected) {
-        assertEquals(Long.parseUnsignedLong(expected, 16),
+        assertEquals(
+                Long.parseUnsignedLong(expected, 16),
                 Runs.run(lddw(0, Long.parseUnsignedLong(value, 16)), wide ? Asm.neg(0) : Asm.neg32(0), exit()));
     }
 }

@@ -1,7 +1,5 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.exec.HelperRegistry;
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.exit;
 import static dev.ebpfjvm.core.asm.Asm.lddw;
 import static dev.ebpfjvm.core.asm.Asm.ldx;
@@ -14,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.AtomicOp;
@@ -23,7 +22,7 @@ import dev.ebpfjvm.core.isa.Size;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -47,11 +46,15 @@ class AtomicTest {
         ProgramContext ctx = new ProgramContext();
         long[] out = new long[3];
         Insn[] insns = {
-            lddw(2, memory), stx(Size.DW, 10, 2, -8),
-            lddw(1, src), lddw(0, r0),
+            lddw(2, memory),
+            stx(Size.DW, 10, 2, -8),
+            lddw(1, src),
+            lddw(0, r0),
             op.mem(size, 10, 1, -8),
-            stx(Size.DW, 10, 1, -16), stx(Size.DW, 10, 0, -24),
-            ldx(Size.DW, 0, 10, -8), exit(),
+            stx(Size.DW, 10, 1, -16),
+            stx(Size.DW, 10, 0, -24),
+            ldx(Size.DW, 0, 10, -8),
+            exit(),
         };
         out[0] = Runs.run(ctx, insns);
         byte[] stack = ctx.memory().stack();
@@ -106,8 +109,8 @@ class AtomicTest {
     @ValueSource(ints = {-7, -6, -4})
     void misaligned_faults(int off) {
         Size size = off == -4 ? Size.DW : Size.W;
-        ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                () -> Runs.run(MOV.imm(1, 1), AtomicOp.ADD.mem(size, 10, 1, off), exit()));
+        ProgramFaultException e = assertThrows(
+                ProgramFaultException.class, () -> Runs.run(MOV.imm(1, 1), AtomicOp.ADD.mem(size, 10, 1, off), exit()));
         assertEquals(1, e.pc());
         assertTrue(e.getMessage().contains("misaligned"), e.getMessage());
     }
@@ -118,7 +121,8 @@ class AtomicTest {
         Region region = TestRegions.register(RegionKind.GLOBAL_DATA, new byte[8], false, null);
         try {
             AtomicOp op = fetch ? AtomicOp.FETCH_ADD : AtomicOp.ADD;
-            ProgramFaultException e = assertThrows(ProgramFaultException.class,
+            ProgramFaultException e = assertThrows(
+                    ProgramFaultException.class,
                     () -> Runs.run(lddw(2, region.address(0)), MOV.imm(1, 1), op.mem(Size.DW, 2, 1, 0), exit()));
             assertEquals(3, e.pc());
         } finally {
@@ -144,7 +148,8 @@ class AtomicTest {
             exit(),
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Executable exe = Runs.ENGINE.load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
+        try (Executable exe =
+                Runs.ENGINE.load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             List<Future<Long>> runs = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 runs.add(pool.submit(() -> {

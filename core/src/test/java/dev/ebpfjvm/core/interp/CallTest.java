@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.call;
 import static dev.ebpfjvm.core.asm.Asm.callLocal;
 import static dev.ebpfjvm.core.asm.Asm.callx;
@@ -29,7 +28,7 @@ import dev.ebpfjvm.core.isa.Size;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +41,16 @@ class CallTest {
 
     @Test
     void helper_getsR1ToR5_andReturnsInR0() {
-        long r0 = Runs.run(new ProgramContext(), HELPERS,
-                MOV.imm(1, 1), MOV.imm(2, 2), MOV.imm(3, 3), MOV.imm(4, 4), MOV.imm(5, 5), call(7), exit());
+        long r0 = Runs.run(
+                new ProgramContext(),
+                HELPERS,
+                MOV.imm(1, 1),
+                MOV.imm(2, 2),
+                MOV.imm(3, 3),
+                MOV.imm(4, 4),
+                MOV.imm(5, 5),
+                call(7),
+                exit());
         assertEquals(54321, r0);
     }
 
@@ -63,23 +70,34 @@ class CallTest {
 
     @Test
     void helper_preservesR6ToR9() {
-        long r0 = Runs.run(new ProgramContext(), HELPERS, MOV.imm(6, 6), MOV.imm(9, 9), call(7),
-                AluOp.ADD.reg(6, 9), MOV.reg(0, 6), exit());
+        long r0 = Runs.run(
+                new ProgramContext(),
+                HELPERS,
+                MOV.imm(6, 6),
+                MOV.imm(9, 9),
+                call(7),
+                AluOp.ADD.reg(6, 9),
+                MOV.reg(0, 6),
+                exit());
         assertEquals(15, r0);
     }
 
     @Test
     void unknownHelper_isRejectedAtLoad_namingTheSlot() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> Runs.ENGINE.load(InsnList.of(MOV.imm(0, 0), call(8), exit()).program("test", HELPERS, TestRegions.reach())));
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class,
+                () -> Runs.ENGINE.load(
+                        InsnList.of(MOV.imm(0, 0), call(8), exit()).program("test", HELPERS, TestRegions.reach())));
         assertEquals(1, e.index());
         assertEquals("program of this type cannot use helper bpf_get_smp_processor_id#8", e.reason());
     }
 
     @Test
     void kfuncCall_isUnsupportedAtLoad() {
-        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-                () -> Runs.ENGINE.load(InsnList.of(Insn.of(0x85, 0, 2, 0, 1234), exit()).program("test", HelperRegistry.empty(), TestRegions.reach())));
+        UnsupportedFeatureException e = assertThrows(
+                UnsupportedFeatureException.class,
+                () -> Runs.ENGINE.load(InsnList.of(Insn.of(0x85, 0, 2, 0, 1234), exit())
+                        .program("test", HelperRegistry.empty(), TestRegions.reach())));
         assertTrue(e.getMessage().contains("insn 0"), e.getMessage());
     }
 
@@ -90,7 +108,8 @@ class CallTest {
 
     @Test
     void callx_ofAnUnknownId_faultsAtTheCall() {
-        ProgramFaultException e = assertThrows(ProgramFaultException.class,
+        ProgramFaultException e = assertThrows(
+                ProgramFaultException.class,
                 () -> Runs.run(new ProgramContext(), HELPERS, MOV.imm(8, 6), callx(8), exit()));
         assertEquals(1, e.pc());
     }
@@ -98,14 +117,19 @@ class CallTest {
     @Test
     void localCall_passesR1ToR5_returnsR0_andPreservesR6ToR9() {
         Insn[] insns = {
-            MOV.imm(1, 1), MOV.imm(5, 5), MOV.imm(6, 60), MOV.imm(9, 90),
+            MOV.imm(1, 1),
+            MOV.imm(5, 5),
+            MOV.imm(6, 60),
+            MOV.imm(9, 90),
             callLocal(3),
             AluOp.ADD.reg(0, 6),
             AluOp.ADD.reg(0, 9),
             exit(),
             // callee: clobbers r6 and r9, returns r1 + r5
-            MOV.imm(6, -1), MOV.imm(9, -1),
-            MOV.reg(0, 1), AluOp.ADD.reg(0, 5),
+            MOV.imm(6, -1),
+            MOV.imm(9, -1),
+            MOV.reg(0, 1),
+            AluOp.ADD.reg(0, 5),
             exit(),
         };
         assertEquals(1 + 5 + 60 + 90, Runs.run(insns));
@@ -143,11 +167,14 @@ class CallTest {
     @Test
     void stackOfTheCaller_isReachableThroughAPointer() {
         Insn[] insns = {
-            MOV.reg(1, 10), AluOp.ADD.imm(1, -16),
+            MOV.reg(1, 10),
+            AluOp.ADD.imm(1, -16),
             callLocal(2),
             ldx(Size.DW, 0, 10, -16),
             exit(),
-            MOV.imm(2, 77), stx(Size.DW, 1, 2, 0), exit(),
+            MOV.imm(2, 77),
+            stx(Size.DW, 1, 2, 0),
+            exit(),
         };
         assertEquals(77, Runs.run(insns));
     }
@@ -157,13 +184,11 @@ class CallTest {
         Insn[] insns = {
             // The target counts from the slot after the first (check_ld_imm() in the verifier):
             // 0 + 1 + 2 = slot 3.
-            Insn.lddw(0, PseudoSrc.FUNC, 2),
-            exit(),
-            MOV.imm(0, 1),
-            exit(),
+            Insn.lddw(0, PseudoSrc.FUNC, 2), exit(), MOV.imm(0, 1), exit(),
         };
         long address;
-        try (Executable exe = Runs.ENGINE.load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
+        try (Executable exe =
+                Runs.ENGINE.load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             address = exe.run(new ProgramContext());
             assertEquals(3, Address.offset(address));
             assertSame(exe, TestRegions.ownerAt(address, RegionKind.PROGRAM));
@@ -173,8 +198,10 @@ class CallTest {
 
     @Test
     void functionReference_outOfTheProgram_isRejectedAtLoad() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> Runs.ENGINE.load(InsnList.of(Insn.lddw(0, PseudoSrc.FUNC, 5), exit()).program("test", HelperRegistry.empty(), TestRegions.reach())));
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class,
+                () -> Runs.ENGINE.load(InsnList.of(Insn.lddw(0, PseudoSrc.FUNC, 5), exit())
+                        .program("test", HelperRegistry.empty(), TestRegions.reach())));
         assertEquals(0, e.index());
     }
 }

@@ -1,13 +1,13 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.exec.HelperRegistry;
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.LittleEndian;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -37,7 +37,8 @@ class ConcurrencyTest {
     void twoThreads_sameExecutable_ownContexts() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CyclicBarrier start = new CyclicBarrier(2);
-        try (Executable exe = Runs.ENGINE.load(InsnList.of(InstructionCost.memRw1k()).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
+        try (Executable exe = Runs.ENGINE.load(
+                InsnList.of(InstructionCost.memRw1k()).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             List<Future<Integer>> threads = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 int seed = t;

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.call;
 import static dev.ebpfjvm.core.asm.Asm.callLocal;
 import static dev.ebpfjvm.core.asm.Asm.exit;
@@ -27,7 +26,7 @@ import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,8 +69,12 @@ class FaultTest {
     void outOfBounds_pastTheEndOfThePacket() {
         ProgramContext ctx = new ProgramContext();
         ctx.memory().setPacket(new byte[16]);
-        ProgramFaultException e = fault(ctx, lddw(1, Address.of(Memory.PACKET_REGION, 0)),
-                ldx(Size.W, 0, 1, 12), ldx(Size.W, 0, 1, 13), exit());
+        ProgramFaultException e = fault(
+                ctx,
+                lddw(1, Address.of(Memory.PACKET_REGION, 0)),
+                ldx(Size.W, 0, 1, 12),
+                ldx(Size.W, 0, 1, 13),
+                exit());
         assertEquals(3, e.pc());
         assertTrue(e.getMessage().contains("read of 4 bytes at 3:0xd"), e.getMessage());
         assertInstanceOf(IndexOutOfBoundsException.class, e.getCause());
@@ -89,7 +92,8 @@ class FaultTest {
     void outOfBounds_aboveTheLastFrame() {
         ProgramContext ctx = new ProgramContext();
         assertThrows(ProgramFaultException.class, () -> {
-            try (var exe = Runs.ENGINE.load(InsnList.of(ldx(Size.B, 0, 10, 0), exit()).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
+            try (var exe = Runs.ENGINE.load(InsnList.of(ldx(Size.B, 0, 10, 0), exit())
+                    .program("test", HelperRegistry.empty(), TestRegions.reach()))) {
                 exe.execute(ctx, 0, 0, Memory.MAX_FRAMES - 1);
             }
         });
@@ -143,11 +147,7 @@ class FaultTest {
 
     /** f(r1) = r1 == 0 ? r10 : f(r1 - 1): r1 + 1 frames deep. */
     private static final Insn[] RECURSE = {
-        MOV.reg(0, 10),
-        JumpOp.JEQ.imm(1, 0, 2),
-        AluOp.SUB.imm(1, 1),
-        callLocal(-4),
-        exit(),
+        MOV.reg(0, 10), JumpOp.JEQ.imm(1, 0, 2), AluOp.SUB.imm(1, 1), callLocal(-4), exit(),
     };
 
     @Test
@@ -202,7 +202,10 @@ class FaultTest {
         ProgramContext ctx = new ProgramContext();
         ctx.setEntry(3, 0);
         ctx.setBudget(3); // four function entries (frames 0 to 3)
-        assertEquals(0, assertThrows(ProgramFaultException.class, () -> Runs.run(ctx, RECURSE)).pc());
+        assertEquals(
+                0,
+                assertThrows(ProgramFaultException.class, () -> Runs.run(ctx, RECURSE))
+                        .pc());
         ctx.setBudget(4);
         assertEquals(Memory.framePointer(3), Runs.run(ctx, RECURSE));
     }
@@ -214,7 +217,8 @@ class FaultTest {
                     throw new IllegalStateException("broken helper");
                 })
                 .build();
-        ProgramFaultException e = assertThrows(ProgramFaultException.class,
+        ProgramFaultException e = assertThrows(
+                ProgramFaultException.class,
                 () -> Runs.run(new ProgramContext(), helpers, MOV.imm(0, 0), call(1), exit()));
         assertEquals(1, e.pc());
         assertInstanceOf(IllegalStateException.class, e.getCause());

@@ -1,7 +1,5 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.exec.HelperRegistry;
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.callLocal;
 import static dev.ebpfjvm.core.asm.Asm.exit;
 import static dev.ebpfjvm.core.asm.Asm.lddw;
@@ -11,11 +9,13 @@ import static dev.ebpfjvm.core.isa.AluOp.MOV;
 
 import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.isa.Size;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
@@ -28,8 +28,7 @@ import java.lang.management.ThreadMXBean;
  * (the loop is shared, so each program's first run of an unseen arm recompiles it).
  */
 final class InstructionCost {
-    private InstructionCost() {
-    }
+    private InstructionCost() {}
 
     /** alu64_loop: 1000 iterations of 64-bit mul/add/xor/shift, 11,006 instructions a run. */
     static Insn[] alu64Loop() {
@@ -120,7 +119,8 @@ final class InstructionCost {
 
     private static void measure(String name, Insn[] insns, int bufferSize, long executed, double seconds) {
         ProgramContext ctx = new ProgramContext().withBuffer(new byte[bufferSize]);
-        try (Executable exe = new Interpreter().load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
+        try (Executable exe = new Interpreter()
+                .load(InsnList.of(insns).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             long sink = 0;
             sink += loop(exe, ctx, (long) (seconds * 1e9 / 2)); // warm-up
             // Thread CPU time rather than wall time: the machine is shared, and time slices given to
@@ -138,7 +138,8 @@ final class InstructionCost {
                 now = threads.getCurrentThreadCpuTime();
             } while (now < end);
             double perRun = (double) (now - start) / runs;
-            System.out.printf("%-11s %10.0f ns/run %6.2f ns/insn (%d insns/run, sink %d)%n",
+            System.out.printf(
+                    "%-11s %10.0f ns/run %6.2f ns/insn (%d insns/run, sink %d)%n",
                     name, perRun, perRun / executed, executed, sink & 1);
         }
     }

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ebpfjvm.core.EbpfException;
@@ -15,6 +14,7 @@ import dev.ebpfjvm.core.isa.InsnValidator;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -79,10 +79,10 @@ class InterpreterFuzzTest {
             Insn insn = insns.get(i);
             int slot = layout.slotOf(i);
             int relative = layout.slotOf(random.nextInt(insns.size())) - slot - 1;
-            boolean inImm = insn.isLocalCall() || insn.opcode() == 0x06
-                    || insn.isWide() && insn.src() == 4;
+            boolean inImm = insn.isLocalCall() || insn.opcode() == 0x06 || insn.isWide() && insn.src() == 4;
             if (random.nextInt(16) != 0 && (insn.hasJumpTarget() || inImm)) {
-                insn = inImm ? new Insn(insn.opcode(), insn.dst(), insn.src(), insn.off(), relative)
+                insn = inImm
+                        ? new Insn(insn.opcode(), insn.dst(), insn.src(), insn.off(), relative)
                         : new Insn(insn.opcode(), insn.dst(), insn.src(), relative, insn.imm());
             }
             out.add(insn);
@@ -96,8 +96,8 @@ class InterpreterFuzzTest {
     private static int[] usedOpcodes() {
         Random random = new Random(0);
         return IntStream.range(0, 256)
-                .filter(opcode -> IntStream.range(0, 64)
-                        .anyMatch(i -> InsnValidator.check(fields(random, opcode)) == null))
+                .filter(opcode ->
+                        IntStream.range(0, 64).anyMatch(i -> InsnValidator.check(fields(random, opcode)) == null))
                 .toArray();
     }
 
@@ -136,7 +136,8 @@ class InterpreterFuzzTest {
     }
 
     private static long pointer(Random random) {
-        int region = new int[] {0, Memory.STACK_REGION, Memory.CONTEXT_REGION, Memory.PACKET_REGION, 99}[random.nextInt(5)];
+        int region =
+                new int[] {0, Memory.STACK_REGION, Memory.CONTEXT_REGION, Memory.PACKET_REGION, 99}[random.nextInt(5)];
         return Address.of(region, random.nextInt(80) - 8);
     }
 }

@@ -24,7 +24,7 @@ class InterpreterLoopTest {
     /** {@return the bytecode length of the first method of that name, or -1} */
     private static int codeLength(Class<?> type, String method) throws IOException {
         try (InputStream raw = type.getResourceAsStream(type.getSimpleName() + ".class");
-             DataInputStream in = new DataInputStream(raw)) {
+                DataInputStream in = new DataInputStream(raw)) {
             in.readInt();
             in.readInt();
             String[] utf8 = readConstantPool(in);
@@ -58,11 +58,26 @@ class InterpreterLoopTest {
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
-                case 1: utf8[i] = in.readUTF(); break;
-                case 5: case 6: in.skipBytes(8); i++; break;
-                case 7: case 8: case 16: case 19: case 20: in.skipBytes(2); break;
-                case 15: in.skipBytes(3); break;
-                default: in.skipBytes(4); // int, float, member refs, name-and-type, dynamic
+                case 1:
+                    utf8[i] = in.readUTF();
+                    break;
+                case 5:
+                case 6:
+                    in.skipBytes(8);
+                    i++;
+                    break;
+                case 7:
+                case 8:
+                case 16:
+                case 19:
+                case 20:
+                    in.skipBytes(2);
+                    break;
+                case 15:
+                    in.skipBytes(3);
+                    break;
+                default:
+                    in.skipBytes(4); // int, float, member refs, name-and-type, dynamic
             }
         }
         return utf8;

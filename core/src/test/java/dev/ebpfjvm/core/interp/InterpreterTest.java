@@ -1,7 +1,5 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.exec.HelperRegistry;
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.exit;
 import static dev.ebpfjvm.core.asm.Asm.gotol;
 import static dev.ebpfjvm.core.asm.Asm.ja;
@@ -16,11 +14,13 @@ import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Engines;
 import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.JumpOp;
 import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.testing.TestRegions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,7 +56,8 @@ class InterpreterTest {
 
     @Test
     void execute_onAGivenFrame_pointsR10AtThatFrame() {
-        try (Executable exe = Runs.ENGINE.load(InsnList.of(MOV.reg(0, 10), exit()).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
+        try (Executable exe = Runs.ENGINE.load(
+                InsnList.of(MOV.reg(0, 10), exit()).program("test", HelperRegistry.empty(), TestRegions.reach()))) {
             assertEquals(Memory.framePointer(3), exe.execute(new ProgramContext(), 0, 0, 3));
             assertThrows(ProgramFaultException.class, () -> exe.execute(new ProgramContext(), 0, 0, 8));
         }
@@ -98,15 +99,19 @@ class InterpreterTest {
 
     @Test
     void load_malformedProgram_isRejectedWithItsSlot() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> Runs.ENGINE.load(InsnList.of(MOV.imm(0, 1), ja(5), exit()).program("test", HelperRegistry.empty(), TestRegions.reach())));
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class,
+                () -> Runs.ENGINE.load(InsnList.of(MOV.imm(0, 1), ja(5), exit())
+                        .program("test", HelperRegistry.empty(), TestRegions.reach())));
         assertEquals(1, e.index());
     }
 
     @Test
     void load_programThatCanRunPastItsEnd_isRejected() {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> Runs.ENGINE.load(InsnList.of(MOV.imm(0, 1)).program("test", HelperRegistry.empty(), TestRegions.reach())));
+        InvalidProgramException e = assertThrows(
+                InvalidProgramException.class,
+                () -> Runs.ENGINE.load(
+                        InsnList.of(MOV.imm(0, 1)).program("test", HelperRegistry.empty(), TestRegions.reach())));
         assertEquals(0, e.index());
     }
 

@@ -57,8 +57,10 @@ class JumpPropertyTest {
             insns.add(exit());
             long expected = ReferenceSemantics.jumps(wide, op, a, src) ? 1 : 0;
             long actual = Runs.run(insns.toArray(new Insn[0]));
-            assertEquals(expected, actual, () -> String.format("seed %d: %s%s 0x%x, 0x%x", seed, op,
-                    wide ? "" : "32", a, src));
+            assertEquals(
+                    expected,
+                    actual,
+                    () -> String.format("seed %d: %s%s 0x%x, 0x%x", seed, op, wide ? "" : "32", a, src));
         }
     }
 }

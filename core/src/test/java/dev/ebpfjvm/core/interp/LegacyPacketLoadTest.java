@@ -58,8 +58,7 @@ class LegacyPacketLoadTest {
     @Test
     void outsideThePacket_inAFunction_returnsZeroToItsCaller() {
         Insn[] insns = {
-            callLocal(2), AluOp.ADD.imm(0, 100), exit(),
-            MOV.imm(0, 5), ldAbs(Size.W, 100), MOV.imm(0, 9), exit(),
+            callLocal(2), AluOp.ADD.imm(0, 100), exit(), MOV.imm(0, 5), ldAbs(Size.W, 100), MOV.imm(0, 9), exit(),
         };
         assertEquals(100, run(insns));
     }

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.exit;
 import static dev.ebpfjvm.core.asm.Asm.lddw;
 import static dev.ebpfjvm.core.asm.Asm.ldx;
@@ -22,7 +21,7 @@ import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Memory;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,10 +59,10 @@ class MemoryAccessTest {
     @CsvSource({"B, ffffffffffffff80", "H, ffffffffffff8000", "W, ffffffff80000000"})
     void signExtendingLoad(Size size, String expected) {
         // Only the low bytes of the stored value have their top bit set.
-        long value = size == Size.B ? 0x7711_2233_4455_6680L : size == Size.H ? 0x7711_2233_4455_8000L
-                : 0x7711_2233_8000_0000L;
-        long result = Runs.run(lddw(1, value), stx(Size.DW, 10, 1, -8),
-                ldxs(size, 0, 10, -8), exit());
+        long value = size == Size.B
+                ? 0x7711_2233_4455_6680L
+                : size == Size.H ? 0x7711_2233_4455_8000L : 0x7711_2233_8000_0000L;
+        long result = Runs.run(lddw(1, value), stx(Size.DW, 10, 1, -8), ldxs(size, 0, 10, -8), exit());
         assertEquals(Long.parseUnsignedLong(expected, 16), result);
     }
 
@@ -99,8 +98,8 @@ class MemoryAccessTest {
         ctx.setEntry(Address.of(Memory.CONTEXT_REGION, 0), 0);
         assertEquals(76_004, Runs.run(ctx, ldx(Size.W, 0, 1, 76), st(Size.H, 1, 8, 7), exit()));
         assertArrayEquals(new long[] {8, 2, 7}, stored);
-        ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                () -> Runs.run(ctx, MOV.imm(2, 1), stx(Size.W, 1, 2, 4), exit()));
+        ProgramFaultException e = assertThrows(
+                ProgramFaultException.class, () -> Runs.run(ctx, MOV.imm(2, 1), stx(Size.W, 1, 2, 4), exit()));
         assertEquals(1, e.pc());
     }
 
@@ -121,8 +120,7 @@ class MemoryAccessTest {
         byte[] value = new byte[16];
         Region region = TestRegions.register(RegionKind.MAP_VALUE, value, true, null);
         try {
-            long result = Runs.run(lddw(1, region.address(0)), st(Size.DW, 1, 8, 42),
-                    ldx(Size.DW, 0, 1, 8), exit());
+            long result = Runs.run(lddw(1, region.address(0)), st(Size.DW, 1, 8, 42), ldx(Size.DW, 0, 1, 8), exit());
             assertEquals(42, result);
             assertEquals(42, LittleEndian.getU64(value, 8));
         } finally {
@@ -147,8 +145,8 @@ class MemoryAccessTest {
         // A pointer moved away and back, as a program comparing data + 14 with data_end does.
         byte[] buffer = new byte[32];
         buffer[20] = 99;
-        long result = Runs.runWithBuffer(buffer, AluOp.ADD.imm(1, 1000),
-                AluOp.SUB.imm(1, 980), ldx(Size.B, 0, 1, 0), exit());
+        long result =
+                Runs.runWithBuffer(buffer, AluOp.ADD.imm(1, 1000), AluOp.SUB.imm(1, 980), ldx(Size.B, 0, 1, 0), exit());
         assertEquals(99, result);
     }
 }

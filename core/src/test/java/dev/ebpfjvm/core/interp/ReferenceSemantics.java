@@ -15,8 +15,7 @@ final class ReferenceSemantics {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
     private static final BigInteger TWO_32 = BigInteger.ONE.shiftLeft(32);
 
-    private ReferenceSemantics() {
-    }
+    private ReferenceSemantics() {}
 
     /**
      * {@return dst after {@code op dst, src}}: {@code src} is the register's value, or for an
@@ -31,22 +30,53 @@ final class ReferenceSemantics {
         BigInteger sb = signed(src, width);
         BigInteger result;
         switch (op) {
-            case ADD: result = ua.add(ub); break;
-            case SUB: result = ua.subtract(ub); break;
-            case MUL: result = ua.multiply(ub); break;
-            case DIV: result = ub.signum() == 0 ? BigInteger.ZERO : ua.divide(ub); break;
-            case SDIV: result = sb.signum() == 0 ? BigInteger.ZERO : sa.divide(sb); break; // rounds toward zero
-            case MOD: result = ub.signum() == 0 ? ua : ua.mod(ub); break;
-            case SMOD: result = sb.signum() == 0 ? ua : sa.remainder(sb); break;
-            case OR: result = ua.or(ub); break;
-            case AND: result = ua.and(ub); break;
-            case XOR: result = ua.xor(ub); break;
-            case LSH: result = ua.shiftLeft(shiftCount(src, width)); break;
-            case RSH: result = ua.shiftRight(shiftCount(src, width)); break;
-            case ARSH: result = sa.shiftRight(shiftCount(src, width)); break;
-            case MOV: result = ub; break;
-            case NEG: result = ua.negate(); break;
-            default: throw new IllegalArgumentException("not a binary operation: " + op);
+            case ADD:
+                result = ua.add(ub);
+                break;
+            case SUB:
+                result = ua.subtract(ub);
+                break;
+            case MUL:
+                result = ua.multiply(ub);
+                break;
+            case DIV:
+                result = ub.signum() == 0 ? BigInteger.ZERO : ua.divide(ub);
+                break;
+            case SDIV:
+                result = sb.signum() == 0 ? BigInteger.ZERO : sa.divide(sb);
+                break; // rounds toward zero
+            case MOD:
+                result = ub.signum() == 0 ? ua : ua.mod(ub);
+                break;
+            case SMOD:
+                result = sb.signum() == 0 ? ua : sa.remainder(sb);
+                break;
+            case OR:
+                result = ua.or(ub);
+                break;
+            case AND:
+                result = ua.and(ub);
+                break;
+            case XOR:
+                result = ua.xor(ub);
+                break;
+            case LSH:
+                result = ua.shiftLeft(shiftCount(src, width));
+                break;
+            case RSH:
+                result = ua.shiftRight(shiftCount(src, width));
+                break;
+            case ARSH:
+                result = sa.shiftRight(shiftCount(src, width));
+                break;
+            case MOV:
+                result = ub;
+                break;
+            case NEG:
+                result = ua.negate();
+                break;
+            default:
+                throw new IllegalArgumentException("not a binary operation: " + op);
         }
         return result.mod(modulus).longValue();
     }
@@ -77,18 +107,30 @@ final class ReferenceSemantics {
         int unsignedCmp = unsigned(dst, width).compareTo(unsigned(src, width));
         int signedCmp = signed(dst, width).compareTo(signed(src, width));
         switch (op) {
-            case JEQ: return unsignedCmp == 0;
-            case JNE: return unsignedCmp != 0;
-            case JGT: return unsignedCmp > 0;
-            case JGE: return unsignedCmp >= 0;
-            case JLT: return unsignedCmp < 0;
-            case JLE: return unsignedCmp <= 0;
-            case JSGT: return signedCmp > 0;
-            case JSGE: return signedCmp >= 0;
-            case JSLT: return signedCmp < 0;
-            case JSLE: return signedCmp <= 0;
-            case JSET: return unsigned(dst, width).and(unsigned(src, width)).signum() != 0;
-            default: throw new IllegalArgumentException("not a condition: " + op);
+            case JEQ:
+                return unsignedCmp == 0;
+            case JNE:
+                return unsignedCmp != 0;
+            case JGT:
+                return unsignedCmp > 0;
+            case JGE:
+                return unsignedCmp >= 0;
+            case JLT:
+                return unsignedCmp < 0;
+            case JLE:
+                return unsignedCmp <= 0;
+            case JSGT:
+                return signedCmp > 0;
+            case JSGE:
+                return signedCmp >= 0;
+            case JSLT:
+                return signedCmp < 0;
+            case JSLE:
+                return signedCmp <= 0;
+            case JSET:
+                return unsigned(dst, width).and(unsigned(src, width)).signum() != 0;
+            default:
+                throw new IllegalArgumentException("not a condition: " + op);
         }
     }
 

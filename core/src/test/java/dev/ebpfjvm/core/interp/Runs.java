@@ -1,18 +1,17 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.Insn;
+import dev.ebpfjvm.core.testing.TestRegions;
 
 /** Loads and runs test programs with the interpreter. */
 final class Runs {
     static final Interpreter ENGINE = new Interpreter();
 
-    private Runs() {
-    }
+    private Runs() {}
 
     /** {@return r0 after running the instructions with a fresh context and no buffer} */
     static long run(Insn... insns) {

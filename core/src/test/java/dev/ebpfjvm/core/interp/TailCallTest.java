@@ -1,7 +1,5 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.exec.HelperRegistry;
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.call;
 import static dev.ebpfjvm.core.asm.Asm.callLocal;
 import static dev.ebpfjvm.core.asm.Asm.exit;
@@ -15,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.exec.TailCalls;
 import dev.ebpfjvm.core.isa.AluOp;
@@ -22,6 +21,7 @@ import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.Size;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +59,8 @@ class TailCallTest {
     @Test
     void tailCall_runsTheTarget_whoseExitIsTheCallersExit() {
         try (Executable target = load(ldx(Size.B, 0, 1, 0), exit());
-             Executable caller = load(concat(new Insn[] {MOV.imm(0, 1)}, tailCall(2),
-                     new Insn[] {MOV.imm(0, 99), exit()}))) {
+                Executable caller =
+                        load(concat(new Insn[] {MOV.imm(0, 1)}, tailCall(2), new Insn[] {MOV.imm(0, 99), exit()}))) {
             array.set(2, target);
             assertEquals(0x5a, caller.run(new ProgramContext().withBuffer(new byte[] {0x5a})));
         }
@@ -84,9 +84,12 @@ class TailCallTest {
 
     /** Counts its runs in the first word of the context, then tail-calls itself (slot 0). */
     private Executable selfCaller() {
-        return load(concat(new Insn[] {
-            ldx(Size.DW, 6, 1, 0), AluOp.ADD.imm(6, 1), stx(Size.DW, 1, 6, 0),
-        }, tailCall(0), new Insn[] {exit()}));
+        return load(concat(
+                new Insn[] {
+                    ldx(Size.DW, 6, 1, 0), AluOp.ADD.imm(6, 1), stx(Size.DW, 1, 6, 0),
+                },
+                tailCall(0),
+                new Insn[] {exit()}));
     }
 
     @Test
@@ -98,7 +101,9 @@ class TailCallTest {
             assertEquals(TailCalls.FALL_THROUGH_R0, self.run(ctx));
             assertEquals(1 + ProgramContext.MAX_TAIL_CALLS, LittleEndian.getU64(counter, 0));
             assertEquals(TailCalls.FALL_THROUGH_R0, self.run(ctx));
-            assertEquals(2 * (1 + ProgramContext.MAX_TAIL_CALLS), LittleEndian.getU64(counter, 0),
+            assertEquals(
+                    2 * (1 + ProgramContext.MAX_TAIL_CALLS),
+                    LittleEndian.getU64(counter, 0),
                     "each run starts with a fresh count");
         }
     }
@@ -118,9 +123,12 @@ class TailCallTest {
     @Test
     void tailCall_fromAFunction_runsOnItsFrame_andReturnsToItsCaller() {
         try (Executable target = load(MOV.reg(0, 10), exit());
-             Executable caller = load(concat(new Insn[] {
-                 callLocal(2), AluOp.ADD.imm(0, 1000), exit(),
-             }, tailCall(3), new Insn[] {MOV.imm(0, 5), exit()}))) {
+                Executable caller = load(concat(
+                        new Insn[] {
+                            callLocal(2), AluOp.ADD.imm(0, 1000), exit(),
+                        },
+                        tailCall(3),
+                        new Insn[] {MOV.imm(0, 5), exit()}))) {
             array.set(3, target);
             assertEquals(Memory.framePointer(1) + 1000, caller.run(new ProgramContext()));
         }

@@ -1,11 +1,10 @@
 package dev.ebpfjvm.core.interp;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.ProgramArray;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 
 /**
  * A minimal {@code BPF_MAP_TYPE_PROG_ARRAY} for tail-call tests: fixed slots, registered as the

@@ -16,10 +16,52 @@ import org.junit.jupiter.api.Test;
 class AssemblerFuzzTest {
     private static final int ROUNDS = 5_000;
     private static final String[] TOKENS = {
-        "add", "mov32", "lddw", "ldxw", "stb", "stxdw", "lock", "fetch", "xchg", "cmpxchg32", "ja", "ja32",
-        "jeq", "jsle32", "call", "local", "runtime", "helper", "exit", "le16", "bswap64", "movsx832",
-        "%r0", "%r1", "%r10", "%r11", "[%r1+4]", "[%r10-8]", "[%r2]", "0", "-1", "0x7fffffff", "4294967295",
-        "+1", "-2", "+0", "L:", "L", "exit:", ",", "#", ":", "[", "]", "map_fd", "\n",
+        "add",
+        "mov32",
+        "lddw",
+        "ldxw",
+        "stb",
+        "stxdw",
+        "lock",
+        "fetch",
+        "xchg",
+        "cmpxchg32",
+        "ja",
+        "ja32",
+        "jeq",
+        "jsle32",
+        "call",
+        "local",
+        "runtime",
+        "helper",
+        "exit",
+        "le16",
+        "bswap64",
+        "movsx832",
+        "%r0",
+        "%r1",
+        "%r10",
+        "%r11",
+        "[%r1+4]",
+        "[%r10-8]",
+        "[%r2]",
+        "0",
+        "-1",
+        "0x7fffffff",
+        "4294967295",
+        "+1",
+        "-2",
+        "+0",
+        "L:",
+        "L",
+        "exit:",
+        ",",
+        "#",
+        ":",
+        "[",
+        "]",
+        "map_fd",
+        "\n",
     };
 
     @Test
@@ -28,12 +70,16 @@ class AssemblerFuzzTest {
         Random r = new Random(seed);
         int accepted = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            String text = round % 2 == 0 ? tokenSoup(r) : mutate(r, Disassembler.toAsm(RandomInsns.program(r, 1 + r.nextInt(8))));
+            String text = round % 2 == 0
+                    ? tokenSoup(r)
+                    : mutate(r, Disassembler.toAsm(RandomInsns.program(r, 1 + r.nextInt(8))));
             if (check(text, seed, round)) {
                 accepted++;
             }
         }
-        assertTrue(accepted > ROUNDS / 20, "only " + accepted + " of " + ROUNDS + " texts assembled, " + Seeds.describe(seed));
+        assertTrue(
+                accepted > ROUNDS / 20,
+                "only " + accepted + " of " + ROUNDS + " texts assembled, " + Seeds.describe(seed));
     }
 
     private static boolean check(String text, long seed, int round) {
@@ -42,12 +88,17 @@ class AssemblerFuzzTest {
             program = Assembler.assemble(text);
         } catch (InvalidProgramException e) {
             long lines = text.chars().filter(c -> c == '\n').count() + 1;
-            assertTrue(e.index() >= 1 && e.index() <= lines, () -> "line " + e.index() + " of " + lines + ", round " + round + ", " + Seeds.describe(seed));
+            assertTrue(
+                    e.index() >= 1 && e.index() <= lines,
+                    () -> "line " + e.index() + " of " + lines + ", round " + round + ", " + Seeds.describe(seed));
             return false;
         } catch (RuntimeException e) {
             throw new AssertionError("round " + round + ", " + Seeds.describe(seed) + ":\n" + text, e);
         }
-        assertEquals(program, Assembler.assemble(Disassembler.toAsm(program)), () -> "round " + round + ", " + Seeds.describe(seed));
+        assertEquals(
+                program,
+                Assembler.assemble(Disassembler.toAsm(program)),
+                () -> "round " + round + ", " + Seeds.describe(seed));
         return true;
     }
 
@@ -66,9 +117,15 @@ class AssemblerFuzzTest {
         for (int m = 1 + r.nextInt(3); m > 0 && b.length() > 0; m--) {
             int at = r.nextInt(b.length());
             switch (r.nextInt(4)) {
-                case 0: b.deleteCharAt(at); break;
-                case 1: b.insert(at, b.charAt(at)); break;
-                case 2: b.setCharAt(at, "0123456789abcdefx%r[]+-,: #\n".charAt(r.nextInt(28))); break;
+                case 0:
+                    b.deleteCharAt(at);
+                    break;
+                case 1:
+                    b.insert(at, b.charAt(at));
+                    break;
+                case 2:
+                    b.setCharAt(at, "0123456789abcdefx%r[]+-,: #\n".charAt(r.nextInt(28)));
+                    break;
                 default:
                     String[] lines = b.toString().split("\n", -1);
                     int i = r.nextInt(lines.length);

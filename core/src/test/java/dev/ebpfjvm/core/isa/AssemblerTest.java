@@ -18,16 +18,20 @@ class AssemblerTest {
 
     @Test
     void assemble_resolvesLabelsBothWaysInSlots() {
-        Instructions p = Assembler.assemble(String.join("\n",
+        Instructions p = Assembler.assemble(String.join(
+                "\n",
                 "start:",
                 "  lddw %r0, 0x100000000   # two slots",
                 "  jeq %r0, 0, done",
                 "  ja start",
                 "done: exit"));
-        assertEquals(List.of(Insn.lddw(0, PseudoSrc.NONE, 0x100000000L),
-                insn(0x15, 0, 0, 1, 0),
-                insn(0x05, 0, 0, -4, 0),
-                insn(0x95, 0, 0, 0, 0)), p.list());
+        assertEquals(
+                List.of(
+                        Insn.lddw(0, PseudoSrc.NONE, 0x100000000L),
+                        insn(0x15, 0, 0, 1, 0),
+                        insn(0x05, 0, 0, -4, 0),
+                        insn(0x95, 0, 0, 0, 0)),
+                p.list());
     }
 
     @Test
@@ -57,21 +61,23 @@ class AssemblerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "swap16 %r1;                bswap16 %r1",
-        "swap64 %r1;                bswap64 %r1",
-        "call helper 5;             call 5",
-        "call helper %r2;           call %r2",
-        "mov32 %r0, 0xffffffff;     mov32 %r0, -1",
-        "mov %r0, -0x80000000;      mov %r0, -2147483648",
-        "stb [%r1], 1;              stb [%r1+0], 1",
-        "ldxh %r1, [%r2+0xffff];    ldxh %r1, [%r2-1]",
-        "ja +0x10;                  ja +16",
-        "lock fetch xchg [%r1], %r2; lock xchg [%r1], %r2",
-        "lddw %r1, -1;              lddw %r1, 0xffffffffffffffff",
-        "lddw %r1, 18446744073709551615; lddw %r1, -1",
-        "lddw %r1, 7, none;         lddw %r1, 7",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "swap16 %r1;                bswap16 %r1",
+                "swap64 %r1;                bswap64 %r1",
+                "call helper 5;             call 5",
+                "call helper %r2;           call %r2",
+                "mov32 %r0, 0xffffffff;     mov32 %r0, -1",
+                "mov %r0, -0x80000000;      mov %r0, -2147483648",
+                "stb [%r1], 1;              stb [%r1+0], 1",
+                "ldxh %r1, [%r2+0xffff];    ldxh %r1, [%r2-1]",
+                "ja +0x10;                  ja +16",
+                "lock fetch xchg [%r1], %r2; lock xchg [%r1], %r2",
+                "lddw %r1, -1;              lddw %r1, 0xffffffffffffffff",
+                "lddw %r1, 18446744073709551615; lddw %r1, -1",
+                "lddw %r1, 7, none;         lddw %r1, 7",
+            })
     void insn_aliasesEncodeAlike(String alias, String canonical) {
         assertEquals(Assembler.insn(canonical), Assembler.insn(alias));
     }
@@ -84,49 +90,53 @@ class AssemblerTest {
 
     /** Each bad text with the 1-based line the error names and a fragment of its reason. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "ldxq %r0, %r1;                          1; invalid mnemonic 'ldxq'",
-        "le17 %r1;                               1; invalid mnemonic 'le17'",
-        "lddw %r0;                               1; wrong number of operands for 'lddw': expected 2",
-        "add %r0;                                1; wrong number of operands for 'add'",
-        "exit %r0;                               1; wrong number of operands for 'exit': expected 0, got 1",
-        "or %r0, %r50;                           1; invalid register '%r50' (expected %r0 to %r10)",
-        "or %r11, 1;                             1; invalid register '%r11'",
-        "or %r01, 1;                             1; invalid register '%r01'",
-        "or r1, 1;                               1; invalid register 'r1'",
-        "mov32 %r0, 2147483648;                  1; immediate out of 32-bit range: 2147483648",
-        "mov32 %r0, -2147483649;                 1; immediate out of 32-bit range: -2147483649",
-        "mov32 %r0, 0x100000000;                 1; immediate out of 32-bit range: 0x100000000",
-        "add %r1, abc;                           1; invalid immediate 'abc'",
-        "add %r1, 1x;                            1; invalid immediate '1x'",
-        "ldxb %r0, [%r1+0x10000];                1; offset out of 16-bit range: +0x10000",
-        "ldxb %r0, [%r1-32769];                  1; offset out of 16-bit range: -32769",
-        "ldxb %r0, %r1;                          1; expected a memory operand [%rN+off], got '%r1'",
-        "ldxb %r0, [%r1+2;                       1; missing ']' in memory operand",
-        "ldxb %r0, [[%r1]];                      1; nested '[' in memory operand",
-        "ldxb %r0, [%r1+x];                      1; invalid offset '+x'",
-        "ja NOT_A_LABEL\\nexit;                   1; unknown label 'NOT_A_LABEL'",
-        "ja 3\\nexit;                             1; invalid jump target '3' (expected a label, +N or -N)",
-        "ja +40000\\nexit;                        1; jump offset out of 16-bit range: +40000",
-        "lock or [%r10-8];                       1; wrong number of operands for 'lock'",
-        "lock;                                   1; wrong number of operands for 'lock'",
-        "lock nand [%r10-8], %r1;                1; invalid atomic operation 'nand'",
-        "call;                                   1; wrong number of operands for 'call'",
-        "call funky 5;                           1; invalid call mode 'funky'",
-        "call local 1 2;                         1; wrong number of operands for 'call'",
-        "lddw %r1, 5, map_thing;                 1; invalid lddw pseudo source 'map_thing'",
-        "1abc: exit;                             1; invalid label name '1abc'",
-        "x:\\nexit\\nx:\\nexit;                     3; duplicate label 'x' (first defined on line 1)",
-        "mov %r0, 1\\nmov %r0, 2;                 2; last insn is not an exit or jmp",
-        "mov %r0, 1\\njeq %r0, 1, +5\\nexit;       2; jump out of range from insn 1 to 7",
-        "lddw %r0, 1\\nexit\\nlddw %r1, 2\\njeq %r0, 1, -2\\nexit; 4; jump into the middle of ldimm64 insn 3",
-        "call local f\\nexit\\nmov %r0, 0\\nf:\\nexit; 3; last insn is not an exit or jmp",
-        "le8 %r1\\nexit;                          1; invalid mnemonic 'le8'",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "ldxq %r0, %r1;                          1; invalid mnemonic 'ldxq'",
+                "le17 %r1;                               1; invalid mnemonic 'le17'",
+                "lddw %r0;                               1; wrong number of operands for 'lddw': expected 2",
+                "add %r0;                                1; wrong number of operands for 'add'",
+                "exit %r0;                               1; wrong number of operands for 'exit': expected 0, got 1",
+                "or %r0, %r50;                           1; invalid register '%r50' (expected %r0 to %r10)",
+                "or %r11, 1;                             1; invalid register '%r11'",
+                "or %r01, 1;                             1; invalid register '%r01'",
+                "or r1, 1;                               1; invalid register 'r1'",
+                "mov32 %r0, 2147483648;                  1; immediate out of 32-bit range: 2147483648",
+                "mov32 %r0, -2147483649;                 1; immediate out of 32-bit range: -2147483649",
+                "mov32 %r0, 0x100000000;                 1; immediate out of 32-bit range: 0x100000000",
+                "add %r1, abc;                           1; invalid immediate 'abc'",
+                "add %r1, 1x;                            1; invalid immediate '1x'",
+                "ldxb %r0, [%r1+0x10000];                1; offset out of 16-bit range: +0x10000",
+                "ldxb %r0, [%r1-32769];                  1; offset out of 16-bit range: -32769",
+                "ldxb %r0, %r1;                          1; expected a memory operand [%rN+off], got '%r1'",
+                "ldxb %r0, [%r1+2;                       1; missing ']' in memory operand",
+                "ldxb %r0, [[%r1]];                      1; nested '[' in memory operand",
+                "ldxb %r0, [%r1+x];                      1; invalid offset '+x'",
+                "ja NOT_A_LABEL\\nexit;                   1; unknown label 'NOT_A_LABEL'",
+                "ja 3\\nexit;                             1; invalid jump target '3' (expected a label, +N or -N)",
+                "ja +40000\\nexit;                        1; jump offset out of 16-bit range: +40000",
+                "lock or [%r10-8];                       1; wrong number of operands for 'lock'",
+                "lock;                                   1; wrong number of operands for 'lock'",
+                "lock nand [%r10-8], %r1;                1; invalid atomic operation 'nand'",
+                "call;                                   1; wrong number of operands for 'call'",
+                "call funky 5;                           1; invalid call mode 'funky'",
+                "call local 1 2;                         1; wrong number of operands for 'call'",
+                "lddw %r1, 5, map_thing;                 1; invalid lddw pseudo source 'map_thing'",
+                "1abc: exit;                             1; invalid label name '1abc'",
+                "x:\\nexit\\nx:\\nexit;                     3; duplicate label 'x' (first defined on line 1)",
+                "mov %r0, 1\\nmov %r0, 2;                 2; last insn is not an exit or jmp",
+                "mov %r0, 1\\njeq %r0, 1, +5\\nexit;       2; jump out of range from insn 1 to 7",
+                "lddw %r0, 1\\nexit\\nlddw %r1, 2\\njeq %r0, 1, -2\\nexit; 4; jump into the middle of ldimm64 insn 3",
+                "call local f\\nexit\\nmov %r0, 0\\nf:\\nexit; 3; last insn is not an exit or jmp",
+                "le8 %r1\\nexit;                          1; invalid mnemonic 'le8'",
+            })
     void assemble_rejectsWithLineAndReason(String text, int line, String reason) {
-        InvalidProgramException e = assertThrows(InvalidProgramException.class, () -> Assembler.assemble(text.replace("\\n", "\n")));
+        InvalidProgramException e =
+                assertThrows(InvalidProgramException.class, () -> Assembler.assemble(text.replace("\\n", "\n")));
         assertEquals(line, e.index(), e.getMessage());
-        assertTrue(e.reason().startsWith(reason), () -> "reason '" + e.reason() + "' should start with '" + reason + "'");
+        assertTrue(
+                e.reason().startsWith(reason), () -> "reason '" + e.reason() + "' should start with '" + reason + "'");
         assertTrue(e.getMessage().startsWith("line " + line + ": "), e.getMessage());
     }
 

@@ -64,9 +64,13 @@ class DisassemblerTest {
     void toAsm_rejectsMalformedInsnsWithTheirSlot() {
         Insn bad = Insn.of(0xe4, 0, 0, 0, 0);
         InvalidProgramException e = assertThrows(InvalidProgramException.class, () -> Disassembler.toAsm(bad));
-        assertEquals("cannot disassemble (op 0xe4 dst 0 src 0 off 0 imm 0): invalid BPF_ALU opcode 0xe4", e.getMessage());
+        assertEquals(
+                "cannot disassemble (op 0xe4 dst 0 src 0 off 0 imm 0): invalid BPF_ALU opcode 0xe4", e.getMessage());
         Instructions program = new Instructions(List.of(Insn.lddw(0, PseudoSrc.NONE, 1), bad));
-        assertEquals(2, assertThrows(InvalidProgramException.class, () -> Disassembler.toAsm(program)).index());
+        assertEquals(
+                2,
+                assertThrows(InvalidProgramException.class, () -> Disassembler.toAsm(program))
+                        .index());
     }
 
     @Test
@@ -75,30 +79,39 @@ class DisassemblerTest {
         assertEquals("if r1 > 0x5 goto pc+3", Insn.of(0x25, 1, 0, 3, 5).toString());
         assertEquals("w0 += w1", Insn.of(0x0c, 0, 1, 0, 0).toString());
         assertEquals("lock *(u64 *)(r10 -8) += r1", Insn.of(0xdb, 10, 1, -8, 0).toString());
-        assertEquals("r1 = 0xdeadbeefcafe", Insn.lddw(1, PseudoSrc.NONE, 0xdeadbeefcafeL).toString());
+        assertEquals(
+                "r1 = 0xdeadbeefcafe",
+                Insn.lddw(1, PseudoSrc.NONE, 0xdeadbeefcafeL).toString());
         assertEquals("call unknown#5", Insn.of(0x85, 0, 0, 0, 5).toString());
-        assertEquals("r1 = map[id:3][0]+16", Insn.lddw(1, PseudoSrc.MAP_VALUE, 3 | 16L << 32).toString());
+        assertEquals(
+                "r1 = map[id:3][0]+16",
+                Insn.lddw(1, PseudoSrc.MAP_VALUE, 3 | 16L << 32).toString());
         assertEquals("*(u8 *)(r7 +0) = r1", Insn.of(0x73, 7, 1, 0, 0).toString());
     }
 
     @Test
     void toString_ofMalformedInsnShowsFieldsAndReason() {
-        assertEquals("invalid insn (op 0x07 dst 0 src 1 off 0 imm 1): BPF_ALU uses reserved fields",
+        assertEquals(
+                "invalid insn (op 0x07 dst 0 src 1 off 0 imm 1): BPF_ALU uses reserved fields",
                 Insn.of(0x07, 0, 1, 0, 1).toString());
     }
 
     @Test
     void toKernel_namesKnownHelpers() {
         Insn call = Insn.of(0x85, 0, 0, 0, 1);
-        assertEquals("call bpf_map_lookup_elem#1", Disassembler.toKernel(call, id -> id == 1 ? "bpf_map_lookup_elem" : null));
+        assertEquals(
+                "call bpf_map_lookup_elem#1",
+                Disassembler.toKernel(call, id -> id == 1 ? "bpf_map_lookup_elem" : null));
         assertEquals("call unknown#1", Disassembler.toKernel(call, id -> null));
     }
 
     @Test
     void dump_listsSlotsOpcodesAndText() {
         Instructions program = Assembler.assemble("lddw %r0, 0x1122334455667788\ncall 1\nexit");
-        assertEquals("   0: (18) r0 = 0x1122334455667788\n"
-                + "   2: (85) call bpf_map_lookup_elem#1\n"
-                + "   3: (95) exit\n", Disassembler.dump(program, id -> id == 1 ? "bpf_map_lookup_elem" : null));
+        assertEquals(
+                "   0: (18) r0 = 0x1122334455667788\n"
+                        + "   2: (85) call bpf_map_lookup_elem#1\n"
+                        + "   3: (95) exit\n",
+                Disassembler.dump(program, id -> id == 1 ? "bpf_map_lookup_elem" : null));
     }
 }

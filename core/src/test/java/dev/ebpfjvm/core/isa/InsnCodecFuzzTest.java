@@ -23,7 +23,9 @@ class InsnCodecFuzzTest {
         Random r = new Random(seed);
         int accepted = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            byte[] input = round % 4 == 0 ? fresh(r) : mutate(r, RandomInsns.program(r, 1 + r.nextInt(12)).encode());
+            byte[] input = round % 4 == 0
+                    ? fresh(r)
+                    : mutate(r, RandomInsns.program(r, 1 + r.nextInt(12)).encode());
             if (check(input, seed, round)) {
                 accepted++;
             }
@@ -48,7 +50,10 @@ class InsnCodecFuzzTest {
         for (Insn insn : program.list()) {
             Disassembler.toKernel(insn);
         }
-        assertEquals(program, Assembler.assemble(Disassembler.toAsm(program)), () -> "round " + round + ", " + Seeds.describe(seed));
+        assertEquals(
+                program,
+                Assembler.assemble(Disassembler.toAsm(program)),
+                () -> "round " + round + ", " + Seeds.describe(seed));
         return true;
     }
 
@@ -65,10 +70,18 @@ class InsnCodecFuzzTest {
         for (int m = 0; m < mutations && b.length > 0; m++) {
             int at = r.nextInt(b.length);
             switch (r.nextInt(5)) {
-                case 0: b[at] ^= (byte) (1 << r.nextInt(8)); break;
-                case 1: b[at] = (byte) r.nextInt(256); break;
-                case 2: b[at - at % 8] = (byte) r.nextInt(256); break;
-                case 3: b = Arrays.copyOf(b, r.nextBoolean() ? at - at % 8 : at); break;
+                case 0:
+                    b[at] ^= (byte) (1 << r.nextInt(8));
+                    break;
+                case 1:
+                    b[at] = (byte) r.nextInt(256);
+                    break;
+                case 2:
+                    b[at - at % 8] = (byte) r.nextInt(256);
+                    break;
+                case 3:
+                    b = Arrays.copyOf(b, r.nextBoolean() ? at - at % 8 : at);
+                    break;
                 default:
                     int start = at - at % 8;
                     int len = Math.min(8, b.length - start);

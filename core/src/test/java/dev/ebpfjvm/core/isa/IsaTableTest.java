@@ -66,13 +66,16 @@ class IsaTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void toAsm_printsCanonicalSpelling(Row row) {
-        assertEquals(row.asm(), Disassembler.toAsm(InsnCodec.decodeSlots(row.bytes()).get(0)));
+        assertEquals(
+                row.asm(), Disassembler.toAsm(InsnCodec.decodeSlots(row.bytes()).get(0)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void toKernel_printsVerifierLogText(Row row) {
-        assertEquals(row.kernel(), Disassembler.toKernel(InsnCodec.decodeSlots(row.bytes()).get(0), NAMES));
+        assertEquals(
+                row.kernel(),
+                Disassembler.toKernel(InsnCodec.decodeSlots(row.bytes()).get(0), NAMES));
     }
 
     @Test
@@ -98,7 +101,11 @@ class IsaTableTest {
                 continue;
             }
             for (int i = 0; i < 200; i++) {
-                Insn insn = new Insn(op, r.nextInt(11), r.nextInt(11), i % 2 == 0 ? 0 : (short) r.nextInt(),
+                Insn insn = new Insn(
+                        op,
+                        r.nextInt(11),
+                        r.nextInt(11),
+                        i % 2 == 0 ? 0 : (short) r.nextInt(),
                         op == Insn.LDDW ? r.nextLong() : i % 3 == 0 ? 0 : r.nextInt());
                 assertNotNull(InsnValidator.check(insn), () -> "accepted " + insn + ", " + Seeds.describe(seed));
             }

@@ -13,8 +13,7 @@ final class RandomInsns {
     private static final int[] SPECIAL = {0, 0, 0, 1, 8, 16, 32, 64, -1};
     private static final List<Integer> VALID_OPCODES = findValidOpcodes();
 
-    private RandomInsns() {
-    }
+    private RandomInsns() {}
 
     /** {@return every opcode with at least one well-formed instruction} */
     static List<Integer> validOpcodes() {
@@ -94,8 +93,11 @@ final class RandomInsns {
                 int slot = shape.slotOf(i);
                 int offset = shape.slotOf(r.nextInt(insns.size())) - slot - 1;
                 boolean inImm = insn.insnClass() == InsnClass.JMP32 && insn.jumpOp() == JumpOp.JA;
-                insns.set(i, inImm ? new Insn(insn.opcode(), 0, 0, 0, offset)
-                        : new Insn(insn.opcode(), insn.dst(), insn.src(), offset, insn.imm()));
+                insns.set(
+                        i,
+                        inImm
+                                ? new Insn(insn.opcode(), 0, 0, 0, offset)
+                                : new Insn(insn.opcode(), insn.dst(), insn.src(), offset, insn.imm()));
             }
         }
         return new Instructions(insns);

@@ -7,8 +7,7 @@ import java.util.Random;
  * draws a new one. Tests put {@link #describe(long)} in every failure message.
  */
 final class Seeds {
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** {@return the seed to use for this run} */
     static long seed() {

@@ -32,13 +32,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LoadEndToEndTest {
     /** {@code sizeof(struct __sk_buff)}. */
     private static final int SKB_SIZE = 192;
+
     private static final int LEN = 0;
     private static final int MARK = 8;
     private static final int PROTOCOL = 16;
 
     /** One recorded case. */
-    record Case(String name, String object, String program, int mark, byte[] data, int retval, int markOut,
-                List<String> entries) {
+    record Case(
+            String name,
+            String object,
+            String program,
+            int mark,
+            byte[] data,
+            int retval,
+            int markOut,
+            List<String> entries) {
         @Override
         public String toString() {
             return name;
@@ -59,13 +67,29 @@ class LoadEndToEndTest {
         for (String line : resource("kernel-results.txt").split("\n")) {
             String[] t = line.split(" ", 2);
             switch (t[0]) {
-                case "case": in = inputs.get(t[1]); entries = new ArrayList<>(); break;
-                case "retval": retval = Integer.parseInt(t[1]); break;
-                case "mark": mark = Integer.parseInt(t[1]); break;
-                case "entry": entries.add(t[1]); break;
+                case "case":
+                    in = inputs.get(t[1]);
+                    entries = new ArrayList<>();
+                    break;
+                case "retval":
+                    retval = Integer.parseInt(t[1]);
+                    break;
+                case "mark":
+                    mark = Integer.parseInt(t[1]);
+                    break;
+                case "entry":
+                    entries.add(t[1]);
+                    break;
                 default:
-                    out.add(new Case(in[1], in[2], in[3], Integer.parseInt(in[4]), HexFormat.of().parseHex(in[5]),
-                            retval, mark, entries));
+                    out.add(new Case(
+                            in[1],
+                            in[2],
+                            in[3],
+                            Integer.parseInt(in[4]),
+                            HexFormat.of().parseHex(in[5]),
+                            retval,
+                            mark,
+                            entries));
             }
         }
         return out;
@@ -74,7 +98,11 @@ class LoadEndToEndTest {
     @ParameterizedTest
     @MethodSource("cases")
     void run_matchesKernel(Case c) {
-        ObjectLoader loader = ObjectLoader.builder().engine("interpreter").pins(new PinRegistry()).cpus(1).build();
+        ObjectLoader loader = ObjectLoader.builder()
+                .engine("interpreter")
+                .pins(new PinRegistry())
+                .cpus(1)
+                .build();
         try (LoadedObject obj = loader.load(Fixtures.spec(c.object()))) {
             byte[] skb = new byte[SKB_SIZE];
             LittleEndian.putU32(skb, LEN, c.data().length);
@@ -97,7 +125,8 @@ class LoadEndToEndTest {
                 for (int i = 0; i < map.maxEntries(); i++) {
                     Executable target = ((ProgArrayMap) map).get(i);
                     if (target != null) {
-                        out.add(map.name() + " " + hex.formatHex(key(i)) + " prog:" + target.program().name());
+                        out.add(map.name() + " " + hex.formatHex(key(i)) + " prog:"
+                                + target.program().name());
                     }
                 }
                 continue;

@@ -1,8 +1,5 @@
 package dev.ebpfjvm.core.load;
 
-import dev.ebpfjvm.core.exec.HelperFunction;
-import dev.ebpfjvm.core.helpers.HelperId;
-import dev.ebpfjvm.core.helpers.MapHelpers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +13,10 @@ import dev.ebpfjvm.core.elf.Fixtures;
 import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.elf.Relocation;
+import dev.ebpfjvm.core.exec.HelperFunction;
 import dev.ebpfjvm.core.exec.HelperRegistry;
+import dev.ebpfjvm.core.helpers.HelperId;
+import dev.ebpfjvm.core.helpers.MapHelpers;
 import dev.ebpfjvm.core.helpers.TcHelpers;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.PseudoSrc;
@@ -36,17 +36,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** ObjectLoader: maps, pinning, globals, relocations, slots and failures, on the fixtures. */
 class ObjectLoaderTest {
     private final PinRegistry pins = new PinRegistry();
-    private final ObjectLoader loader = ObjectLoader.builder().pins(pins).cpus(2).build();
+    private final ObjectLoader loader =
+            ObjectLoader.builder().pins(pins).cpus(2).build();
 
     /** The fixtures whose programs call only map, ring buffer and tail-call helpers. */
     @ParameterizedTest
-    @ValueSource(strings = {"atomics", "btf_kinds", "conntrack", "eth_proto_count", "ipv4_filter", "ipv6_flows",
-        "legacy_maps", "loops", "map_in_map", "percpu_stats", "ringbuf_events", "tail_calls"})
+    @ValueSource(
+            strings = {
+                "atomics",
+                "btf_kinds",
+                "conntrack",
+                "eth_proto_count",
+                "ipv4_filter",
+                "ipv6_flows",
+                "legacy_maps",
+                "loops",
+                "map_in_map",
+                "percpu_stats",
+                "ringbuf_events",
+                "tail_calls"
+            })
     void load_createsEveryMapAndProgram(String name) {
         ObjectSpec spec = Fixtures.spec(name);
         try (LoadedObject obj = loader.load(spec)) {
-            assertEquals(spec.maps().stream().map(MapSpec::name).toList(), List.copyOf(obj.maps().keySet()));
-            assertEquals(spec.programs().stream().map(ProgramSpec::name).toList(), List.copyOf(obj.programs().keySet()));
+            assertEquals(
+                    spec.maps().stream().map(MapSpec::name).toList(),
+                    List.copyOf(obj.maps().keySet()));
+            assertEquals(
+                    spec.programs().stream().map(ProgramSpec::name).toList(),
+                    List.copyOf(obj.programs().keySet()));
             for (ProgramSpec p : spec.programs()) {
                 assertRelocated(p, obj);
             }
@@ -88,7 +106,11 @@ class ObjectLoaderTest {
     void load_givesPerfEventArrayOneSlotPerCpu() {
         ObjectSpec spec = Fixtures.spec("perf_events");
         assertEquals(0, spec.map("events").orElseThrow().maxEntries());
-        ObjectLoader tc = ObjectLoader.builder().pins(pins).cpus(3).helpers(TcHelpers.registry()).build();
+        ObjectLoader tc = ObjectLoader.builder()
+                .pins(pins)
+                .cpus(3)
+                .helpers(TcHelpers.registry())
+                .build();
         try (LoadedObject obj = tc.load(spec)) {
             PerfEventArrayMap events = (PerfEventArrayMap) obj.map("events");
             assertEquals(3, events.maxEntries());
@@ -113,7 +135,7 @@ class ObjectLoaderTest {
         String hosts = PinRegistry.DEFAULT_ROOT + "/shared_hosts";
         BpfMap shared;
         try (LoadedObject ingress = loader.load(Fixtures.spec("pinned_ingress"));
-             LoadedObject egress = loader.load(Fixtures.spec("pinned_egress"))) {
+                LoadedObject egress = loader.load(Fixtures.spec("pinned_egress"))) {
             shared = ingress.map("shared_hosts");
             assertSame(shared, egress.map("shared_hosts"));
             assertSame(ingress.map("shared_blocklist"), egress.map("shared_blocklist"));
@@ -132,8 +154,16 @@ class ObjectLoaderTest {
         try (LoadedObject first = loader.load(Fixtures.spec("pinned_ingress"))) {
             ObjectSpec spec = Fixtures.spec("pinned_egress");
             MapSpec hosts = spec.map("shared_hosts").orElseThrow();
-            ObjectSpec bigger = spec.withMap(new MapSpec(hosts.name(), hosts.type(), hosts.keySize(), hosts.valueSize(),
-                    hosts.maxEntries() * 2, hosts.flags(), hosts.pinning(), null, hosts.contents()));
+            ObjectSpec bigger = spec.withMap(new MapSpec(
+                    hosts.name(),
+                    hosts.type(),
+                    hosts.keySize(),
+                    hosts.valueSize(),
+                    hosts.maxEntries() * 2,
+                    hosts.flags(),
+                    hosts.pinning(),
+                    null,
+                    hosts.contents()));
             MapException e = assertThrows(MapException.class, () -> loader.load(bigger));
             assertTrue(e.getMessage().contains("shared_hosts"), e.getMessage());
         }
@@ -141,7 +171,10 @@ class ObjectLoaderTest {
 
     @Test
     void load_failureReleasesWhatItCreated() {
-        ObjectLoader noHelpers = ObjectLoader.builder().pins(pins).helpers(HelperRegistry.empty()).build();
+        ObjectLoader noHelpers = ObjectLoader.builder()
+                .pins(pins)
+                .helpers(HelperRegistry.empty())
+                .build();
         assertThrows(InvalidProgramException.class, () -> noHelpers.load(Fixtures.spec("pinned_ingress")));
         BpfMap pinned = pins.getMap(PinRegistry.DEFAULT_ROOT + "/shared_hosts");
         pinned.close();
@@ -151,7 +184,10 @@ class ObjectLoaderTest {
 
     @Test
     void load_setsRodataGlobalAndFreezesIt() {
-        ObjectLoader strict = ObjectLoader.builder().pins(pins).global("strict_tcp", new byte[] {1}).build();
+        ObjectLoader strict = ObjectLoader.builder()
+                .pins(pins)
+                .global("strict_tcp", new byte[] {1})
+                .build();
         try (LoadedObject obj = strict.load(Fixtures.spec("conntrack"))) {
             assertArrayEquals(new byte[] {1}, obj.global("strict_tcp"));
             assertTrue(obj.map(".rodata").isFrozen());
@@ -161,8 +197,11 @@ class ObjectLoaderTest {
 
     @Test
     void load_setsDataAndBssGlobals() {
-        ObjectLoader configured = ObjectLoader.builder().pins(pins).global("mask32", new byte[] {1, 2, 3, 4})
-                .global("total_len", new byte[] {9}).build();
+        ObjectLoader configured = ObjectLoader.builder()
+                .pins(pins)
+                .global("mask32", new byte[] {1, 2, 3, 4})
+                .global("total_len", new byte[] {9})
+                .build();
         try (LoadedObject obj = configured.load(Fixtures.spec("atomics"))) {
             assertArrayEquals(new byte[] {1, 2, 3, 4}, obj.global("mask32"));
             assertArrayEquals(new byte[] {9, 0, 0, 0, 0, 0, 0, 0}, obj.global("total_len"));
@@ -175,11 +214,22 @@ class ObjectLoaderTest {
     @Test
     void load_skipsUnsupportedProgramsAndNamesTheirReason() {
         try (LoadedObject obj = loader.load(Fixtures.spec("sections"))) {
-            assertEquals(List.of("sec_tc", "sec_classifier", "sec_tc_ingress", "sec_tc_egress", "sec_tcx_ingress",
-                    "sec_tcx_egress", "sec_action"), List.copyOf(obj.programs().keySet()));
-            UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> obj.program("sec_xdp"));
-            assertEquals("program 'sec_xdp' was not loaded: xdp programs are not supported (ebpf-jvm runs tc and tcx"
-                    + " programs)", e.getMessage());
+            assertEquals(
+                    List.of(
+                            "sec_tc",
+                            "sec_classifier",
+                            "sec_tc_ingress",
+                            "sec_tc_egress",
+                            "sec_tcx_ingress",
+                            "sec_tcx_egress",
+                            "sec_action"),
+                    List.copyOf(obj.programs().keySet()));
+            UnsupportedFeatureException e =
+                    assertThrows(UnsupportedFeatureException.class, () -> obj.program("sec_xdp"));
+            assertEquals(
+                    "program 'sec_xdp' was not loaded: xdp programs are not supported (ebpf-jvm runs tc and tcx"
+                            + " programs)",
+                    e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> obj.program("sec_nothing"));
         }
     }
@@ -204,16 +254,21 @@ class ObjectLoaderTest {
     @Test
     void load_tcProgramsGetTheTcHelpersWithoutBeingAsked() {
         try (LoadedObject obj = loader.load(Fixtures.spec("nat44"))) {
-            assertEquals(TcHelpers.registry(), obj.programs().values().iterator().next().program().helpers());
+            assertEquals(
+                    TcHelpers.registry(),
+                    obj.programs().values().iterator().next().program().helpers());
         }
     }
 
     @Test
     void load_aHelperMissingFromTheGivenSetIsRejected_namingProgramAndHelper() {
-        ObjectLoader mapHelpersOnly = ObjectLoader.builder().pins(pins).cpus(2)
-                .helpers(MapHelpers.register(HelperRegistry.builder()).build()).build();
-        InvalidProgramException e = assertThrows(InvalidProgramException.class,
-                () -> mapHelpersOnly.load(Fixtures.spec("redirect")));
+        ObjectLoader mapHelpersOnly = ObjectLoader.builder()
+                .pins(pins)
+                .cpus(2)
+                .helpers(MapHelpers.register(HelperRegistry.builder()).build())
+                .build();
+        InvalidProgramException e =
+                assertThrows(InvalidProgramException.class, () -> mapHelpersOnly.load(Fixtures.spec("redirect")));
         assertTrue(e.getMessage().startsWith("program '"), e.getMessage());
         assertTrue(e.getMessage().contains("program of this type cannot use helper bpf_"), e.getMessage());
         assertTrue(e.program() != null);
@@ -221,18 +276,31 @@ class ObjectLoaderTest {
 
     @Test
     void load_aHostMayReplaceAHelper() {
-        ObjectLoader custom = ObjectLoader.builder().pins(pins).cpus(2)
+        ObjectLoader custom = ObjectLoader.builder()
+                .pins(pins)
+                .cpus(2)
                 .helper(new HelperFunction(HelperId.GET_PRANDOM_U32.id(), "get_prandom_u32", (c, a, b, d, f, g) -> 4))
                 .build();
         try (LoadedObject obj = custom.load(Fixtures.spec("nat44"))) {
-            assertEquals(4, obj.programs().values().iterator().next().program().helpers()
-                    .get(HelperId.GET_PRANDOM_U32.id()).impl().call(null, 0, 0, 0, 0, 0));
+            assertEquals(
+                    4,
+                    obj.programs()
+                            .values()
+                            .iterator()
+                            .next()
+                            .program()
+                            .helpers()
+                            .get(HelperId.GET_PRANDOM_U32.id())
+                            .impl()
+                            .call(null, 0, 0, 0, 0, 0));
         }
     }
 
     @Test
     void global_unknownVariable() {
-        assertThrows(IllegalArgumentException.class, () -> Fixtures.spec("globals").withGlobal("nope", new byte[1]));
-        assertThrows(IllegalArgumentException.class, () -> Fixtures.spec("globals").withGlobal("tag_payload", new byte[2]));
+        assertThrows(
+                IllegalArgumentException.class, () -> Fixtures.spec("globals").withGlobal("nope", new byte[1]));
+        assertThrows(
+                IllegalArgumentException.class, () -> Fixtures.spec("globals").withGlobal("tag_payload", new byte[2]));
     }
 }

@@ -1,15 +1,14 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
+import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.ProgramFaultException;
@@ -17,7 +16,7 @@ import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -117,13 +116,22 @@ class ArrayMapTest {
             byte[][] values = map.lookupPerCpu(u32(0));
             assertArrayEquals(new byte[][] {u32(100), u32(101), u32(102)}, values);
             assertThrows(MapException.class, () -> map.lookupLong(u32(0)), "per-CPU values are not one number");
-            assertThrows(ProgramFaultException.class, () -> map.lookupFromProgram(MapFixtures.context(4, 3), u32(0), 0));
+            assertThrows(
+                    ProgramFaultException.class, () -> map.lookupFromProgram(MapFixtures.context(4, 3), u32(0), 0));
         }
     }
 
     @Test
     void globalData_rodataIsReadOnlyForProgramsUntilFrozenForUserSpace() {
-        MapSpec rodata = new MapSpec(".rodata", MapType.ARRAY, 4, 6, 1, MapSpec.F_RDONLY_PROG, Pinning.NONE, null,
+        MapSpec rodata = new MapSpec(
+                ".rodata",
+                MapType.ARRAY,
+                4,
+                6,
+                1,
+                MapSpec.F_RDONLY_PROG,
+                Pinning.NONE,
+                null,
                 List.of(new MapSpec.Init(u32(0), "abcdef".getBytes(), null)));
         try (ArrayMap map = (ArrayMap) TestRegions.map(rodata, 2)) {
             assertEquals(RegionKind.GLOBAL_DATA, map.valuesRegion().kind());
@@ -146,8 +154,8 @@ class ArrayMapTest {
     @Test
     void valueAddress_onlyForSingleElementArrays() {
         try (BpfMap data = TestRegions.map(MapFixtures.spec(MapType.ARRAY, 4, 16, 1, 0), 2);
-             BpfMap two = MapFixtures.create(MapType.ARRAY, 4, 16, 2);
-             BpfMap percpu = MapFixtures.create(MapType.PERCPU_ARRAY, 4, 16, 1)) {
+                BpfMap two = MapFixtures.create(MapType.ARRAY, 4, 16, 2);
+                BpfMap percpu = MapFixtures.create(MapType.PERCPU_ARRAY, 4, 16, 1)) {
             assertEquals(((ArrayMap) data).valuesRegion().address(15), data.valueAddress(15));
             assertErrno(Errno.EINVAL, () -> data.valueAddress(16));
             assertErrno(Errno.ENOTSUPP, () -> two.valueAddress(0));
@@ -158,7 +166,7 @@ class ArrayMapTest {
     @Test
     void userAccessFlags_rdonlyAndWronly() {
         try (BpfMap ro = TestRegions.map(MapFixtures.spec(MapType.ARRAY, 4, 8, 1, MapSpec.F_RDONLY), 2);
-             BpfMap wo = TestRegions.map(MapFixtures.spec(MapType.ARRAY, 4, 8, 1, MapSpec.F_WRONLY), 2)) {
+                BpfMap wo = TestRegions.map(MapFixtures.spec(MapType.ARRAY, 4, 8, 1, MapSpec.F_WRONLY), 2)) {
             assertErrno(Errno.EPERM, () -> ro.update(u32(0), u64(1)));
             assertArrayEquals(new byte[8], ro.lookup(u32(0)));
             assertErrno(Errno.EPERM, () -> wo.lookup(u32(0)));
@@ -190,13 +198,21 @@ class ArrayMapTest {
 
     @Test
     void initialContents_fillTheMapAndAreChecked() {
-        MapSpec spec = new MapSpec("init", MapType.ARRAY, 4, 8, 2, 0, Pinning.NONE, null,
+        MapSpec spec = new MapSpec(
+                "init",
+                MapType.ARRAY,
+                4,
+                8,
+                2,
+                0,
+                Pinning.NONE,
+                null,
                 List.of(new MapSpec.Init(u32(1), u64(5), null), new MapSpec.Init(u32(0), null, "prog")));
         try (BpfMap map = TestRegions.map(spec, 2)) {
             assertEquals(OptionalLong.of(5), map.lookupLong(u32(1)));
         }
-        MapSpec bad = new MapSpec("bad", MapType.ARRAY, 4, 8, 2, 0, Pinning.NONE, null,
-                List.of(new MapSpec.Init(u32(2), u64(5), null)));
+        MapSpec bad = new MapSpec(
+                "bad", MapType.ARRAY, 4, 8, 2, 0, Pinning.NONE, null, List.of(new MapSpec.Init(u32(2), u64(5), null)));
         assertErrno(Errno.E2BIG, () -> TestRegions.map(bad, 2));
     }
 }

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
@@ -18,7 +17,7 @@ import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.Region;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -73,7 +72,9 @@ class HashMapTest {
             ProgramContext ctx = MapFixtures.context(2, 0);
             map.update(u32(1), u64(100));
             long before = map.lookupFromProgram(ctx, u32(1), 0);
-            assertEquals(RegionKind.MAP_VALUE, TestRegions.TABLE.get(Address.region(before)).kind());
+            assertEquals(
+                    RegionKind.MAP_VALUE,
+                    TestRegions.TABLE.get(Address.region(before)).kind());
             assertEquals(map, TestRegions.ownerAt(before, RegionKind.MAP_VALUE));
             map.update(u32(1), u64(200));
             long after = map.lookupFromProgram(ctx, u32(1), 0);
@@ -94,7 +95,8 @@ class HashMapTest {
             map.delete(u32(1));
             map.update(u32(2), u64(2));
             assertEquals(address, map.lookupFromProgram(ctx, u32(2), 0));
-            assertEquals(2, ctx.memory().load(address, 8), "a stale pointer reads the reusing element, as in the kernel");
+            assertEquals(
+                    2, ctx.memory().load(address, 8), "a stale pointer reads the reusing element, as in the kernel");
         }
     }
 
@@ -118,8 +120,8 @@ class HashMapTest {
     void programOnCpuBeyondTheMap_faults() {
         try (BpfMap map = MapFixtures.create(MapType.PERCPU_HASH, 4, 8, 4)) {
             map.update(u32(0), new byte[16]);
-            ProgramFaultException e = assertThrows(ProgramFaultException.class,
-                    () -> map.lookupFromProgram(MapFixtures.context(3, 2), u32(0), 0));
+            ProgramFaultException e = assertThrows(
+                    ProgramFaultException.class, () -> map.lookupFromProgram(MapFixtures.context(3, 2), u32(0), 0));
             assertTrue(e.getMessage().contains("CPU 2"), e.getMessage());
         }
     }

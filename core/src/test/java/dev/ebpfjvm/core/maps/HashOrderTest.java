@@ -1,8 +1,8 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,10 @@ class HashOrderTest {
         return MapFixtures.fixture("kernel-hash-order.txt").stream().map(line -> {
             String[] sides = line.split(" -> ");
             String[] f = sides[0].split(" ");
-            return Arguments.of(Integer.parseInt(f[0]), Integer.parseInt(f[1]), List.of(f[2].split(",")),
+            return Arguments.of(
+                    Integer.parseInt(f[0]),
+                    Integer.parseInt(f[1]),
+                    List.of(f[2].split(",")),
                     List.of(sides[1].split(",")));
         });
     }
@@ -44,7 +47,9 @@ class HashOrderTest {
                     walked.add(MapFixtures.hex(k));
                 }
                 assertEquals(expected, walked, type + " get_next_key order");
-                assertEquals(expected, map.keys().stream().map(MapFixtures::hex).collect(Collectors.toList()),
+                assertEquals(
+                        expected,
+                        map.keys().stream().map(MapFixtures::hex).collect(Collectors.toList()),
                         type + " keys()");
             }
         }
@@ -52,7 +57,8 @@ class HashOrderTest {
 
     @ParameterizedTest(name = "key size {0}, max_entries {1}")
     @MethodSource("recorded")
-    void nextKey_ofAbsentKeyRestartsFromFirst(int keySize, int maxEntries, List<String> inserted, List<String> expected) {
+    void nextKey_ofAbsentKeyRestartsFromFirst(
+            int keySize, int maxEntries, List<String> inserted, List<String> expected) {
         try (BpfMap map = TestRegions.map(MapFixtures.spec(MapType.HASH, keySize, 8, maxEntries, 0), 2)) {
             for (String key : inserted) {
                 map.update(MapFixtures.hex(key), new byte[8]);

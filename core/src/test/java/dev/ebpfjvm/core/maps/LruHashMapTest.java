@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.LittleEndian;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -31,7 +31,9 @@ class LruHashMapTest {
     private static final int PERCPU_FREE_TARGET = 4;
 
     static Stream<Arguments> variants() {
-        return Stream.of(Arguments.of(MapType.LRU_HASH, 0), Arguments.of(MapType.LRU_PERCPU_HASH, 0),
+        return Stream.of(
+                Arguments.of(MapType.LRU_HASH, 0),
+                Arguments.of(MapType.LRU_PERCPU_HASH, 0),
                 Arguments.of(MapType.LRU_HASH, MapSpec.F_NO_COMMON_LRU),
                 Arguments.of(MapType.LRU_PERCPU_HASH, MapSpec.F_NO_COMMON_LRU));
     }

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.BpfMap.u64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +10,7 @@ import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.isa.AtomicOp;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -117,7 +117,8 @@ class MapConcurrencyTest {
             assertEquals(THREADS * 500, map.keys().size());
             assertEquals(THREADS * 500, ((HashMap) map).size());
             for (byte[] key : map.keys()) {
-                assertEquals(LittleEndian.getU64(key, 0) * 7, map.lookupLong(key).getAsLong());
+                assertEquals(
+                        LittleEndian.getU64(key, 0) * 7, map.lookupLong(key).getAsLong());
             }
         }
     }
@@ -159,7 +160,8 @@ class MapConcurrencyTest {
                 List<byte[]> keys = map.keys();
                 assertTrue(keys.size() <= max, keys.size() + " elements in an LRU of " + max);
                 for (byte[] key : keys) {
-                    assertEquals(LittleEndian.getU64(key, 0), map.lookupLong(key).getAsLong());
+                    assertEquals(
+                            LittleEndian.getU64(key, 0), map.lookupLong(key).getAsLong());
                 }
                 for (long k = 0; k < 2 * max; k++) {
                     map.update(u64(1_000_000 + k), u64(k));

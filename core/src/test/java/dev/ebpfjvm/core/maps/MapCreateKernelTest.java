@@ -1,9 +1,9 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.UnsupportedFeatureException;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +32,9 @@ class MapCreateKernelTest {
             }
             String[] sides = line.split(" -> ");
             String[] f = sides[0].split(" ");
-            MapSpec inner = f.length > 5 && !f[5].equals("inner=none") ? parse(f[5].substring(6).split(","), null) : null;
+            MapSpec inner = f.length > 5 && !f[5].equals("inner=none")
+                    ? parse(f[5].substring(6).split(","), null)
+                    : null;
             MapSpec spec = parse(f, inner);
             String got = createResult(spec);
             if (!got.equals(sides[1])) {
@@ -59,7 +61,7 @@ class MapCreateKernelTest {
             MapSpec outerSpec = new MapSpec("outer", outerType, 4, 4, 2, 0, Pinning.NONE, template, List.of());
             String got;
             try (BpfMap outer = TestRegions.map(outerSpec, MapFixtures.KERNEL_CPUS);
-                 BpfMap value = TestRegions.map(candidate, MapFixtures.KERNEL_CPUS)) {
+                    BpfMap value = TestRegions.map(candidate, MapFixtures.KERNEL_CPUS)) {
                 if (outer instanceof ArrayOfMapsMap) {
                     ((ArrayOfMapsMap) outer).set(0, value);
                 } else {
@@ -88,7 +90,15 @@ class MapCreateKernelTest {
 
     private static MapSpec parse(String[] f, MapSpec inner) {
         MapType type = MapType.valueOf(f[0].toUpperCase(Locale.ROOT));
-        return new MapSpec("probe", type, Integer.parseUnsignedInt(f[1]), Integer.parseUnsignedInt(f[2]),
-                Integer.parseUnsignedInt(f[3]), Integer.parseInt(f[4].substring(2), 16), Pinning.NONE, inner, List.of());
+        return new MapSpec(
+                "probe",
+                type,
+                Integer.parseUnsignedInt(f[1]),
+                Integer.parseUnsignedInt(f[2]),
+                Integer.parseUnsignedInt(f[3]),
+                Integer.parseInt(f[4].substring(2), 16),
+                Pinning.NONE,
+                inner,
+                List.of());
     }
 }

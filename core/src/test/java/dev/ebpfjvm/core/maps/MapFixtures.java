@@ -1,13 +1,12 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.exec.Environment;
 import dev.ebpfjvm.core.exec.ProgramContext;
-import dev.ebpfjvm.core.memory.Memory;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +23,7 @@ final class MapFixtures {
     /** The kernel's fixtures were recorded on a machine with 2 possible CPUs. */
     static final int KERNEL_CPUS = 2;
 
-    private MapFixtures() {
-    }
+    private MapFixtures() {}
 
     static MapSpec spec(MapType type, int keySize, int valueSize, int maxEntries, int flags) {
         return MapSpec.of("test_" + type.kernelName(), type, keySize, valueSize, maxEntries, flags);
@@ -37,7 +35,7 @@ final class MapFixtures {
 
     /** {@return a context of a run on the given CPU of a machine with {@code cpus} CPUs} */
     static ProgramContext context(int cpus, int cpu) {
-        Environment env = new Environment(() -> 0L, () -> 0L, new Random(1), line -> { }, cpus);
+        Environment env = new Environment(() -> 0L, () -> 0L, new Random(1), line -> {}, cpus);
         ProgramContext ctx = TestRegions.context(env);
         ctx.setCpu(cpu);
         return ctx;

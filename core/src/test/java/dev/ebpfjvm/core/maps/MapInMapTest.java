@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.BpfMap.u32;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,6 +14,7 @@ import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.exec.TailCalls;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +69,7 @@ class MapInMapTest {
     @Test
     void arrayOfMaps_programLookupYieldsTheInnerMapsAddress() {
         try (ArrayOfMapsMap outer = (ArrayOfMapsMap) TestRegions.map(outer(MapType.ARRAY_OF_MAPS, 2), 2);
-             BpfMap inner = TestRegions.map(INNER, 2)) {
+                BpfMap inner = TestRegions.map(INNER, 2)) {
             outer.set(0, inner);
             ProgramContext ctx = MapFixtures.context(2, 0);
             assertEquals(inner.address(), outer.lookupFromProgram(ctx, u32(0), 0));
@@ -105,9 +105,9 @@ class MapInMapTest {
     @Test
     void hashOfMaps_flagsFullnessAndReplacement() {
         try (HashOfMapsMap outer = (HashOfMapsMap) TestRegions.map(outer(MapType.HASH_OF_MAPS, 1), 2);
-             BpfMap a = TestRegions.map(INNER, 2);
-             BpfMap b = TestRegions.map(INNER, 2);
-             BpfMap wrong = MapFixtures.create(MapType.ARRAY, 4, 16, 4)) {
+                BpfMap a = TestRegions.map(INNER, 2);
+                BpfMap b = TestRegions.map(INNER, 2);
+                BpfMap wrong = MapFixtures.create(MapType.ARRAY, 4, 16, 4)) {
             assertErrno(Errno.ENOENT, () -> outer.set(u32(7), a, BpfMap.EXIST));
             outer.set(u32(7), a, BpfMap.NOEXIST);
             assertErrno(Errno.EEXIST, () -> outer.set(u32(7), b, BpfMap.NOEXIST));

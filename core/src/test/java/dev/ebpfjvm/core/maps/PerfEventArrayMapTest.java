@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static dev.ebpfjvm.core.maps.MapFixtures.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.Errno;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,11 +29,20 @@ class PerfEventArrayMapTest {
 
     /** fd_array_map_alloc_check() then array_map_alloc_check(). */
     @ParameterizedTest
-    @CsvSource({"4,4,2,0,ok", "8,4,2,0,EINVAL", "4,8,2,0,EINVAL", "0,4,2,0,EINVAL", "4,0,2,0,EINVAL",
-        "4,4,0,0,EINVAL", "4,4,2,0x800,ok", "4,4,2,0x80,EINVAL", "4,4,2,0x400,EINVAL"})
+    @CsvSource({
+        "4,4,2,0,ok",
+        "8,4,2,0,EINVAL",
+        "4,8,2,0,EINVAL",
+        "0,4,2,0,EINVAL",
+        "4,0,2,0,EINVAL",
+        "4,4,0,0,EINVAL",
+        "4,4,2,0x800,ok",
+        "4,4,2,0x80,EINVAL",
+        "4,4,2,0x400,EINVAL"
+    })
     void create_checksLikeTheKernel(int keySize, int valueSize, int maxEntries, String flags, String want) {
-        MapSpec spec = MapFixtures.spec(MapType.PERF_EVENT_ARRAY, keySize, valueSize, maxEntries,
-                Integer.decode(flags));
+        MapSpec spec =
+                MapFixtures.spec(MapType.PERF_EVENT_ARRAY, keySize, valueSize, maxEntries, Integer.decode(flags));
         String got;
         try (BpfMap map = TestRegions.map(spec, 2)) {
             assertEquals(BpfMap.Kind.PERF_EVENT_ARRAY, map.kind());
@@ -62,7 +71,7 @@ class PerfEventArrayMapTest {
     void output_errors() {
         try (PerfEventArrayMap map = create(2)) {
             assertEquals(Errno.ENOENT.negative(), map.output(0, 0, new byte[4]));
-            map.attach(0, 1, r -> { });
+            map.attach(0, 1, r -> {});
             assertEquals(Errno.EOPNOTSUPP.negative(), map.output(0, 0, new byte[4]));
             assertEquals(0, map.output(0, 1, new byte[4]));
             assertTrue(map.detach(0));
@@ -74,13 +83,13 @@ class PerfEventArrayMapTest {
     @Test
     void userSpace_attachChecksAndByteApi() {
         try (PerfEventArrayMap map = create(2)) {
-            assertErrno(Errno.E2BIG, () -> map.attach(2, 0, r -> { }));
-            assertErrno(Errno.EINVAL, () -> map.attach(0, 2, r -> { }));
+            assertErrno(Errno.E2BIG, () -> map.attach(2, 0, r -> {}));
+            assertErrno(Errno.EINVAL, () -> map.attach(0, 2, r -> {}));
             assertErrno(Errno.ENOTSUPP, () -> map.lookup(BpfMap.u32(0)));
             assertErrno(Errno.ENOTSUPP, () -> map.update(BpfMap.u32(0), BpfMap.u32(3), BpfMap.ANY));
             assertFalse(map.delete(BpfMap.u32(1)));
             assertErrno(Errno.E2BIG, () -> map.delete(BpfMap.u32(2)));
-            map.attach(1, 0, r -> { });
+            map.attach(1, 0, r -> {});
             assertTrue(map.delete(BpfMap.u32(1)));
             assertNull(map.get(1));
         }

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -68,8 +67,10 @@ class PinRegistryTest {
         assertEquals(Errno.EINVAL, e.errno());
         assertTrue(e.getMessage().contains("mismatch"), e.getMessage());
         pins.pin("/sys/fs/bpf/prog", new Object());
-        assertEquals(Errno.EINVAL, assertThrows(MapException.class,
-                () -> pins.openOrCreate(spec, "/sys/fs/bpf/prog", 2)).errno());
+        assertEquals(
+                Errno.EINVAL,
+                assertThrows(MapException.class, () -> pins.openOrCreate(spec, "/sys/fs/bpf/prog", 2))
+                        .errno());
         pins.unpin(path);
         assertTrue(first.isClosed());
     }

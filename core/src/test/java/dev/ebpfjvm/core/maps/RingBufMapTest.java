@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.maps;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.maps.MapFixtures.assertErrno;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +15,7 @@ import dev.ebpfjvm.core.exec.ProgramContext;
 import dev.ebpfjvm.core.memory.Address;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.memory.RegionKind;
-import dev.ebpfjvm.core.memory.RegionTable;
+import dev.ebpfjvm.core.testing.TestRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -57,7 +56,8 @@ class RingBufMapTest {
             long a = rb.reserve(10, 0);
             long b = rb.reserve(3, 0);
             byte[] data = TestRegions.TABLE.get(Address.region(a)).bytes();
-            assertEquals(RegionKind.RINGBUF, TestRegions.TABLE.get(Address.region(a)).kind());
+            assertEquals(
+                    RegionKind.RINGBUF, TestRegions.TABLE.get(Address.region(a)).kind());
             assertEquals(8, Address.offset(a), "data follows the 8-byte header");
             assertEquals(32, Address.offset(b), "records are 8-byte aligned: 8 + round_up(10 + 8)");
             assertEquals(10 | RingBufMap.BUSY_BIT, (int) LittleEndian.getU32(data, 0));
@@ -98,7 +98,7 @@ class RingBufMapTest {
             }
             assertEquals(Errno.EAGAIN.negative(), rb.output(new byte[1064], 0, 1064, 0));
             assertEquals(0, rb.reserve(1064, 0));
-            assertEquals(3, rb.consume(r -> { }));
+            assertEquals(3, rb.consume(r -> {}));
             assertNotEquals(0, rb.reserve(1064, 0));
         }
     }
@@ -152,7 +152,9 @@ class RingBufMapTest {
             assertThrows(ProgramFaultException.class, () -> rb.submit(sample, 0), "already submitted");
             assertThrows(ProgramFaultException.class, () -> rb.discard(sample + 8, 0), "not a record");
             assertThrows(ProgramFaultException.class, () -> rb.submit(Address.of(1, 8), 0), "not in the ring");
-            assertEquals(2 * 4096, TestRegions.TABLE.get(Address.region(sample)).bytes().length,
+            assertEquals(
+                    2 * 4096,
+                    TestRegions.TABLE.get(Address.region(sample)).bytes().length,
                     "the data region holds the ring twice over, for records that wrap");
         }
     }
@@ -179,7 +181,7 @@ class RingBufMapTest {
             assertEquals(1, rb.wakeups(), "not the record the consumer waits at");
             rb.output(new byte[4], 0, 4, RingBufMap.RB_FORCE_WAKEUP);
             assertEquals(2, rb.wakeups());
-            rb.consume(r -> { });
+            rb.consume(r -> {});
             rb.output(new byte[4], 0, 4, RingBufMap.RB_NO_WAKEUP);
             assertEquals(2, rb.wakeups());
         }
@@ -193,7 +195,7 @@ class RingBufMapTest {
             producer.start();
             assertTrue(rb.awaitData(1, TimeUnit.MINUTES));
             producer.join();
-            assertEquals(1, rb.consume(r -> { }));
+            assertEquals(1, rb.consume(r -> {}));
         }
     }
 

@@ -61,7 +61,10 @@ class BpfCallsTest {
         assertEquals(err(Errno.EINVAL), bpf.progAttach(ifx, c, IN, BEFORE | LINK, 0, a, 0), "a program fd as link");
         assertEquals(err(Errno.ENOENT), bpf.progAttach(ifx, c, IN, BEFORE | ID, 0, 0, 0), "id 0");
         assertEquals(err(Errno.EBUSY), bpf.progAttach(ifx, c, IN, REPLACE, b, 0, 0));
-        assertEquals(0, bpf.progAttach(ifx, c, IN, BEFORE | LINK | ID, 0, bpf.linkInfo(link).id(), 0));
+        assertEquals(
+                0,
+                bpf.progAttach(
+                        ifx, c, IN, BEFORE | LINK | ID, 0, bpf.linkInfo(link).id(), 0));
         BpfCalls.QueryReply q = bpf.progQuery(ifx, IN, 0, 8);
         assertEquals(0, q.error());
         assertArrayEquals(new int[] {1, 3, 2}, q.progIds());
@@ -83,7 +86,9 @@ class BpfCallsTest {
         assertEquals(3, zero.count());
         assertEquals(0, zero.progIds().length);
         assertEquals(err(Errno.EINVAL), bpf.progQuery(ifx, IN, 2, 8).error());
-        assertEquals(err(Errno.EINVAL), bpf.progQuery(ifx, IN, BpfCalls.F_QUERY_EFFECTIVE, 8).error());
+        assertEquals(
+                err(Errno.EINVAL),
+                bpf.progQuery(ifx, IN, BpfCalls.F_QUERY_EFFECTIVE, 8).error());
         assertEquals(err(Errno.ENODEV), bpf.progQuery(99, IN, 0, 8).error());
         assertEquals(err(Errno.EINVAL), bpf.progQuery(ifx, 3, 0, 8).error());
         BpfCalls.QueryReply empty = bpf.progQuery(ifx, Hook.EGRESS.attachType(), 0, 8);
@@ -128,7 +133,9 @@ class BpfCallsTest {
         assertEquals(0, bpf.linkInfo(again).ifindex());
         assertEquals(l, again, "the lowest free descriptor again");
         assertEquals(err(Errno.EBADF), bpf.linkDetach(55));
-        assertEquals(Errno.EINVAL, assertThrows(NetException.class, () -> bpf.linkInfo(a)).errno());
+        assertEquals(
+                Errno.EINVAL,
+                assertThrows(NetException.class, () -> bpf.linkInfo(a)).errno());
     }
 
     @Test

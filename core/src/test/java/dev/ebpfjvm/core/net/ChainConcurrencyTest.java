@@ -38,8 +38,10 @@ public class ChainConcurrencyTest {
      * The stress run, for any chain compiler and engine (the jit module runs it with its dispatchers).
      */
     public static void stress(ChainCompiler compiler, String engine) throws Exception {
-        Network net = new Network(new java.util.concurrent.atomic.AtomicInteger()::incrementAndGet,
-                dev.ebpfjvm.core.exec.Environment.defaults(), compiler);
+        Network net = new Network(
+                new java.util.concurrent.atomic.AtomicInteger()::incrementAndGet,
+                dev.ebpfjvm.core.exec.Environment.defaults(),
+                compiler);
         NetDevice veth0 = net.addVeth("veth0", "veth1").get(0);
         NetDevice veth1 = veth0.peer();
         List<NetProgram> progs = new ArrayList<>();
@@ -84,10 +86,19 @@ public class ChainConcurrencyTest {
             long before = revision(veth1);
             try {
                 switch (rnd.nextInt(7)) {
-                    case 0: net.attachProgram(TcxOptions.of(veth1, Hook.INGRESS, p)); break;
-                    case 1: net.attachProgram(TcxOptions.of(veth1, Hook.INGRESS, p).at(Anchor.before(q))); break;
-                    case 2: net.attachProgram(TcxOptions.of(veth1, Hook.INGRESS, p).at(Anchor.replace(q))); break;
-                    case 3: links.add(net.attachTcx(TcxOptions.of(veth1, Hook.INGRESS, p).at(Anchor.head()))); break;
+                    case 0:
+                        net.attachProgram(TcxOptions.of(veth1, Hook.INGRESS, p));
+                        break;
+                    case 1:
+                        net.attachProgram(TcxOptions.of(veth1, Hook.INGRESS, p).at(Anchor.before(q)));
+                        break;
+                    case 2:
+                        net.attachProgram(TcxOptions.of(veth1, Hook.INGRESS, p).at(Anchor.replace(q)));
+                        break;
+                    case 3:
+                        links.add(net.attachTcx(
+                                TcxOptions.of(veth1, Hook.INGRESS, p).at(Anchor.head())));
+                        break;
                     case 4:
                         if (!links.isEmpty()) {
                             links.get(rnd.nextInt(links.size())).update(p);
@@ -98,7 +109,9 @@ public class ChainConcurrencyTest {
                             links.remove(rnd.nextInt(links.size())).close();
                         }
                         break;
-                    default: net.detachProgram(TcxOptions.of(veth1, Hook.INGRESS, p)); break;
+                    default:
+                        net.detachProgram(TcxOptions.of(veth1, Hook.INGRESS, p));
+                        break;
                 }
             } catch (NetException expected) {
                 // EEXIST, ENOENT, EBUSY, ENOLINK: the chain stays as it was

@@ -53,7 +53,7 @@ class PacketPathTest {
     void chainRunsInOrderUntilTheFirstCodeOtherThanNext() {
         attach(veth0, Hook.EGRESS, Progs.tracing(net, "e1", 1, Progs.NEXT));
         attach(veth1, Hook.INGRESS, Progs.tracing(net, "i2", 2, Progs.NEXT));
-        attach(veth1, Hook.INGRESS, Progs.tracing(net, "i3", 3, 3));   // unknown: ends the chain, counts as NEXT
+        attach(veth1, Hook.INGRESS, Progs.tracing(net, "i3", 3, 3)); // unknown: ends the chain, counts as NEXT
         attach(veth1, Hook.INGRESS, Progs.tracing(net, "i4", 4, Progs.DROP));
         veth0.send(Progs.frame(Progs.TRACE_FRAME));
         List<byte[]> got = veth1.received();
@@ -98,7 +98,7 @@ class PacketPathTest {
 
     @Test
     void redirectFromEgressIntoAnotherDevicesIngress() {
-        attach(veth0, Hook.EGRESS, Progs.redirect(net, "r", veth3.ifindex(), 1));  // BPF_F_INGRESS
+        attach(veth0, Hook.EGRESS, Progs.redirect(net, "r", veth3.ifindex(), 1)); // BPF_F_INGRESS
         veth0.send(Progs.frame(60));
         assertEquals(0, veth1.counters().rxPackets());
         assertEquals(1, veth3.received().size());
@@ -182,29 +182,32 @@ class PacketPathTest {
     void classicFiltersRunByPriorityAfterNext() {
         NetProgram t1 = Progs.tracing(net, "t1", 1, Progs.NEXT);
         NetProgram f5 = Progs.tracing(net, "f5", 5, Progs.NEXT);
-        NetProgram f2 = Progs.tracing(net, "f2", 2, 3);       // unknown to cls_bpf: UNSPEC, next filter
+        NetProgram f2 = Progs.tracing(net, "f2", 2, 3); // unknown to cls_bpf: UNSPEC, next filter
         NetProgram f3 = Progs.tracing(net, "f3", 3, Progs.PASS);
         attach(veth1, Hook.INGRESS, t1);
-        NetException noQdisc = assertThrows(NetException.class,
-                () -> net.addFilter(veth1, Hook.INGRESS, new ClassicFilter(1, 1, f2)));
+        NetException noQdisc =
+                assertThrows(NetException.class, () -> net.addFilter(veth1, Hook.INGRESS, new ClassicFilter(1, 1, f2)));
         assertEquals(Errno.EINVAL, noQdisc.errno());
         net.addClsact(veth1);
         net.addFilter(veth1, Hook.INGRESS, new ClassicFilter(5, 1, f5));
         net.addFilter(veth1, Hook.INGRESS, new ClassicFilter(2, 1, f2));
         net.addFilter(veth1, Hook.INGRESS, new ClassicFilter(3, 1, f3));
         veth0.send(Progs.frame(Progs.TRACE_FRAME));
-        assertEquals("[1, 2, 3]", java.util.Arrays.toString(trace(veth1.received().get(0))));
+        assertEquals(
+                "[1, 2, 3]", java.util.Arrays.toString(trace(veth1.received().get(0))));
 
-        NetException taken = assertThrows(NetException.class,
-                () -> net.addFilter(veth1, Hook.INGRESS, new ClassicFilter(3, 1, f5)));
+        NetException taken =
+                assertThrows(NetException.class, () -> net.addFilter(veth1, Hook.INGRESS, new ClassicFilter(3, 1, f5)));
         assertEquals(Errno.EEXIST, taken.errno());
         NetProgram drop = Progs.constant(net, "other-app", Progs.DROP);
-        net.replaceFilter(veth1, Hook.INGRESS, new ClassicFilter(2, 1, drop));  // another app overwrites it
+        net.replaceFilter(veth1, Hook.INGRESS, new ClassicFilter(2, 1, drop)); // another app overwrites it
         veth0.send(Progs.frame(Progs.TRACE_FRAME));
         assertEquals(0, veth1.received().size());
         net.deleteFilter(veth1, Hook.INGRESS, 2, 1);
-        assertEquals(Errno.ENOENT, assertThrows(NetException.class,
-                () -> net.deleteFilter(veth1, Hook.INGRESS, 2, 1)).errno());
+        assertEquals(
+                Errno.ENOENT,
+                assertThrows(NetException.class, () -> net.deleteFilter(veth1, Hook.INGRESS, 2, 1))
+                        .errno());
         assertEquals(2, veth1.filters(Hook.INGRESS).size());
         veth0.send(Progs.frame(Progs.TRACE_FRAME));
         assertEquals(1, veth1.received().size());

@@ -14,16 +14,15 @@ final class Progs {
     /** The length the tracing programs need: a counter at 14, ids from 15 on. */
     static final int TRACE_FRAME = 128;
 
-    private Progs() {
-    }
+    private Progs() {}
 
     static NetProgram load(Network net, String name, String asm) {
         return load(net, name, asm, "interpreter");
     }
 
     static NetProgram load(Network net, String name, String asm, String engine) {
-        return net.program(name, Engines.byName(engine).load(new Program(name, Assembler.assemble(asm),
-                TcHelpers.registry())));
+        return net.program(
+                name, Engines.byName(engine).load(new Program(name, Assembler.assemble(asm), TcHelpers.registry())));
     }
 
     /** {@return a program that returns a constant} */
@@ -43,7 +42,8 @@ final class Progs {
 
     /** {@return a program that clones the frame to a device ({@code bpf_clone_redirect}) and returns a code} */
     static NetProgram cloneTo(Network net, String name, int ifindex, int flags, int code) {
-        return load(net, name, "mov %r2, " + ifindex + "\nmov %r3, " + flags + "\ncall 13\nmov %r0, " + code + "\nexit");
+        return load(
+                net, name, "mov %r2, " + ifindex + "\nmov %r3, " + flags + "\ncall 13\nmov %r0, " + code + "\nexit");
     }
 
     /**
@@ -55,21 +55,26 @@ final class Progs {
     }
 
     static NetProgram tracing(Network net, String name, int tag, int code, String engine) {
-        return load(net, name, String.join("\n",
-                "ldxw %r2, [%r1+76]",
-                "ldxw %r3, [%r1+80]",
-                "mov %r4, %r2",
-                "add %r4, " + TRACE_FRAME,
-                "jgt %r4, %r3, out",
-                "ldxb %r5, [%r2+14]",
-                "mov %r6, %r2",
-                "add %r6, %r5",
-                "stb [%r6+15], " + tag,
-                "add %r5, 1",
-                "stxb [%r2+14], %r5",
-                "out:",
-                "mov %r0, " + code,
-                "exit"), engine);
+        return load(
+                net,
+                name,
+                String.join(
+                        "\n",
+                        "ldxw %r2, [%r1+76]",
+                        "ldxw %r3, [%r1+80]",
+                        "mov %r4, %r2",
+                        "add %r4, " + TRACE_FRAME,
+                        "jgt %r4, %r3, out",
+                        "ldxb %r5, [%r2+14]",
+                        "mov %r6, %r2",
+                        "add %r6, %r5",
+                        "stb [%r6+15], " + tag,
+                        "add %r5, 1",
+                        "stxb [%r2+14], %r5",
+                        "out:",
+                        "mov %r0, " + code,
+                        "exit"),
+                engine);
     }
 
     /** {@return a test frame of a length: broadcast, ethertype 0x88B5} */

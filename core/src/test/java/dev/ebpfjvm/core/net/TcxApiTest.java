@@ -86,7 +86,8 @@ class TcxApiTest {
         Link l3 = net.attachTcx(opts(Progs.constant(net, "e", 0), Anchor.beforeLinkId(l2.id())));
         assertEquals(List.of(l3.program(), b, c, a, d), chain());
         TcxQuery q = net.query(dev, Hook.INGRESS);
-        assertEquals(List.of(l3.id(), l2.id(), 0, l1.id(), 0),
+        assertEquals(
+                List.of(l3.id(), l2.id(), 0, l1.id(), 0),
                 q.entries().stream().map(TcxQuery.Attached::linkId).toList());
     }
 
@@ -105,14 +106,14 @@ class TcxApiTest {
         attach(a, null);
         assertErrno(Errno.EEXIST, () -> attach(a, Anchor.head()));
         assertErrno(Errno.ESTALE, () -> net.attachProgram(opts(b, null).expecting(7)));
-        assertErrno(Errno.ESTALE, () -> net.attachProgram(opts(a, null).expecting(7)));  // ESTALE before EEXIST
+        assertErrno(Errno.ESTALE, () -> net.attachProgram(opts(a, null).expecting(7))); // ESTALE before EEXIST
         assertErrno(Errno.ENOENT, () -> attach(b, Anchor.before(c)));
         assertErrno(Errno.ENOENT, () -> attach(b, Anchor.beforeProgramId(999)));
         assertErrno(Errno.ENOENT, () -> attach(b, Anchor.afterLinkId(999)));
         assertErrno(Errno.ENOENT, () -> attach(b, Anchor.replace(c)));
         assertErrno(Errno.EINVAL, () -> attach(b, new Anchor(0, a, null, 0)));
         assertErrno(Errno.EINVAL, () -> attach(b, new Anchor(Anchor.F_BEFORE | Anchor.F_LINK, null, null, 0)));
-        assertErrno(Errno.EINVAL, () -> attach(b, new Anchor(2, null, null, 0)));  // ALLOW_MULTI
+        assertErrno(Errno.EINVAL, () -> attach(b, new Anchor(2, null, null, 0))); // ALLOW_MULTI
         assertErrno(Errno.ERANGE, () -> attach(b, new Anchor(Anchor.F_BEFORE | Anchor.F_AFTER, null, null, 0)));
         net.attachProgram(opts(b, null).expecting(2));
         assertEquals(List.of(a, b), chain());
@@ -260,6 +261,8 @@ class TcxApiTest {
         assertErrno(Errno.EINVAL, () -> dummy.setMtu(10));
         dummy.setMtu(9000);
         assertEquals(9000, dummy.mtu());
-        assertEquals(List.of("lo", "veth0", "veth1", "dummy0"), net.devices().stream().map(NetDevice::name).toList());
+        assertEquals(
+                List.of("lo", "veth0", "veth1", "dummy0"),
+                net.devices().stream().map(NetDevice::name).toList());
     }
 }

@@ -28,8 +28,13 @@ class CaptureReaderTest {
 
     /** {@return the packets make_captures.py listed in NAME.txt} */
     static List<Packet> expected(String name) throws IOException {
-        return Files.readAllLines(fixture(name)).stream().map(line -> line.split(" ")).map(f -> new Packet(
-                Long.parseLong(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), HexFormat.of().parseHex(f[3])))
+        return Files.readAllLines(fixture(name)).stream()
+                .map(line -> line.split(" "))
+                .map(f -> new Packet(
+                        Long.parseLong(f[0]),
+                        Integer.parseInt(f[1]),
+                        Integer.parseInt(f[2]),
+                        HexFormat.of().parseHex(f[3])))
                 .toList();
     }
 
@@ -69,16 +74,16 @@ class CaptureReaderTest {
 
     @Test
     void otherLinkTypesAreRefusedAtTheLinkTypeField() {
-        CaptureFormatException e = assertThrows(CaptureFormatException.class,
-                () -> CaptureReader.readAll(fixture("raw-ip.pcap")));
+        CaptureFormatException e =
+                assertThrows(CaptureFormatException.class, () -> CaptureReader.readAll(fixture("raw-ip.pcap")));
         assertEquals(20, e.offset());
         assertTrue(e.getMessage().contains("link type 101"), e.getMessage());
     }
 
     @Test
     void emptyStreamHasNoMagic() {
-        CaptureFormatException e = assertThrows(CaptureFormatException.class,
-                () -> CaptureReader.open(new ByteArrayInputStream(new byte[2])));
+        CaptureFormatException e = assertThrows(
+                CaptureFormatException.class, () -> CaptureReader.open(new ByteArrayInputStream(new byte[2])));
         assertEquals(0, e.offset());
         assertTrue(e.getMessage().contains("truncated capture magic"), e.getMessage());
     }

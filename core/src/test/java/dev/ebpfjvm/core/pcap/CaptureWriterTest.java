@@ -51,7 +51,8 @@ class CaptureWriterTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"micros-be,micros-le", "nanos-be,nanos-le"})
     void bigEndianPcapIsWrittenLittleEndian(String name, String le) throws IOException {
-        assertArrayEquals(Files.readAllBytes(CaptureReaderTest.fixture(le + ".pcap")),
+        assertArrayEquals(
+                Files.readAllBytes(CaptureReaderTest.fixture(le + ".pcap")),
                 rewrite(Files.readAllBytes(CaptureReaderTest.fixture(name + ".pcap"))));
     }
 
@@ -74,16 +75,18 @@ class CaptureWriterTest {
     @Test
     void pcapngLayout() {
         byte[] b = write(CaptureFormat.PCAPNG, 96, 1, List.of(new Packet(0x1_0000_0002L, 0, 5, new byte[] {1, 2, 3})));
-        assertEquals("0a0d0d0a1c0000004d3c2b1a01000000ffffffffffffffff1c000000"
-                + "01000000200000000100000060000000090001000900000000000000" + "20000000"
-                + "060000002400000000000000010000000200000003000000050000000102030024000000",
+        assertEquals(
+                "0a0d0d0a1c0000004d3c2b1a01000000ffffffffffffffff1c000000"
+                        + "01000000200000000100000060000000090001000900000000000000" + "20000000"
+                        + "060000002400000000000000010000000200000003000000050000000102030024000000",
                 java.util.HexFormat.of().formatHex(b));
     }
 
     @Test
     void pcapLayout() {
         byte[] b = write(CaptureFormat.PCAP_NANOS, 96, 1, List.of(new Packet(3_000_000_007L, 0, 5, new byte[] {9})));
-        assertEquals("4d3cb2a1020004000000000000000000600000000100000003000000070000000100000005000000" + "09",
+        assertEquals(
+                "4d3cb2a1020004000000000000000000600000000100000003000000070000000100000005000000" + "09",
                 java.util.HexFormat.of().formatHex(b));
     }
 
@@ -92,7 +95,8 @@ class CaptureWriterTest {
     void longerThanTheSnapshotIsCut(CaptureFormat format) {
         byte[] frame = new byte[100];
         frame[63] = 7;
-        Packet back = CaptureReader.readAll(write(format, 64, 1, List.of(Packet.of(0, frame)))).get(0);
+        Packet back = CaptureReader.readAll(write(format, 64, 1, List.of(Packet.of(0, frame))))
+                .get(0);
         assertEquals(100, back.originalLength());
         assertEquals(64, back.capturedLength());
         assertEquals(7, back.data()[63]);
@@ -107,8 +111,9 @@ class CaptureWriterTest {
         CaptureWriter pcap = CaptureWriter.open(out, CaptureFormat.PCAP_NANOS);
         assertThrows(IllegalArgumentException.class, () -> pcap.write(new Packet(0, 1, 1, new byte[1])));
         assertThrows(IllegalArgumentException.class, () -> pcap.write(Packet.of(-1, new byte[1])));
-        assertThrows(IllegalArgumentException.class, () -> pcap.write(Packet.of(0x1_0000_0000L * 1_000_000_000L,
-                new byte[1])));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> pcap.write(Packet.of(0x1_0000_0000L * 1_000_000_000L, new byte[1])));
         CaptureWriter ng = CaptureWriter.open(out, CaptureFormat.PCAPNG, 64, 2);
         assertThrows(IllegalArgumentException.class, () -> ng.write(new Packet(0, 2, 1, new byte[1])));
         assertThrows(IllegalArgumentException.class, () -> ng.write(Packet.of(-5, new byte[1])));

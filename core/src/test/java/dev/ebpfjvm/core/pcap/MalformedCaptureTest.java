@@ -19,8 +19,14 @@ class MalformedCaptureTest {
     }
 
     private static byte[] pcapHeader(int major) {
-        return le(24).putInt(0xa1b2c3d4).putShort((short) major).putShort((short) 4).putInt(0).putInt(0)
-                .putInt(65535).putInt(1).array();
+        return le(24).putInt(0xa1b2c3d4)
+                .putShort((short) major)
+                .putShort((short) 4)
+                .putInt(0)
+                .putInt(0)
+                .putInt(65535)
+                .putInt(1)
+                .array();
     }
 
     private static byte[] concat(byte[]... parts) {
@@ -60,25 +66,44 @@ class MalformedCaptureTest {
 
     @Test
     void pcapCapturedBeyondOriginal() {
-        rejected(concat(pcapHeader(2), le(16).putInt(1).putInt(0).putInt(61).putInt(60).array(), new byte[61]), 32,
+        rejected(
+                concat(
+                        pcapHeader(2),
+                        le(16).putInt(1).putInt(0).putInt(61).putInt(60).array(),
+                        new byte[61]),
+                32,
                 "captured length 61 > original length 60");
     }
 
     @Test
     void pcapHugeCapturedLength() {
-        rejected(concat(pcapHeader(2), le(16).putInt(1).putInt(0).putInt(-16).putInt(-16).array()), 32,
+        rejected(
+                concat(
+                        pcapHeader(2),
+                        le(16).putInt(1).putInt(0).putInt(-16).putInt(-16).array()),
+                32,
                 "captured length 4294967280 > 262144");
     }
 
     @Test
     void pcapHugeOriginalLength() {
-        rejected(concat(pcapHeader(2), le(16).putInt(1).putInt(0).putInt(4).putInt(-1).array(), new byte[4]), 36,
+        rejected(
+                concat(
+                        pcapHeader(2),
+                        le(16).putInt(1).putInt(0).putInt(4).putInt(-1).array(),
+                        new byte[4]),
+                36,
                 "original length 4294967295 too large");
     }
 
     @Test
     void pcapTruncatedPacketData() {
-        rejected(concat(pcapHeader(2), le(16).putInt(1).putInt(0).putInt(100).putInt(100).array(), new byte[10]), 40,
+        rejected(
+                concat(
+                        pcapHeader(2),
+                        le(16).putInt(1).putInt(0).putInt(100).putInt(100).array(),
+                        new byte[10]),
+                40,
                 "truncated packet data of record at offset 24: 100 bytes needed, 10 left");
     }
 
@@ -99,14 +124,17 @@ class MalformedCaptureTest {
 
     @Test
     void aFewBytesClaimingMuchAllocateLittle() {
-        byte[] pcapng = concat(shb(28), le(8).putInt(1).putInt(PcapngSource.MAX_BLOCK).array(), new byte[8]);
+        byte[] pcapng =
+                concat(shb(28), le(8).putInt(1).putInt(PcapngSource.MAX_BLOCK).array(), new byte[8]);
         Watched in = new Watched(pcapng);
         CaptureFormatException e = assertThrows(CaptureFormatException.class, () -> readAll(in));
         assertEquals(36, e.offset());
         assertTrue(e.getMessage().contains("16777208 bytes needed, 8 left"), e.getMessage());
         assertTrue(in.largest <= 16384, "buffer of " + in.largest + " bytes for an 44-byte capture");
-        Watched pcap = new Watched(concat(pcapHeader(2), le(16).putInt(1).putInt(0).putInt(262144).putInt(262144)
-                .array(), new byte[3]));
+        Watched pcap = new Watched(concat(
+                pcapHeader(2),
+                le(16).putInt(1).putInt(0).putInt(262144).putInt(262144).array(),
+                new byte[3]));
         assertThrows(CaptureFormatException.class, () -> readAll(pcap));
         assertTrue(pcap.largest <= 16384, "buffer of " + pcap.largest + " bytes");
     }
@@ -122,8 +150,14 @@ class MalformedCaptureTest {
     // pcapng
 
     private static byte[] shb(int length) {
-        return le(28).putInt(PcapngSource.SHB).putInt(length).putInt(0x1a2b3c4d).putShort((short) 1)
-                .putShort((short) 0).putLong(-1).putInt(length).array();
+        return le(28).putInt(PcapngSource.SHB)
+                .putInt(length)
+                .putInt(0x1a2b3c4d)
+                .putShort((short) 1)
+                .putShort((short) 0)
+                .putLong(-1)
+                .putInt(length)
+                .array();
     }
 
     private static byte[] block(int type, byte[] body) {
@@ -132,12 +166,26 @@ class MalformedCaptureTest {
     }
 
     private static byte[] idb(int linkType, byte[] options) {
-        return block(1, le(8 + options.length).putShort((short) linkType).putShort((short) 0).putInt(0)
-                .put(options).array());
+        return block(
+                1,
+                le(8 + options.length)
+                        .putShort((short) linkType)
+                        .putShort((short) 0)
+                        .putInt(0)
+                        .put(options)
+                        .array());
     }
 
     private static byte[] epb(int iface, int cap, int orig, int dataLen) {
-        return block(6, le(20 + dataLen).putInt(iface).putInt(0).putInt(0).putInt(cap).putInt(orig).array());
+        return block(
+                6,
+                le(20 + dataLen)
+                        .putInt(iface)
+                        .putInt(0)
+                        .putInt(0)
+                        .putInt(cap)
+                        .putInt(orig)
+                        .array());
     }
 
     @Test
@@ -167,7 +215,9 @@ class MalformedCaptureTest {
 
     @Test
     void pcapngHugeLength() {
-        rejected(concat(shb(28), le(12).putInt(6).putInt(0x7ffffffc).putInt(0).array()), 32,
+        rejected(
+                concat(shb(28), le(12).putInt(6).putInt(0x7ffffffc).putInt(0).array()),
+                32,
                 "block length 2147483644 > 16777216");
         rejected(shb(-4), 4, "block length 4294967292 > 16777216");
     }
@@ -196,7 +246,9 @@ class MalformedCaptureTest {
 
     @Test
     void pcapngCapturedBeyondTheBlock() {
-        rejected(concat(shb(28), idb(1, new byte[0]), epb(0, 5, 5, 4)), 68,
+        rejected(
+                concat(shb(28), idb(1, new byte[0]), epb(0, 5, 5, 4)),
+                68,
                 "captured length 5 > the 4 bytes the block holds");
     }
 
@@ -208,7 +260,9 @@ class MalformedCaptureTest {
     @Test
     void pcapngHugeOriginalLength() {
         rejected(concat(shb(28), idb(1, new byte[0]), epb(0, 0, -1, 0)), 72, "original length 4294967295 too large");
-        rejected(concat(shb(28), idb(1, new byte[0]), block(3, le(4).putInt(-1).array())), 56,
+        rejected(
+                concat(shb(28), idb(1, new byte[0]), block(3, le(4).putInt(-1).array())),
+                56,
                 "original length 4294967295 too large");
     }
 
@@ -227,15 +281,60 @@ class MalformedCaptureTest {
 
     @Test
     void pcapngBadOptions() {
-        rejected(concat(shb(28), idb(1, le(8).putShort((short) 9).putShort((short) 2).putInt(6).array())), 44,
+        rejected(
+                concat(
+                        shb(28),
+                        idb(
+                                1,
+                                le(8).putShort((short) 9)
+                                        .putShort((short) 2)
+                                        .putInt(6)
+                                        .array())),
+                44,
                 "if_tsresol of length 2");
-        rejected(concat(shb(28), idb(1, le(8).putShort((short) 9).putShort((short) 1).putInt(19).array())), 44,
+        rejected(
+                concat(
+                        shb(28),
+                        idb(
+                                1,
+                                le(8).putShort((short) 9)
+                                        .putShort((short) 1)
+                                        .putInt(19)
+                                        .array())),
+                44,
                 "if_tsresol 10^-19");
-        rejected(concat(shb(28), idb(1, le(8).putShort((short) 9).putShort((short) 1).putInt(0xff).array())), 44,
+        rejected(
+                concat(
+                        shb(28),
+                        idb(
+                                1,
+                                le(8).putShort((short) 9)
+                                        .putShort((short) 1)
+                                        .putInt(0xff)
+                                        .array())),
+                44,
                 "if_tsresol 2^-127");
-        rejected(concat(shb(28), idb(1, le(8).putShort((short) 14).putShort((short) 4).putInt(0).array())), 44,
+        rejected(
+                concat(
+                        shb(28),
+                        idb(
+                                1,
+                                le(8).putShort((short) 14)
+                                        .putShort((short) 4)
+                                        .putInt(0)
+                                        .array())),
+                44,
                 "if_tsoffset of length 4");
-        rejected(concat(shb(28), idb(1, le(8).putShort((short) 2).putShort((short) 5).putInt(0).array())), 44,
+        rejected(
+                concat(
+                        shb(28),
+                        idb(
+                                1,
+                                le(8).putShort((short) 2)
+                                        .putShort((short) 5)
+                                        .putInt(0)
+                                        .array())),
+                44,
                 "option 2 of length 5 overruns the block");
     }
 

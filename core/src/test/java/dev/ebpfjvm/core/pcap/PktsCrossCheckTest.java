@@ -56,12 +56,15 @@ class PktsCrossCheckTest {
         assertEquals(ours.subList(0, 3), theirs.subList(0, 3));
         Packet late = ours.get(3);
         assertEquals(4_000_000_000_000_500_000L, late.timestampNanos());
-        assertEquals(new Packet(late.timestampNanos() - (1L << 32) * 1_000_000_000L, 0, late.originalLength(),
-                late.data()), theirs.get(3));
+        assertEquals(
+                new Packet(late.timestampNanos() - (1L << 32) * 1_000_000_000L, 0, late.originalLength(), late.data()),
+                theirs.get(3));
     }
 
     @ParameterizedTest
-    @EnumSource(value = CaptureFormat.class, names = {"PCAP_MICROS", "PCAP_NANOS"})
+    @EnumSource(
+            value = CaptureFormat.class,
+            names = {"PCAP_MICROS", "PCAP_NANOS"})
     void whatWeWritePktsReads(CaptureFormat format) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CaptureWriter w = CaptureWriter.open(out, format, 1024, 1)) {

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class TrafficGeneratorTest {
     /** What the checker saw in one frame. */
-    record Parsed(boolean tagged, boolean v6, int proto, int ipLength, String flow) {
-    }
+    record Parsed(boolean tagged, boolean v6, int proto, int ipLength, String flow) {}
 
     /** Ones'-complement sum of 16-bit words, carries folded in as it goes. */
     private static int onesSum(ByteBuffer b, int from, int to, int start) {
@@ -173,11 +172,14 @@ class TrafficGeneratorTest {
 
     @Test
     void theSeedDecides() {
-        assertEquals(new TrafficGenerator(TrafficMix.DEFAULT, 11).generate(300),
+        assertEquals(
+                new TrafficGenerator(TrafficMix.DEFAULT, 11).generate(300),
                 new TrafficGenerator(TrafficMix.DEFAULT, 11).generate(300));
-        assertNotEquals(new TrafficGenerator(TrafficMix.DEFAULT, 11).generate(300),
+        assertNotEquals(
+                new TrafficGenerator(TrafficMix.DEFAULT, 11).generate(300),
                 new TrafficGenerator(TrafficMix.DEFAULT, 12).generate(300));
-        assertTrue(TrafficGenerator.START_NANOS < new TrafficGenerator(TrafficMix.DEFAULT, 0).next().timestampNanos());
+        assertTrue(TrafficGenerator.START_NANOS
+                < new TrafficGenerator(TrafficMix.DEFAULT, 0).next().timestampNanos());
     }
 
     @Test

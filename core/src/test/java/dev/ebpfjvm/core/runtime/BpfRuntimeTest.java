@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ebpfjvm.core.Errno;
 import dev.ebpfjvm.core.asm.Asm;
 import dev.ebpfjvm.core.asm.InsnList;
+import dev.ebpfjvm.core.elf.ObjectReader;
+import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.elf.ProgramSpec;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Reg;
 import dev.ebpfjvm.core.isa.Size;
-import dev.ebpfjvm.core.elf.ObjectReader;
-import dev.ebpfjvm.core.elf.ObjectSpec;
 import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.maps.MapException;
 import dev.ebpfjvm.core.maps.MapSpec;
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /** The runtime as a user meets it: load, handles by name, test runs, typed maps, ids and the memory budget. */
 class BpfRuntimeTest {
-    private static final byte[] FRAME = HexFormat.of().parseHex(
-            "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304");
+    private static final byte[] FRAME = HexFormat.of()
+            .parseHex("000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304");
 
     private static ObjectSpec spec(String name) throws IOException {
         return ObjectReader.read(TestPaths.testdata().resolve(name + ".o"));
@@ -64,9 +64,13 @@ class BpfRuntimeTest {
 
     @Test
     void idsAreTheRuntimesOwn() throws IOException {
-        try (BpfRuntime a = BpfRuntime.create(); BpfRuntime b = BpfRuntime.create();
-                BpfObject first = loadForge(a); BpfObject second = loadForge(a); BpfObject other = loadForge(b)) {
-            List<Integer> ids = first.programs().values().stream().map(BpfProgram::id).toList();
+        try (BpfRuntime a = BpfRuntime.create();
+                BpfRuntime b = BpfRuntime.create();
+                BpfObject first = loadForge(a);
+                BpfObject second = loadForge(a);
+                BpfObject other = loadForge(b)) {
+            List<Integer> ids =
+                    first.programs().values().stream().map(BpfProgram::id).toList();
             assertEquals(List.of(1, 2, 3, 4), ids);
             assertEquals(5, second.program("forge_write").id());
             assertEquals(1, other.program("forge_write").id(), "another runtime counts from 1");
@@ -89,7 +93,8 @@ class BpfRuntimeTest {
     @Test
     void anObjectOverTheLimit_failsWithEnomem_andLeavesNothingCharged() throws IOException {
         long needed;
-        try (BpfRuntime probe = BpfRuntime.create(); BpfObject obj = probe.load(spec("conntrack"))) {
+        try (BpfRuntime probe = BpfRuntime.create();
+                BpfObject obj = probe.load(spec("conntrack"))) {
             needed = probe.memoryCharged();
         }
         try (BpfRuntime tight = BpfRuntime.builder().memoryLimit(needed - 1).build()) {
@@ -107,7 +112,8 @@ class BpfRuntimeTest {
     @Test
     void aHugeMap_isRefusedBeforeAnythingIsAllocated() {
         RegionTable regions = new RegionTable();
-        for (MapSpec huge : List.of(MapSpec.of("huge_hash", MapType.HASH, 8, 4096, 1 << 27, 0), // more is E2BIG (HugeMapSpecTest)
+        for (MapSpec huge : List.of(
+                MapSpec.of("huge_hash", MapType.HASH, 8, 4096, 1 << 27, 0), // more is E2BIG (HugeMapSpecTest)
                 MapSpec.of("huge_array", MapType.ARRAY, 4, 1 << 20, 1 << 20, 0),
                 MapSpec.of("huge_percpu", MapType.PERCPU_ARRAY, 4, 1 << 15, 1 << 24, 0))) {
             MapException e = assertThrows(MapException.class, () -> BpfMap.create(huge, 64, regions), huge.name());
@@ -118,29 +124,39 @@ class BpfRuntimeTest {
 
     @Test
     void theKernelsPerTypeLimitsComeFirst() {
-        MapException e = assertThrows(MapException.class, () -> BpfMap.create(
-                MapSpec.of("big_value", MapType.PERCPU_ARRAY, 4, 64 << 10, 1, 0), 2, new RegionTable()));
+        MapException e = assertThrows(
+                MapException.class,
+                () -> BpfMap.create(
+                        MapSpec.of("big_value", MapType.PERCPU_ARRAY, 4, 64 << 10, 1, 0), 2, new RegionTable()));
         assertEquals(Errno.E2BIG, e.errno());
     }
 
     @Test
     void testRunRefusesWhatTheKernelRefuses() throws IOException {
-        try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = loadForge(runtime)) {
-            TestRunException shortFrame = assertThrows(TestRunException.class,
-                    () -> obj.program("count_own").testRun(TestRun.of(new byte[13])));
+        try (BpfRuntime runtime = BpfRuntime.create();
+                BpfObject obj = loadForge(runtime)) {
+            TestRunException shortFrame = assertThrows(
+                    TestRunException.class, () -> obj.program("count_own").testRun(TestRun.of(new byte[13])));
             assertEquals(Errno.EINVAL, shortFrame.errno());
-            TestRunException device = assertThrows(TestRunException.class, () -> obj.program("count_own")
-                    .testRun(TestRun.of(FRAME).withCtx(new SkBuffFields(0, 0, 0, 7, 0, new int[5], 0, 0, 0, 0))));
+            TestRunException device = assertThrows(
+                    TestRunException.class,
+                    () -> obj.program("count_own")
+                            .testRun(TestRun.of(FRAME)
+                                    .withCtx(new SkBuffFields(0, 0, 0, 7, 0, new int[5], 0, 0, 0, 0))));
             assertEquals(Errno.ENODEV, device.errno());
             byte[] ctxIn = new byte[192];
             ctxIn[0] = 1; // len: not a field a test run takes in
-            assertEquals(Errno.EINVAL, assertThrows(TestRunException.class, () -> SkBuffFields.fromStruct(ctxIn)).errno());
+            assertEquals(
+                    Errno.EINVAL,
+                    assertThrows(TestRunException.class, () -> SkBuffFields.fromStruct(ctxIn))
+                            .errno());
         }
     }
 
     @Test
     void namesThatDoNotExistAreErrorsNamingWhatExists() throws IOException {
-        try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = loadForge(runtime)) {
+        try (BpfRuntime runtime = BpfRuntime.create();
+                BpfObject obj = loadForge(runtime)) {
             IllegalArgumentException p = assertThrows(IllegalArgumentException.class, () -> obj.program("nope"));
             assertTrue(p.getMessage().contains("count_own"), p.getMessage());
             IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> obj.map("nope"));
@@ -152,7 +168,8 @@ class BpfRuntimeTest {
     @Test
     void programsAttachToTheRuntimesDevices_underTheirOwnIds() throws IOException {
         byte[] arp = HexFormat.of().parseHex("ffffffffffff0200000000010806" + "00".repeat(28));
-        try (BpfRuntime runtime = BpfRuntime.create(); BpfObject obj = runtime.load(spec("eth_proto_count"))) {
+        try (BpfRuntime runtime = BpfRuntime.create();
+                BpfObject obj = runtime.load(spec("eth_proto_count"))) {
             Network net = runtime.network();
             List<NetDevice> veth = net.addVeth("veth0", "veth1");
             BpfProgram count = obj.program("count_ethertype");
@@ -161,7 +178,9 @@ class BpfRuntimeTest {
             assertEquals(List.of(new TcxQuery.Attached(count.id(), link.id())), query.entries());
             assertEquals(null, veth.get(0).send(arp));
             assertEquals(1, veth.get(1).received().size(), "TC_ACT_UNSPEC is TCX_NEXT: the frame goes on to the host");
-            assertEquals(Optional.of(1L), obj.map("proto_counts", Codec.U32, Codec.U64).lookup(2));
+            assertEquals(
+                    Optional.of(1L),
+                    obj.map("proto_counts", Codec.U32, Codec.U64).lookup(2));
         }
     }
 
@@ -171,7 +190,9 @@ class BpfRuntimeTest {
         ProgramSpec sum = InsnList.of(Asm.ldx(Size.W, Reg.R0, Reg.R1, 0), AluOp.ADD.reg(Reg.R0, Reg.R2), Asm.exit())
                 .spec("sum", "tc", "GPL");
         try (BpfRuntime runtime = BpfRuntime.create();
-                BpfObject obj = runtime.load(ObjectSpec.of(List.of(sum), List.of()), LoadOptions.defaults().unverified())) {
+                BpfObject obj = runtime.load(
+                        ObjectSpec.of(List.of(sum), List.of()),
+                        LoadOptions.defaults().unverified())) {
             // unverified: a tc program's r2 is no argument for the kernel, but it is for the conformance convention
             assertEquals(40 + 8, obj.program("sum").run(new byte[] {40, 0, 0, 0, 0, 0, 0, 0}));
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ebpfjvm.core.Errno;
-
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
@@ -18,13 +17,14 @@ import dev.ebpfjvm.core.skb.Skb;
 import dev.ebpfjvm.core.skb.SkbMetadata;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The skb a test run builds and the checks it makes, as recorded from the kernel (cases/skb_fields). */
 class SkbTestRunTest {
-    private static final String UDP4 = "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304";
+    private static final String UDP4 =
+            "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304";
     private final ProgramContext ctx = new ProgramContext();
 
     /**
@@ -77,8 +77,10 @@ class SkbTestRunTest {
         assertEquals(0x0800, m.protocol());
         assertEquals(1, m.ifindex());
         assertEquals(46, m.wireLen());
-        TestRunResult r = SkbTestRun.run(marking(-1, 0), ctx, new TestRun(HexFormat.of().parseHex(UDP4),
-                SkBuffFields.fromStruct(ctxWith(36, 4, 9)), 0, 46 + 512));
+        TestRunResult r = SkbTestRun.run(
+                marking(-1, 0),
+                ctx,
+                new TestRun(HexFormat.of().parseHex(UDP4), SkBuffFields.fromStruct(ctxWith(36, 4, 9)), 0, 46 + 512));
         assertEquals(0xffffffffL, r.retval());
         assertEquals(-1, r.retvalS32());
         assertEquals(UDP4, HexFormat.of().formatHex(r.data()));
@@ -94,7 +96,8 @@ class SkbTestRunTest {
     @CsvSource({
         "tc_index,44,4,1,-22", "len,0,4,5,-22", "wire_len too short,160,4,10,-22", "wire_len too long,160,4,65537,-22",
         "wire_len max,160,4,65536,0", "gso_segs,164,4,70000,-22", "ifindex 2,40,4,2,-19", "ifindex 1,40,4,1,0",
-        "tstamp_type,180,1,1,-22", "family,88,4,2,-22", "hwtstamp,184,8,5,0", "gso_size,176,4,70000,0"})
+        "tstamp_type,180,1,1,-22", "family,88,4,2,-22", "hwtstamp,184,8,5,0", "gso_size,176,4,70000,0"
+    })
     void prepare_ctxInAsTheKernelAcceptsIt(String what, int offset, int size, long value, long error) {
         Skb skb = prepare(UDP4, ctxWith(offset, size, value), error);
         if (error == 0) {
@@ -106,13 +109,18 @@ class SkbTestRunTest {
 
     @Test
     void prepare_gsoSizeIsCutTo16Bits() {
-        assertEquals(70000 & 0xffff, prepare(UDP4, ctxWith(176, 4, 70000), 0).meta().gsoSize());
+        assertEquals(
+                70000 & 0xffff, prepare(UDP4, ctxWith(176, 4, 70000), 0).meta().gsoSize());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"short,00000000000000000000000000,-22", "ipv4 19 bytes,0000000000000000000000000800" + "00000000000000000000000000000000000000,-22",
-        "ipv6 39 bytes,00000000000000000000000086dd" + "000000000000000000000000000000000000000000000000000000000000000000000000000000,-22",
-        "ethernet only,0000000000000000000000000806,0"})
+    @CsvSource({
+        "short,00000000000000000000000000,-22",
+        "ipv4 19 bytes,0000000000000000000000000800" + "00000000000000000000000000000000000000,-22",
+        "ipv6 39 bytes,00000000000000000000000086dd"
+                + "000000000000000000000000000000000000000000000000000000000000000000000000000000,-22",
+        "ethernet only,0000000000000000000000000806,0"
+    })
     void prepare_frameLengths(String what, String hex, long error) {
         prepare(hex, new byte[192], error);
     }
@@ -125,15 +133,24 @@ class SkbTestRunTest {
 
     @Test
     void run_outputLongerThanTheBufferIsEnospc() {
-        TestRunException e = assertThrows(TestRunException.class, () -> SkbTestRun.run(marking(0, 100), ctx,
-                TestRun.of(HexFormat.of().parseHex(UDP4)).withDataSizeOut(100)));
+        TestRunException e = assertThrows(
+                TestRunException.class,
+                () -> SkbTestRun.run(
+                        marking(0, 100),
+                        ctx,
+                        TestRun.of(HexFormat.of().parseHex(UDP4)).withDataSizeOut(100)));
         assertEquals(Errno.ENOSPC, e.errno());
     }
 
     @Test
     void run_timedOnlyWhenRepeated() {
         TestRun once = TestRun.of(HexFormat.of().parseHex(UDP4));
-        assertEquals(false, SkbTestRun.run(marking(0, 0), ctx, once).durationNs().isPresent());
-        assertEquals(true, SkbTestRun.run(marking(0, 0), ctx, once.withRepeat(10)).durationNs().isPresent());
+        assertEquals(
+                false, SkbTestRun.run(marking(0, 0), ctx, once).durationNs().isPresent());
+        assertEquals(
+                true,
+                SkbTestRun.run(marking(0, 0), ctx, once.withRepeat(10))
+                        .durationNs()
+                        .isPresent());
     }
 }

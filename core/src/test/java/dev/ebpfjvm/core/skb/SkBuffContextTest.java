@@ -14,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SkBuffContextTest {
-    private static final String FRAME = "ffffffffffff020000000001" + "0800" + "45000014000100004000f9e5c0a80001c0a80002";
+    private static final String FRAME =
+            "ffffffffffff020000000001" + "0800" + "45000014000100004000f9e5c0a80001c0a80002";
     private ProgramContext ctx;
     private Skb skb;
     private Memory memory;
@@ -102,14 +103,19 @@ class SkBuffContextTest {
     }
 
     @ParameterizedTest(name = "read of {1} bytes at {0}")
-    @CsvSource({"64,8", "52,8", "9,4", "8,8", "76,8", "77,1", "88,4", "136,4", "144,8", "153,1", "152,4",
-        "168,4", "170,1", "180,4", "181,1", "186,2", "192,1", "-4,4", "184,4"})
+    @CsvSource({
+        "64,8", "52,8", "9,4", "8,8", "76,8", "77,1", "88,4", "136,4", "144,8", "153,1", "152,4", "168,4", "170,1",
+        "180,4", "181,1", "186,2", "192,1", "-4,4", "184,4"
+    })
     void load_rejectedAsTheKernelRejectsIt(int off, int size) {
         assertThrows(ProgramFaultException.class, () -> load(off, size));
     }
 
     @ParameterizedTest(name = "write of {1} bytes at {0}")
-    @CsvSource({"0,4", "4,4", "8,2", "8,1", "16,4", "40,4", "68,4", "76,4", "80,4", "160,4", "164,4", "184,8", "168,8", "180,1", "152,4"})
+    @CsvSource({
+        "0,4", "4,4", "8,2", "8,1", "16,4", "40,4", "68,4", "76,4", "80,4", "160,4", "164,4", "184,8", "168,8", "180,1",
+        "152,4"
+    })
     void store_rejectedAsTheKernelRejectsIt(int off, int size) {
         assertThrows(ProgramFaultException.class, () -> store(off, size, 1));
     }

@@ -13,8 +13,7 @@ import java.nio.file.Paths;
  * directory that holds {@code testdata/conformance}. A missing input is an error, never a skip.
  */
 public final class TestPaths {
-    private TestPaths() {
-    }
+    private TestPaths() {}
 
     /**
      * {@return the repository root}

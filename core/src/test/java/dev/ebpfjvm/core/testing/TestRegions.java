@@ -27,8 +27,7 @@ public final class TestRegions {
     private static final Set<Object> OWNERS = ConcurrentHashMap.newKeySet();
     private static final Reach.Holder LIVE = OWNERS::contains;
 
-    private TestRegions() {
-    }
+    private TestRegions() {}
 
     /** Registers a region, owned by {@code owner} or, when null, by an owner of its own, within reach. */
     public static Region register(RegionKind kind, byte[] bytes, boolean writable, Object owner) {

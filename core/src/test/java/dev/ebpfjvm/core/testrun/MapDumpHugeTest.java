@@ -26,8 +26,8 @@ class MapDumpHugeTest {
     void arrayOfMillionsOfEntries_dumpsOnlyItsNonZeroOnes() {
         try (BpfMap map = BpfMap.create(MapSpec.of("big", MapType.ARRAY, 4, 8, 1 << 22, 0), 1, regions)) {
             map.update(BpfMap.u32(1 << 21), BpfMap.u64(7));
-            Map<String, Object> dump = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> MapDump.dump(map, null, List.of()));
+            Map<String, Object> dump =
+                    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> MapDump.dump(map, null, List.of()));
             assertEquals(List.of(Map.of("key", "00002000", "value", "0700000000000000")), dump.get("entries"));
         }
     }

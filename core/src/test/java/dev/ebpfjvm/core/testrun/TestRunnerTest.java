@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /** What TestRunner adds around a run: the trace sink sees one run per case, unsupported programs are named. */
 class TestRunnerTest {
     /** Ethernet, IPv4 10.0.0.1 → 10.0.0.2 UDP, 46 bytes. */
-    private static final byte[] FRAME = HexFormat.of().parseHex("000000000000" + "020000000001" + "0800"
-            + "45000020" + "00010000" + "401166ca" + "0a000001" + "0a000002" + "03e80035" + "000c" + "e3b0" + "01020304");
+    private static final byte[] FRAME = HexFormat.of()
+            .parseHex("000000000000" + "020000000001" + "0800" + "45000020" + "00010000" + "401166ca" + "0a000001"
+                    + "0a000002" + "03e80035" + "000c" + "e3b0" + "01020304");
 
     private static TestCase testCase(String prog) {
         return new TestCase("c", prog, FRAME, new byte[SkBuffField.STRUCT_SIZE], Map.of(), List.of());
@@ -41,18 +42,25 @@ class TestRunnerTest {
 
     @Test
     void run_unsupportedProgramIsNamedWithItsReason() {
-        TestCaseException e = assertThrows(TestCaseException.class,
+        TestCaseException e = assertThrows(
+                TestCaseException.class,
                 () -> runner("unsupported_mix", new ArrayList<>()).run(testCase("xdp_strip"), 0));
-        assertEquals("c: program 'xdp_strip' cannot run: xdp programs are not supported (ebpf-jvm runs tc and tcx"
-                + " programs)", e.getMessage());
-        TestCaseException bySection = assertThrows(TestCaseException.class,
+        assertEquals(
+                "c: program 'xdp_strip' cannot run: xdp programs are not supported (ebpf-jvm runs tc and tcx"
+                        + " programs)",
+                e.getMessage());
+        TestCaseException bySection = assertThrows(
+                TestCaseException.class,
                 () -> runner("unsupported_mix", new ArrayList<>()).run(testCase("xdp"), 0));
-        assertTrue(bySection.getMessage().startsWith("c: program 'xdp_strip' cannot run: xdp programs"), bySection.getMessage());
+        assertTrue(
+                bySection.getMessage().startsWith("c: program 'xdp_strip' cannot run: xdp programs"),
+                bySection.getMessage());
     }
 
     @Test
     void run_supportedNeighbourOfAnUnsupportedProgramRuns() {
-        Map<String, Object> result = runner("unsupported_mix", new ArrayList<>()).run(testCase("tc_count"), 0);
+        Map<String, Object> result =
+                runner("unsupported_mix", new ArrayList<>()).run(testCase("tc_count"), 0);
         assertEquals(0L, result.get("retval"));
         assertEquals(46L, ((Map<?, ?>) result.get("ctx_out")).get("mark"));
     }

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.core.verifier;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +43,8 @@ class FixtureVerifyTest {
         List<Arguments> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(TestPaths.testdata())) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".o")
-                    && !f.getFileName().toString().startsWith("invalid_")).sorted()::iterator) {
+                            && !f.getFileName().toString().startsWith("invalid_"))
+                    .sorted()::iterator) {
                 ObjectSpec spec = ObjectReader.read(p);
                 for (ProgramSpec prog : spec.programs()) {
                     if (prog.supported()) {
@@ -62,12 +62,15 @@ class FixtureVerifyTest {
         ObjectSpec spec = ObjectReader.read(TestPaths.testdata().resolve(object));
         List<Object> rejected = KERNEL_REJECTS.get(program);
         if (rejected != null) {
-            VerifierException e = assertThrows(VerifierException.class,
+            VerifierException e = assertThrows(
+                    VerifierException.class,
                     () -> Verifier.verify(VerifierInputs.of(spec, program, VerifierOptions.logLevel(1))));
             assertTrue(e.reason().startsWith((String) rejected.get(1)), e.reason());
             String processed = "processed " + rejected.get(0) + " insns";
             if ((int) rejected.get(0) >= 0) {
-                assertTrue(e.log().get(e.log().size() - 1).startsWith(processed), e.log().toString());
+                assertTrue(
+                        e.log().get(e.log().size() - 1).startsWith(processed),
+                        e.log().toString());
             }
             return;
         }

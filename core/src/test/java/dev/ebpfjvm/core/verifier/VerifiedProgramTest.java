@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Test;
 
 /** The facts, statistics and logs an accepted or rejected program carries, and the object adapter. */
 class VerifiedProgramTest {
-    private static final String PROGRAM = String.join("\n",
-            "ldxw %r6, [%r1+8]",          // 0: ctx
-            "stxw [%r10-4], %r6",         // 1: stack
+    private static final String PROGRAM = String.join(
+            "\n",
+            "ldxw %r6, [%r1+8]", // 0: ctx
+            "stxw [%r10-4], %r6", // 1: stack
             "mov %r2, %r10",
             "add %r2, -4",
-            "lddw %r1, 0",                // 4
-            "call 1",                     // 6
+            "lddw %r1, 0", // 4
+            "call 1", // 6
             "jeq %r0, 0, out",
-            "ldxdw %r0, [%r0+0]",         // 8: map value
+            "ldxdw %r0, [%r0+0]", // 8: map value
             "exit",
             "out:",
             "mov %r0, 0",
@@ -60,8 +61,10 @@ class VerifiedProgramTest {
     void stats_kernelLine() {
         VerifiedProgram vp = accepts(tc(PROGRAM, mapAt(4, HASH)));
         String last = vp.log().get(vp.log().size() - 1);
-        assertTrue(last.matches("processed \\d+ insns \\(limit 1000000\\) max_states_per_insn \\d+ total_states \\d+ "
-                + "peak_states \\d+ mark_read 0"), last);
+        assertTrue(
+                last.matches("processed \\d+ insns \\(limit 1000000\\) max_states_per_insn \\d+ total_states \\d+ "
+                        + "peak_states \\d+ mark_read 0"),
+                last);
         assertEquals(vp.stats().line(), last);
     }
 
@@ -69,8 +72,10 @@ class VerifiedProgramTest {
     void log_level2ShowsStatesLevel1ThePath() {
         VerifierInput in = tc(PROGRAM.replace("ldxdw %r0, [%r0+0]", "ldxdw %r0, [%r0+8]"), mapAt(4, HASH));
         VerifierException l2 = rejects(in.withOptions(VerifierOptions.logLevel(2)), "invalid access to map value");
-        assertTrue(l2.log().contains("0: (61) r6 = *(u32 *)(r1 +8)") || l2.log().stream().anyMatch(
-                l -> l.startsWith("0: (61)")), String.join("\n", l2.log()));
+        assertTrue(
+                l2.log().contains("0: (61) r6 = *(u32 *)(r1 +8)")
+                        || l2.log().stream().anyMatch(l -> l.startsWith("0: (61)")),
+                String.join("\n", l2.log()));
         assertTrue(l2.log().stream().anyMatch(l -> l.startsWith("0: R1=ctx()")), String.join("\n", l2.log()));
         VerifierException l1 = rejects(in.withOptions(VerifierOptions.logLevel(1)), "invalid access to map value");
         assertFalse(l1.log().stream().anyMatch(l -> l.contains("R1=ctx()") && l.startsWith("0:")));
@@ -88,9 +93,12 @@ class VerifiedProgramTest {
         VerifierInput in = VerifierInputs.of(spec, "global_config", VerifierOptions.DEFAULT);
         List<LdImmRef> refs = in.ldImms();
         assertFalse(refs.isEmpty());
-        assertTrue(refs.stream().anyMatch(r -> r.kind() == LdImmRef.Kind.MAP_VALUE && r.map().name().startsWith(".")));
-        assertTrue(refs.stream().filter(r -> r.map().name().equals(".rodata")).allMatch(r -> r.map().frozen() != null
-                && r.map().isReadOnlyForProgram()));
+        assertTrue(refs.stream()
+                .anyMatch(r ->
+                        r.kind() == LdImmRef.Kind.MAP_VALUE && r.map().name().startsWith(".")));
+        assertTrue(refs.stream()
+                .filter(r -> r.map().name().equals(".rodata"))
+                .allMatch(r -> r.map().frozen() != null && r.map().isReadOnlyForProgram()));
         VerifiedProgram vp = Verifier.verify(in);
         boolean global = false;
         for (int s = 0; s < vp.insns().slotCount(); s++) {
@@ -102,8 +110,8 @@ class VerifiedProgramTest {
 
     @Test
     void adapter_unknownProgram() {
-        assertThrowsEbpf(() -> VerifierInputs.of(new ObjectSpec(List.of(), List.of(), List.of(), "", 0, null), "nope",
-                VerifierOptions.DEFAULT));
+        assertThrowsEbpf(() -> VerifierInputs.of(
+                new ObjectSpec(List.of(), List.of(), List.of(), "", 0, null), "nope", VerifierOptions.DEFAULT));
     }
 
     private static void assertThrowsEbpf(Runnable r) {

@@ -65,8 +65,9 @@ class VerifierCorpusTest {
         } catch (EbpfException e) {
             // Instructions that do not decode: the object reader refuses them before any verifier runs.
             assertEquals("reject", verdict, "the kernel accepts, our reader refuses: " + e.getMessage());
-            assertTrue(e.getMessage().contains(fragment), "expected '" + fragment + "' (kernel: " + kernelError
-                    + "), the reader says: " + e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(fragment),
+                    "expected '" + fragment + "' (kernel: " + kernelError + "), the reader says: " + e.getMessage());
             return;
         }
         VerifierInput in = VerifierInputs.of(spec, program, VerifierOptions.DEFAULT);
@@ -81,10 +82,12 @@ class VerifierCorpusTest {
         assertEquals("reject", verdict);
         try {
             VerifiedProgram vp = Verifier.verify(in);
-            fail("the kernel rejects (" + kernelError + "), we accept after " + vp.stats().processed() + " insns");
+            fail("the kernel rejects (" + kernelError + "), we accept after "
+                    + vp.stats().processed() + " insns");
         } catch (VerifierException e) {
-            assertTrue(e.getMessage().contains(fragment), "expected '" + fragment + "' (kernel: " + kernelError
-                    + "), got: " + e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(fragment),
+                    "expected '" + fragment + "' (kernel: " + kernelError + "), got: " + e.getMessage());
         }
     }
 }

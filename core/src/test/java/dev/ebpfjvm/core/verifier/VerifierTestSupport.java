@@ -16,12 +16,11 @@ final class VerifierTestSupport {
     static final MapRef HASH = MapRef.of(MapSpec.of("hash", MapType.HASH, 4, 8, 16, 0));
     static final MapRef RINGBUF = MapRef.of(MapSpec.of("events", MapType.RINGBUF, 0, 0, 4096, 0));
     static final MapRef ARRAY = MapRef.of(MapSpec.of("array", MapType.ARRAY, 4, 8, 4, 0));
-    static final MapRef RODATA = new MapRef(".rodata", MapType.ARRAY, 4, 8, 1, MapSpec.F_RDONLY_PROG, null,
-            new byte[] {7, 0, 0, 0, 0, 0, 0, 0}, -1);
+    static final MapRef RODATA = new MapRef(
+            ".rodata", MapType.ARRAY, 4, 8, 1, MapSpec.F_RDONLY_PROG, null, new byte[] {7, 0, 0, 0, 0, 0, 0, 0}, -1);
     static final MapRef LOCKED = new MapRef("locked", MapType.ARRAY, 4, 16, 1, 0, null, null, 0);
 
-    private VerifierTestSupport() {
-    }
+    private VerifierTestSupport() {}
 
     /** {@return a tc program; each {@code lddw} at slot s refers to refs[i] in order of appearance} */
     static VerifierInput tc(String asm, LdImmRef... refs) {

@@ -43,12 +43,11 @@ public final class ChainDispatchers implements ChainCompiler {
     private static final String NAME = "dev/ebpfjvm/jit/chain/Dispatch";
     private static final String EXE = Type.getDescriptor(Executable.class);
     private static final String RUN = Type.getInternalName(ChainRun.class);
-    private static final String RUN_DESC = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ProgramContext.class),
-            Type.getType(ChainRun.class));
+    private static final String RUN_DESC =
+            Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ProgramContext.class), Type.getType(ChainRun.class));
 
     /** The compiler, as {@link java.util.ServiceLoader} makes it; stateless, so {@link #INSTANCE} serves as well. */
-    public ChainDispatchers() {
-    }
+    public ChainDispatchers() {}
 
     @Override
     public ChainDispatcher compile(NetProgram[] programs) {
@@ -71,10 +70,12 @@ public final class ChainDispatchers implements ChainCompiler {
     /** {@return the class file of a dispatcher for {@code n} programs} */
     static byte[] generate(int n) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object",
-                new String[] {Type.getInternalName(ChainDispatcher.class)});
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object", new String[] {
+            Type.getInternalName(ChainDispatcher.class)
+        });
         for (int i = 0; i < n; i++) {
-            cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "P" + i, EXE, null, null).visitEnd();
+            cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "P" + i, EXE, null, null)
+                    .visitEnd();
         }
         InstructionAdapter init = new InstructionAdapter(cw.visitMethod(0, "<init>", "()V", null, null));
         init.visitCode();
@@ -89,8 +90,11 @@ public final class ChainDispatchers implements ChainCompiler {
         cl.invokestatic("java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
         cl.aconst("_");
         cl.aconst(Type.getType(Object[].class));
-        cl.invokestatic("java/lang/invoke/MethodHandles", "classData",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+        cl.invokestatic(
+                "java/lang/invoke/MethodHandles",
+                "classData",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;",
+                false);
         cl.checkcast(Type.getType(Object[].class));
         for (int i = 0; i < n; i++) {
             cl.dup();
@@ -104,7 +108,8 @@ public final class ChainDispatchers implements ChainCompiler {
         cl.visitMaxs(0, 0);
         cl.visitEnd();
 
-        InstructionAdapter m = new InstructionAdapter(cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", RUN_DESC, null, null));
+        InstructionAdapter m =
+                new InstructionAdapter(cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", RUN_DESC, null, null));
         m.visitCode();
         for (int i = 0; i < n; i++) {
             m.load(2, Type.getType(ChainRun.class));
@@ -115,7 +120,9 @@ public final class ChainDispatchers implements ChainCompiler {
             m.iconst(i);
             m.getstatic(NAME, "P" + i, EXE);
             m.load(1, Type.getType(ProgramContext.class));
-            m.invokeinterface(Type.getInternalName(Executable.class), "run",
+            m.invokeinterface(
+                    Type.getInternalName(Executable.class),
+                    "run",
                     "(" + Type.getDescriptor(ProgramContext.class) + ")J");
             m.invokevirtual(RUN, "exit", "(IJ)I", false);
             m.store(3, Type.INT_TYPE);

@@ -15,8 +15,7 @@ import org.objectweb.asm.util.TraceClassVisitor;
  * the instructions from the class file alone.
  */
 public final class BytecodeDump {
-    private BytecodeDump() {
-    }
+    private BytecodeDump() {}
 
     /**
      * Renders a class.

@@ -11,16 +11,16 @@ import java.lang.invoke.MethodType;
  * a reference to a defined class.
  */
 public final class HiddenClasses {
-    private HiddenClasses() {
-    }
+    private HiddenClasses() {}
 
     /** Defines a generated class and returns a new instance of it, its function region registered. */
     public static Executable define(GeneratedClass generated) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup()
                     .defineHiddenClassWithClassData(generated.bytes(), generated.classData(), true);
-            Executable executable = (Executable) lookup.findConstructor(lookup.lookupClass(),
-                    MethodType.methodType(void.class)).invoke();
+            Executable executable =
+                    (Executable) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
+                            .invoke();
             if (generated.functions() != null) {
                 generated.functions().register(executable);
             }

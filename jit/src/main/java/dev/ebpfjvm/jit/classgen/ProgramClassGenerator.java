@@ -45,11 +45,10 @@ import org.objectweb.asm.util.CheckClassAdapter;
  */
 public final class ProgramClassGenerator {
     /** The internal name of every program class; hidden classes are told apart by the JVM's suffix. */
-    static final String OWNER = Type.getInternalName(ProgramClassGenerator.class).replace("ProgramClassGenerator",
-            "BpfProgram");
+    static final String OWNER =
+            Type.getInternalName(ProgramClassGenerator.class).replace("ProgramClassGenerator", "BpfProgram");
 
-    private ProgramClassGenerator() {
-    }
+    private ProgramClassGenerator() {}
 
     /**
      * Generates the class of a planned program.
@@ -65,10 +64,16 @@ public final class ProgramClassGenerator {
         data.indexOf(program);
         FunctionRegion functions = takesFunctionAddresses(program) ? new FunctionRegion() : null;
         ClassEnv env = new ClassEnv(OWNER, data, program, plan.insns().slotCount() <= 0xffff, functions);
-        String[] interfaces = functions == null ? new String[] {Type.getInternalName(Executable.class)}
+        String[] interfaces = functions == null
+                ? new String[] {Type.getInternalName(Executable.class)}
                 : new String[] {Type.getInternalName(Executable.class), Type.getInternalName(Callback.class)};
-        cv.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, OWNER, null,
-                Type.getInternalName(Object.class), interfaces);
+        cv.visit(
+                Opcodes.V17,
+                Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
+                OWNER,
+                null,
+                Type.getInternalName(Object.class),
+                interfaces);
         cv.visitSource(program.name() + ".bpf", null);
         EntryEmitter.emit(cv, env, callbacks(program, plan));
         for (FunctionPlan f : plan.functions()) {
@@ -120,8 +125,8 @@ public final class ProgramClassGenerator {
 
     private static void verify(byte[] bytes) {
         StringWriter out = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(bytes), ProgramClassGenerator.class.getClassLoader(), false,
-                new PrintWriter(out));
+        CheckClassAdapter.verify(
+                new ClassReader(bytes), ProgramClassGenerator.class.getClassLoader(), false, new PrintWriter(out));
         if (out.getBuffer().length() > 0) {
             throw new IllegalStateException("generated class fails verification:\n" + out);
         }

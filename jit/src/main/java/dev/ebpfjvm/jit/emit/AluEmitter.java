@@ -19,8 +19,7 @@ import org.objectweb.asm.Opcodes;
  * </pre>
  */
 final class AluEmitter {
-    private AluEmitter() {
-    }
+    private AluEmitter() {}
 
     static void emit(EmitContext ctx, Insn insn) {
         if (insn.is32()) {
@@ -146,35 +145,66 @@ final class AluEmitter {
 
     private static void binary64(MethodVisitor mv, AluOp op) {
         switch (op) {
-            case ADD: mv.visitInsn(Opcodes.LADD); break;
-            case SUB: mv.visitInsn(Opcodes.LSUB); break;
-            case MUL: mv.visitInsn(Opcodes.LMUL); break;
-            case OR: mv.visitInsn(Opcodes.LOR); break;
-            case AND: mv.visitInsn(Opcodes.LAND); break;
-            case XOR: mv.visitInsn(Opcodes.LXOR); break;
-            default: division(op, false).invoke(mv);
+            case ADD:
+                mv.visitInsn(Opcodes.LADD);
+                break;
+            case SUB:
+                mv.visitInsn(Opcodes.LSUB);
+                break;
+            case MUL:
+                mv.visitInsn(Opcodes.LMUL);
+                break;
+            case OR:
+                mv.visitInsn(Opcodes.LOR);
+                break;
+            case AND:
+                mv.visitInsn(Opcodes.LAND);
+                break;
+            case XOR:
+                mv.visitInsn(Opcodes.LXOR);
+                break;
+            default:
+                division(op, false).invoke(mv);
         }
     }
 
     private static void binary32(MethodVisitor mv, AluOp op) {
         switch (op) {
-            case ADD: mv.visitInsn(Opcodes.IADD); break;
-            case SUB: mv.visitInsn(Opcodes.ISUB); break;
-            case MUL: mv.visitInsn(Opcodes.IMUL); break;
-            case OR: mv.visitInsn(Opcodes.IOR); break;
-            case AND: mv.visitInsn(Opcodes.IAND); break;
-            case XOR: mv.visitInsn(Opcodes.IXOR); break;
-            default: throw new AssertionError(op);
+            case ADD:
+                mv.visitInsn(Opcodes.IADD);
+                break;
+            case SUB:
+                mv.visitInsn(Opcodes.ISUB);
+                break;
+            case MUL:
+                mv.visitInsn(Opcodes.IMUL);
+                break;
+            case OR:
+                mv.visitInsn(Opcodes.IOR);
+                break;
+            case AND:
+                mv.visitInsn(Opcodes.IAND);
+                break;
+            case XOR:
+                mv.visitInsn(Opcodes.IXOR);
+                break;
+            default:
+                throw new AssertionError(op);
         }
     }
 
     private static Refs.MethodRef division(AluOp op, boolean is32) {
         switch (op) {
-            case DIV: return is32 ? Refs.DIV32 : Refs.DIV64;
-            case MOD: return is32 ? Refs.MOD32 : Refs.MOD64;
-            case SDIV: return is32 ? Refs.SDIV32 : Refs.SDIV64;
-            case SMOD: return is32 ? Refs.SMOD32 : Refs.SMOD64;
-            default: throw new AssertionError(op);
+            case DIV:
+                return is32 ? Refs.DIV32 : Refs.DIV64;
+            case MOD:
+                return is32 ? Refs.MOD32 : Refs.MOD64;
+            case SDIV:
+                return is32 ? Refs.SDIV32 : Refs.SDIV64;
+            case SMOD:
+                return is32 ? Refs.SMOD32 : Refs.SMOD64;
+            default:
+                throw new AssertionError(op);
         }
     }
 }

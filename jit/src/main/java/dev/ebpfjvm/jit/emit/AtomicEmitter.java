@@ -22,8 +22,7 @@ import org.objectweb.asm.Type;
  * </pre>
  */
 final class AtomicEmitter {
-    private AtomicEmitter() {
-    }
+    private AtomicEmitter() {}
 
     static void emit(EmitContext ctx, Insn insn, int slot) {
         MethodVisitor mv = ctx.mv();
@@ -32,8 +31,8 @@ final class AtomicEmitter {
         ctx.loadMemory();
         MemEmitter.pushAddress(ctx, insn.dst(), insn.off());
         ctx.pushInt(insn.size().bytes());
-        mv.visitFieldInsn(Opcodes.GETSTATIC, Type.getInternalName(AtomicOp.class), op.name(),
-                Type.getDescriptor(AtomicOp.class));
+        mv.visitFieldInsn(
+                Opcodes.GETSTATIC, Type.getInternalName(AtomicOp.class), op.name(), Type.getDescriptor(AtomicOp.class));
         ctx.loadReg(insn.src());
         ctx.loadReg(Reg.R0);
         Refs.ATOMICS_APPLY.invoke(mv);

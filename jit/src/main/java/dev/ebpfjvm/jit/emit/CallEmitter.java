@@ -34,8 +34,7 @@ final class CallEmitter {
     /** The opcode of {@code callx}: JMP | CALL | X, the helper id in the dst register. */
     static final int CALLX = 0x8d;
 
-    private CallEmitter() {
-    }
+    private CallEmitter() {}
 
     static void emit(EmitContext ctx, Insn insn, int slot) {
         if (insn.opcode() == CALLX) {
@@ -43,8 +42,8 @@ final class CallEmitter {
         } else if (insn.isLocalCall()) {
             emitLocal(ctx, insn, slot);
         } else if (insn.isKfuncCall()) {
-            throw new UnsupportedFeatureException("insn " + slot + ": kernel function calls (kfunc btf id "
-                    + insn.imm() + ") are not supported");
+            throw new UnsupportedFeatureException(
+                    "insn " + slot + ": kernel function calls (kfunc btf id " + insn.imm() + ") are not supported");
         } else if (insn.imm() == TailCalls.HELPER_ID) {
             emitTailCall(ctx, slot);
         } else {
@@ -87,8 +86,13 @@ final class CallEmitter {
         ctx.loadDepth();
         Refs.NEXT_FRAME.invoke(ctx.mv());
         int callee = ctx.plan().functionAt(insn.jumpTarget(slot)).range().index();
-        ctx.mv().visitMethodInsn(Opcodes.INVOKESTATIC, ctx.env().owner(), Signatures.function(callee),
-                Signatures.FUNCTION, false);
+        ctx.mv()
+                .visitMethodInsn(
+                        Opcodes.INVOKESTATIC,
+                        ctx.env().owner(),
+                        Signatures.function(callee),
+                        Signatures.FUNCTION,
+                        false);
         ctx.storeReg(Reg.R0);
     }
 

@@ -4,8 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodHandles.Lookup;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
@@ -69,10 +69,14 @@ public final class ClassData {
 
     private static Handle bootstrap() {
         try {
-            java.lang.reflect.Method m = MethodHandles.class.getMethod("classDataAt", Lookup.class, String.class,
-                    Class.class, int.class);
-            return new Handle(Opcodes.H_INVOKESTATIC, Type.getInternalName(MethodHandles.class), m.getName(),
-                    Type.getMethodDescriptor(m), false);
+            java.lang.reflect.Method m =
+                    MethodHandles.class.getMethod("classDataAt", Lookup.class, String.class, Class.class, int.class);
+            return new Handle(
+                    Opcodes.H_INVOKESTATIC,
+                    Type.getInternalName(MethodHandles.class),
+                    m.getName(),
+                    Type.getMethodDescriptor(m),
+                    false);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("MethodHandles.classDataAt is missing", e);
         }

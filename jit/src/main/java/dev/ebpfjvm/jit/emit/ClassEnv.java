@@ -13,8 +13,13 @@ import dev.ebpfjvm.core.exec.Program;
  * @param functions the region of the program's function addresses, used when its code takes one
  * @param budgetPoints the slots where the code pays one unit of the run's budget ({@link BudgetPoints})
  */
-public record ClassEnv(String owner, ClassData data, Program program, boolean lineNumbers, FunctionRegion functions,
-                       boolean[] budgetPoints) {
+public record ClassEnv(
+        String owner,
+        ClassData data,
+        Program program,
+        boolean lineNumbers,
+        FunctionRegion functions,
+        boolean[] budgetPoints) {
     /** An environment whose budget points are those of {@code program}. */
     public ClassEnv(String owner, ClassData data, Program program, boolean lineNumbers, FunctionRegion functions) {
         this(owner, data, program, lineNumbers, functions, BudgetPoints.of(program.insns()));

@@ -30,10 +30,10 @@ import org.objectweb.asm.Type;
 public final class DispatchEmitter {
     /** The most cases of one dispatcher. */
     static final int FANOUT = 256;
+
     private static final String CTX = Type.getInternalName(ProgramContext.class);
 
-    private DispatchEmitter() {
-    }
+    private DispatchEmitter() {}
 
     /** Emits the driver {@code fN} and the dispatchers of a split function. */
     public static void emit(ClassVisitor cv, String owner, FunctionPlan f) {
@@ -47,7 +47,13 @@ public final class DispatchEmitter {
             int groups = (chunks + FANOUT - 1) / FANOUT;
             for (int g = 0; g < groups; g++) {
                 int lo = g * FANOUT;
-                dispatcher(cv, owner, Signatures.dispatcher(n, 0, g), 16, lo, Math.min(chunks, lo + FANOUT),
+                dispatcher(
+                        cv,
+                        owner,
+                        Signatures.dispatcher(n, 0, g),
+                        16,
+                        lo,
+                        Math.min(chunks, lo + FANOUT),
                         i -> Signatures.chunk(n, i));
             }
             root = Signatures.dispatcher(n, 1, 0);
@@ -57,8 +63,8 @@ public final class DispatchEmitter {
     }
 
     private static void driver(ClassVisitor cv, String owner, int n, String root) {
-        MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, Signatures.function(n),
-                Signatures.FUNCTION, null, null);
+        MethodVisitor mv = cv.visitMethod(
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, Signatures.function(n), Signatures.FUNCTION, null, null);
         mv.visitCode();
         final int depth = 11;
         final int regs = 12;
@@ -85,8 +91,17 @@ public final class DispatchEmitter {
         mv.visitVarInsn(Opcodes.ISTORE, next);
         Label loop = new Label();
         mv.visitLabel(loop);
-        Object[] locals = {CTX, Opcodes.LONG, Opcodes.LONG, Opcodes.LONG, Opcodes.LONG, Opcodes.LONG,
-            Opcodes.INTEGER, "[J", Opcodes.INTEGER};
+        Object[] locals = {
+            CTX,
+            Opcodes.LONG,
+            Opcodes.LONG,
+            Opcodes.LONG,
+            Opcodes.LONG,
+            Opcodes.LONG,
+            Opcodes.INTEGER,
+            "[J",
+            Opcodes.INTEGER
+        };
         mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 0, new Object[0]);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitVarInsn(Opcodes.ALOAD, regs);
@@ -105,8 +120,8 @@ public final class DispatchEmitter {
     }
 
     /** Emits a dispatcher switching on {@code next >>> shift} over {@code [lo, hi)}, calling {@code callee(key)}. */
-    private static void dispatcher(ClassVisitor cv, String owner, String name, int shift, int lo, int hi,
-                                   IntFunction<String> callee) {
+    private static void dispatcher(
+            ClassVisitor cv, String owner, String name, int shift, int lo, int hi, IntFunction<String> callee) {
         MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, name, Signatures.CHUNK, null, null);
         mv.visitCode();
         Label[] cases = new Label[hi - lo];
@@ -136,8 +151,12 @@ public final class DispatchEmitter {
         mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
         mv.visitTypeInsn(Opcodes.NEW, Type.getInternalName(IllegalStateException.class));
         mv.visitInsn(Opcodes.DUP);
-        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, Type.getInternalName(IllegalStateException.class), "<init>",
-                Type.getMethodDescriptor(Type.VOID_TYPE), false);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESPECIAL,
+                Type.getInternalName(IllegalStateException.class),
+                "<init>",
+                Type.getMethodDescriptor(Type.VOID_TYPE),
+                false);
         mv.visitInsn(Opcodes.ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

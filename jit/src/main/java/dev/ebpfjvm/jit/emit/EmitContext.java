@@ -1,10 +1,10 @@
 package dev.ebpfjvm.jit.emit;
 
 import dev.ebpfjvm.core.exec.Program;
+import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.jit.plan.ConstantPlan;
 import dev.ebpfjvm.jit.plan.FunctionPlan;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
-import dev.ebpfjvm.core.facts.RegionHint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -30,8 +30,14 @@ final class EmitContext {
     private final Label[] labels;
     private final Map<Integer, Label> stubs = new LinkedHashMap<>();
 
-    EmitContext(MethodVisitor mv, LocalLayout layout, ClassEnv env, ProgramPlan plan, FunctionPlan function,
-                int start, int end) {
+    EmitContext(
+            MethodVisitor mv,
+            LocalLayout layout,
+            ClassEnv env,
+            ProgramPlan plan,
+            FunctionPlan function,
+            int start,
+            int end) {
         this.mv = mv;
         this.layout = layout;
         this.frames = new Frames(mv, layout);

@@ -29,8 +29,7 @@ import org.objectweb.asm.Type;
  * </pre>
  */
 public final class EntryEmitter {
-    private EntryEmitter() {
-    }
+    private EntryEmitter() {}
 
     /**
      * Emits the constructor, {@code execute}, {@code program} and, when the program takes function
@@ -91,8 +90,18 @@ public final class EntryEmitter {
     private static void callback(ClassVisitor cv, ClassEnv env, Map<Integer, Integer> callbacks) {
         MethodVisitor mv;
         try {
-            mv = begin(cv, Callback.class.getMethod("call", ProgramContext.class, int.class, int.class, long.class,
-                    long.class, long.class, long.class, long.class));
+            mv = begin(
+                    cv,
+                    Callback.class.getMethod(
+                            "call",
+                            ProgramContext.class,
+                            int.class,
+                            int.class,
+                            long.class,
+                            long.class,
+                            long.class,
+                            long.class,
+                            long.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("Callback.call is missing", e);
         }
@@ -106,8 +115,17 @@ public final class EntryEmitter {
         Label none = new Label();
         mv.visitVarInsn(Opcodes.ILOAD, 2);
         mv.visitLookupSwitchInsn(none, keys, labels);
-        Object[] locals = {env.owner(), Type.getInternalName(ProgramContext.class), Opcodes.INTEGER, Opcodes.INTEGER,
-            Opcodes.LONG, Opcodes.LONG, Opcodes.LONG, Opcodes.LONG, Opcodes.LONG};
+        Object[] locals = {
+            env.owner(),
+            Type.getInternalName(ProgramContext.class),
+            Opcodes.INTEGER,
+            Opcodes.INTEGER,
+            Opcodes.LONG,
+            Opcodes.LONG,
+            Opcodes.LONG,
+            Opcodes.LONG,
+            Opcodes.LONG
+        };
         for (i = 0; i < keys.length; i++) {
             mv.visitLabel(labels[i]);
             frame(mv, i == 0, locals);
@@ -116,8 +134,12 @@ public final class EntryEmitter {
                 mv.visitVarInsn(Opcodes.LLOAD, 4 + 2 * r);
             }
             mv.visitVarInsn(Opcodes.ILOAD, 3);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, env.owner(), Signatures.function(callbacks.get(keys[i])),
-                    Signatures.FUNCTION, false);
+            mv.visitMethodInsn(
+                    Opcodes.INVOKESTATIC,
+                    env.owner(),
+                    Signatures.function(callbacks.get(keys[i])),
+                    Signatures.FUNCTION,
+                    false);
             mv.visitInsn(Opcodes.LRETURN);
         }
         mv.visitLabel(none);

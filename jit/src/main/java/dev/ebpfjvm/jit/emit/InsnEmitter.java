@@ -6,8 +6,7 @@ import dev.ebpfjvm.core.isa.MemMode;
 
 /** Emits one instruction by handing it to the emitter of its family. */
 final class InsnEmitter {
-    private InsnEmitter() {
-    }
+    private InsnEmitter() {}
 
     /** {@return true for loads, stores and atomics (LDX, ST, STX)} */
     static boolean accessesMemory(Insn insn) {

@@ -20,8 +20,7 @@ import org.objectweb.asm.Opcodes;
  * </pre>
  */
 final class JumpEmitter {
-    private JumpEmitter() {
-    }
+    private JumpEmitter() {}
 
     static void emit(EmitContext ctx, Insn insn, int slot) {
         MethodVisitor mv = ctx.mv();
@@ -83,30 +82,44 @@ final class JumpEmitter {
     /** {@return the branch on a comparison result (an int &lt;0, 0, &gt;0) that takes the jump} */
     private static int compareWithZero(JumpOp op) {
         switch (op) {
-            case JEQ: return Opcodes.IFEQ;
-            case JNE: return Opcodes.IFNE;
+            case JEQ:
+                return Opcodes.IFEQ;
+            case JNE:
+                return Opcodes.IFNE;
             case JGT:
-            case JSGT: return Opcodes.IFGT;
+            case JSGT:
+                return Opcodes.IFGT;
             case JGE:
-            case JSGE: return Opcodes.IFGE;
+            case JSGE:
+                return Opcodes.IFGE;
             case JLT:
-            case JSLT: return Opcodes.IFLT;
+            case JSLT:
+                return Opcodes.IFLT;
             case JLE:
-            case JSLE: return Opcodes.IFLE;
-            default: throw new AssertionError(op);
+            case JSLE:
+                return Opcodes.IFLE;
+            default:
+                throw new AssertionError(op);
         }
     }
 
     /** {@return the signed int comparison branch of an equality or signed jump} */
     private static int intCompare(JumpOp op) {
         switch (op) {
-            case JEQ: return Opcodes.IF_ICMPEQ;
-            case JNE: return Opcodes.IF_ICMPNE;
-            case JSGT: return Opcodes.IF_ICMPGT;
-            case JSGE: return Opcodes.IF_ICMPGE;
-            case JSLT: return Opcodes.IF_ICMPLT;
-            case JSLE: return Opcodes.IF_ICMPLE;
-            default: throw new AssertionError(op);
+            case JEQ:
+                return Opcodes.IF_ICMPEQ;
+            case JNE:
+                return Opcodes.IF_ICMPNE;
+            case JSGT:
+                return Opcodes.IF_ICMPGT;
+            case JSGE:
+                return Opcodes.IF_ICMPGE;
+            case JSLT:
+                return Opcodes.IF_ICMPLT;
+            case JSLE:
+                return Opcodes.IF_ICMPLE;
+            default:
+                throw new AssertionError(op);
         }
     }
 }

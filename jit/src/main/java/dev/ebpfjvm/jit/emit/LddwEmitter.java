@@ -15,8 +15,7 @@ import org.objectweb.asm.Opcodes;
  * </pre>
  */
 final class LddwEmitter {
-    private LddwEmitter() {
-    }
+    private LddwEmitter() {}
 
     static void emit(EmitContext ctx, Insn insn, int slot) {
         if (insn.pseudoSrc() == PseudoSrc.FUNC) {

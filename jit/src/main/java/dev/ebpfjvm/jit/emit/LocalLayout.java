@@ -39,8 +39,7 @@ final class LocalLayout {
      * @param entryR1Region the region ids those arrays belong to, for {@code ENTRY_R1_CHECKED}
      * @param address a scratch address, for the checked hints
      */
-    record Needs(boolean context, boolean entryR1, boolean entryR1Region, boolean address) {
-    }
+    record Needs(boolean context, boolean entryR1, boolean entryR1Region, boolean address) {}
 
     static final int CTX = 0;
     private static final int NONE = -1;

@@ -1,10 +1,10 @@
 package dev.ebpfjvm.jit.emit;
 
+import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
 import dev.ebpfjvm.core.isa.MemMode;
 import dev.ebpfjvm.core.memory.Memory;
-import dev.ebpfjvm.core.facts.RegionHint;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -30,8 +30,7 @@ import org.objectweb.asm.Type;
  * its slot in the pc local.
  */
 final class MemEmitter {
-    private MemEmitter() {
-    }
+    private MemEmitter() {}
 
     /** Where an access's index and address come from: a register plus offset, or a computed address in a local. */
     private interface Operand {
@@ -56,7 +55,8 @@ final class MemEmitter {
 
     private static void access(EmitContext ctx, Insn insn, int slot, int base, boolean store) {
         RegionHint hint = ctx.hint(slot);
-        Operand operand = hint != null && hint.isChecked() ? computed(ctx, base, insn.off()) : register(ctx, base, insn.off());
+        Operand operand =
+                hint != null && hint.isChecked() ? computed(ctx, base, insn.off()) : register(ctx, base, insn.off());
         Runnable generic = () -> generic(ctx, insn, operand, store);
         if (hint == null) {
             generic.run();
@@ -75,7 +75,9 @@ final class MemEmitter {
                 return;
             case ENTRY_R1_CHECKED:
                 regionOf(ctx);
-                mv.visitVarInsn(Opcodes.ILOAD, store ? ctx.layout().r1RegionWrite() : ctx.layout().r1RegionRead());
+                mv.visitVarInsn(
+                        Opcodes.ILOAD,
+                        store ? ctx.layout().r1RegionWrite() : ctx.layout().r1RegionRead());
                 branch(ctx, Opcodes.IF_ICMPNE, direct, generic);
                 return;
             default:
@@ -146,15 +148,23 @@ final class MemEmitter {
                 return;
             }
             narrow(mv, size);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Refs.VAR_HANDLE, "set",
-                    Type.getMethodDescriptor(Type.VOID_TYPE, Refs.BYTES, Type.INT_TYPE, valueType(size)), false);
+            mv.visitMethodInsn(
+                    Opcodes.INVOKEVIRTUAL,
+                    Refs.VAR_HANDLE,
+                    "set",
+                    Type.getMethodDescriptor(Type.VOID_TYPE, Refs.BYTES, Type.INT_TYPE, valueType(size)),
+                    false);
             return;
         }
         if (size == 1) {
             mv.visitInsn(Opcodes.BALOAD);
         } else {
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, Refs.VAR_HANDLE, "get",
-                    Type.getMethodDescriptor(valueType(size), Refs.BYTES, Type.INT_TYPE), false);
+            mv.visitMethodInsn(
+                    Opcodes.INVOKEVIRTUAL,
+                    Refs.VAR_HANDLE,
+                    "get",
+                    Type.getMethodDescriptor(valueType(size), Refs.BYTES, Type.INT_TYPE),
+                    false);
         }
         widen(ctx, size, insn.mode() == MemMode.MEMSX);
         ctx.storeReg(insn.dst());
@@ -240,20 +250,28 @@ final class MemEmitter {
     /** {@return the little-endian view of an access size of 2, 4 or 8 bytes} */
     private static Refs.FieldRef view(int size) {
         switch (size) {
-            case 2: return Refs.LE_SHORT;
-            case 4: return Refs.LE_INT;
-            case 8: return Refs.LE_LONG;
-            default: throw new AssertionError(size);
+            case 2:
+                return Refs.LE_SHORT;
+            case 4:
+                return Refs.LE_INT;
+            case 8:
+                return Refs.LE_LONG;
+            default:
+                throw new AssertionError(size);
         }
     }
 
     /** {@return the Java type a view of an access size of 2, 4 or 8 bytes reads and writes} */
     private static Type valueType(int size) {
         switch (size) {
-            case 2: return Type.SHORT_TYPE;
-            case 4: return Type.INT_TYPE;
-            case 8: return Type.LONG_TYPE;
-            default: throw new AssertionError(size);
+            case 2:
+                return Type.SHORT_TYPE;
+            case 4:
+                return Type.INT_TYPE;
+            case 8:
+                return Type.LONG_TYPE;
+            default:
+                throw new AssertionError(size);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ebpfjvm.jit.emit;
 
+import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.Reg;
 import dev.ebpfjvm.core.memory.Address;
@@ -8,7 +9,6 @@ import dev.ebpfjvm.jit.plan.Flow;
 import dev.ebpfjvm.jit.plan.FunctionPlan;
 import dev.ebpfjvm.jit.plan.MethodPlan;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
-import dev.ebpfjvm.core.facts.RegionHint;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
@@ -34,14 +34,13 @@ import org.objectweb.asm.Type;
  * </pre>
  */
 public final class MethodEmitter {
-    private MethodEmitter() {
-    }
+    private MethodEmitter() {}
 
     /** Emits function {@code f}, which fits one method, as method {@code fN}. */
     public static void emitFunction(ClassVisitor cv, ClassEnv env, ProgramPlan plan, FunctionPlan f) {
         int n = f.range().index();
-        MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, Signatures.function(n),
-                Signatures.FUNCTION, null, null);
+        MethodVisitor mv = cv.visitMethod(
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, Signatures.function(n), Signatures.FUNCTION, null, null);
         int start = f.range().start();
         int end = f.range().end();
         LocalLayout layout = new LocalLayout(LocalLayout.Shape.FUNCTION, needs(plan, start, end));
@@ -50,8 +49,12 @@ public final class MethodEmitter {
 
     /** Emits one chunk of a split function as method {@code fN_cK}. */
     public static void emitChunk(ClassVisitor cv, ClassEnv env, ProgramPlan plan, FunctionPlan f, MethodPlan chunk) {
-        MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC,
-                Signatures.chunk(f.range().index(), chunk.index()), Signatures.CHUNK, null, null);
+        MethodVisitor mv = cv.visitMethod(
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC,
+                Signatures.chunk(f.range().index(), chunk.index()),
+                Signatures.CHUNK,
+                null,
+                null);
         LocalLayout layout = new LocalLayout(LocalLayout.Shape.CHUNK, needs(plan, chunk.start(), chunk.end()));
         emit(new EmitContext(mv, layout, env, plan, f, chunk.start(), chunk.end()), chunk.entries());
     }
@@ -246,14 +249,18 @@ public final class MethodEmitter {
         EnumSet<RegionHint> used = EnumSet.noneOf(RegionHint.class);
         for (int slot = start; slot < end; slot++) {
             Insn insn = plan.insns().atSlot(slot);
-            RegionHint hint = insn != null && InsnEmitter.usesRegionFacts(insn) ? plan.facts().regionAt(slot) : null;
+            RegionHint hint = insn != null && InsnEmitter.usesRegionFacts(insn)
+                    ? plan.facts().regionAt(slot)
+                    : null;
             if (hint != null) {
                 used.add(hint);
             }
         }
         boolean checked = used.contains(RegionHint.STACK_CHECKED) || used.contains(RegionHint.ENTRY_R1_CHECKED);
-        return new LocalLayout.Needs(used.contains(RegionHint.CONTEXT),
+        return new LocalLayout.Needs(
+                used.contains(RegionHint.CONTEXT),
                 used.contains(RegionHint.ENTRY_R1) || used.contains(RegionHint.ENTRY_R1_CHECKED),
-                used.contains(RegionHint.ENTRY_R1_CHECKED), checked);
+                used.contains(RegionHint.ENTRY_R1_CHECKED),
+                checked);
     }
 }

@@ -19,8 +19,7 @@ import org.objectweb.asm.Opcodes;
  * </pre>
  */
 final class PacketLoadEmitter {
-    private PacketLoadEmitter() {
-    }
+    private PacketLoadEmitter() {}
 
     static void emit(EmitContext ctx, Insn insn, int slot) {
         MethodVisitor mv = ctx.mv();

@@ -46,19 +46,28 @@ final class Refs {
     static final MethodRef WRITABLE_OR_NULL = MethodRef.of(Memory.class, "writableOrNull", long.class);
     static final MethodRef LOAD = MethodRef.of(Memory.class, "load", long.class, int.class);
     static final MethodRef STORE = MethodRef.of(Memory.class, "store", long.class, int.class, long.class);
-    static final MethodRef ATOMICS_APPLY = MethodRef.of(Atomics.class, "apply", Memory.class, long.class, int.class,
-            AtomicOp.class, long.class, long.class);
+    static final MethodRef ATOMICS_APPLY = MethodRef.of(
+            Atomics.class, "apply", Memory.class, long.class, int.class, AtomicOp.class, long.class, long.class);
     static final MethodRef PACKET_LOAD = MethodRef.of(PacketLoad.class, "load", Memory.class, long.class, int.class);
     static final MethodRef FRAME_POINTER = MethodRef.of(Memory.class, "framePointer", int.class);
 
-    static final MethodRef HELPER_CALL = MethodRef.of(Helper.class, "call", ProgramContext.class,
-            long.class, long.class, long.class, long.class, long.class);
-    static final MethodRef TAIL_CALL_RESOLVE = MethodRef.of(TailCalls.class, "resolve", ProgramContext.class,
-            long.class, long.class);
-    static final MethodRef TAIL_CALL_ENTER = MethodRef.of(TailCalls.class, "enter", Executable.class,
-            ProgramContext.class, long.class, long.class, int.class);
-    static final MethodRef CALL_INDIRECT = MethodRef.of(RuntimeSupport.class, "callIndirect", HelperRegistry.class,
-            ProgramContext.class, long.class, long.class, long.class, long.class, long.class, long.class);
+    static final MethodRef HELPER_CALL = MethodRef.of(
+            Helper.class, "call", ProgramContext.class, long.class, long.class, long.class, long.class, long.class);
+    static final MethodRef TAIL_CALL_RESOLVE =
+            MethodRef.of(TailCalls.class, "resolve", ProgramContext.class, long.class, long.class);
+    static final MethodRef TAIL_CALL_ENTER = MethodRef.of(
+            TailCalls.class, "enter", Executable.class, ProgramContext.class, long.class, long.class, int.class);
+    static final MethodRef CALL_INDIRECT = MethodRef.of(
+            RuntimeSupport.class,
+            "callIndirect",
+            HelperRegistry.class,
+            ProgramContext.class,
+            long.class,
+            long.class,
+            long.class,
+            long.class,
+            long.class,
+            long.class);
     static final MethodRef FUNCTION_BASE = MethodRef.of(FunctionRegion.class, "base");
     static final MethodRef FUNCTION_CLOSE = MethodRef.of(FunctionRegion.class, "close");
     static final MethodRef ENTRY_FRAME = MethodRef.of(RuntimeSupport.class, "entryFrame", int.class);
@@ -76,8 +85,7 @@ final class Refs {
     static final String VAR_HANDLE = Type.getInternalName(VarHandle.class);
     static final Type BYTES = Type.getType(byte[].class);
 
-    private Refs() {
-    }
+    private Refs() {}
 
     /** A method the generated code calls, with the invoke opcode its declaration implies. */
     record MethodRef(int opcode, String owner, String name, String descriptor, boolean isInterface) {
@@ -88,10 +96,11 @@ final class Refs {
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("generated code needs " + owner.getName() + "." + name, e);
             }
-            int opcode = Modifier.isStatic(m.getModifiers()) ? Opcodes.INVOKESTATIC
+            int opcode = Modifier.isStatic(m.getModifiers())
+                    ? Opcodes.INVOKESTATIC
                     : owner.isInterface() ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
-            return new MethodRef(opcode, Type.getInternalName(owner), name, Type.getMethodDescriptor(m),
-                    owner.isInterface());
+            return new MethodRef(
+                    opcode, Type.getInternalName(owner), name, Type.getMethodDescriptor(m), owner.isInterface());
         }
 
         /** Emits the call. */

@@ -14,8 +14,7 @@ import dev.ebpfjvm.core.memory.Memory;
  * another package; nothing else should call it.
  */
 public final class RuntimeSupport {
-    private RuntimeSupport() {
-    }
+    private RuntimeSupport() {}
 
     /**
      * Turns whatever a generated method caught into the program fault the interpreter would raise
@@ -83,8 +82,8 @@ public final class RuntimeSupport {
      *
      * @throws ProgramFaultException when no helper has that id
      */
-    public static long callIndirect(HelperRegistry helpers, ProgramContext ctx, long id,
-                                    long r1, long r2, long r3, long r4, long r5) {
+    public static long callIndirect(
+            HelperRegistry helpers, ProgramContext ctx, long id, long r1, long r2, long r3, long r4, long r5) {
         HelperFunction helper = id == (int) id ? helpers.get((int) id) : null;
         if (helper == null) {
             throw new ProgramFaultException(-1, "callx: invalid func unknown#" + id);

@@ -14,18 +14,28 @@ import org.objectweb.asm.Type;
  */
 public final class Signatures {
     /** The descriptor of a function method. */
-    public static final String FUNCTION = Type.getMethodDescriptor(Type.LONG_TYPE, Type.getType(ProgramContext.class),
-            Type.LONG_TYPE, Type.LONG_TYPE, Type.LONG_TYPE, Type.LONG_TYPE, Type.LONG_TYPE, Type.INT_TYPE);
+    public static final String FUNCTION = Type.getMethodDescriptor(
+            Type.LONG_TYPE,
+            Type.getType(ProgramContext.class),
+            Type.LONG_TYPE,
+            Type.LONG_TYPE,
+            Type.LONG_TYPE,
+            Type.LONG_TYPE,
+            Type.LONG_TYPE,
+            Type.INT_TYPE);
     /** The descriptor of a chunk or dispatcher method. */
-    public static final String CHUNK = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ProgramContext.class),
-            Type.getType(long[].class), Type.INT_TYPE, Type.INT_TYPE);
+    public static final String CHUNK = Type.getMethodDescriptor(
+            Type.INT_TYPE,
+            Type.getType(ProgramContext.class),
+            Type.getType(long[].class),
+            Type.INT_TYPE,
+            Type.INT_TYPE);
     /** The length of a split function's register array: r0–r10 and the entry r1. */
     public static final int REGS_LENGTH = 12;
     /** The index in the register array of r1 at the function's entry. */
     public static final int ENTRY_R1 = 11;
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     /** {@return the name of function N's method} */
     public static String function(int n) {

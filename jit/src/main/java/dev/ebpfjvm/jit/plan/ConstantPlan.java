@@ -64,7 +64,8 @@ public final class ConstantPlan {
         List<long[]> all = new ArrayList<>();
         intCounts.forEach((v, n) -> all.add(new long[] {n, 0, v}));
         longCounts.forEach((v, n) -> all.add(new long[] {n, 1, v}));
-        all.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0])
+        all.sort((a, b) -> a[0] != b[0]
+                ? Long.compare(b[0], a[0])
                 : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
         Set<Integer> ints = new HashSet<>();
         Set<Long> longs = new HashSet<>();
@@ -122,9 +123,12 @@ public final class ConstantPlan {
     /** {@return the bytes that push the instruction's constant, 0 when it has none} */
     public int constantBytes(Insn insn) {
         switch (Constants.kind(insn)) {
-            case INT: return intBytes((int) Constants.value(insn));
-            case LONG: return longBytes(Constants.value(insn));
-            default: return 0;
+            case INT:
+                return intBytes((int) Constants.value(insn));
+            case LONG:
+                return longBytes(Constants.value(insn));
+            default:
+                return 0;
         }
     }
 

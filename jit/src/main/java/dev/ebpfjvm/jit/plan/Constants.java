@@ -24,8 +24,7 @@ public final class Constants {
         LONG
     }
 
-    private Constants() {
-    }
+    private Constants() {}
 
     /** {@return how the instruction's constant is pushed} */
     public static Kind kind(Insn insn) {
@@ -43,7 +42,9 @@ public final class Constants {
                 return isPlainAlu(op) ? Kind.INT : Kind.NONE;
             case JMP:
             case JMP32:
-                if (insn.source() != Source.K || insn.jumpOp() == null || !insn.jumpOp().isConditional()) {
+                if (insn.source() != Source.K
+                        || insn.jumpOp() == null
+                        || !insn.jumpOp().isConditional()) {
                     return Kind.NONE;
                 }
                 return insn.insnClass() == InsnClass.JMP ? Kind.LONG : Kind.INT;

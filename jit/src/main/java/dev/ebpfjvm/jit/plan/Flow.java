@@ -8,8 +8,7 @@ import dev.ebpfjvm.core.isa.JumpOp;
  * ({@code call local}) is not a branch here: it returns to the next slot.
  */
 public final class Flow {
-    private Flow() {
-    }
+    private Flow() {}
 
     /** {@return true when execution can continue at the next instruction (everything but exit and ja/gotol)} */
     public static boolean fallsThrough(Insn insn) {

@@ -1,8 +1,8 @@
 package dev.ebpfjvm.jit.plan;
 
+import dev.ebpfjvm.core.exec.BudgetPoints;
 import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.isa.Instructions;
-import dev.ebpfjvm.core.exec.BudgetPoints;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +16,12 @@ import java.util.List;
  * @param facts the region of each memory access, where known
  * @param constants which constants are pooled
  */
-public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Liveness liveness,
-                          MemoryFacts facts, ConstantPlan constants) {
+public record ProgramPlan(
+        Instructions insns,
+        List<FunctionPlan> functions,
+        Liveness liveness,
+        MemoryFacts facts,
+        ConstantPlan constants) {
     /** Pool entries kept for everything but instruction constants (names, helper constants, ...). */
     static final int RESERVED_POOL = 3000;
     /** Pool entries one generated method needs: a method ref, its name and type, its name. */
@@ -81,8 +85,8 @@ public record ProgramPlan(Instructions insns, List<FunctionPlan> functions, Live
         if (quick * POOL_PER_METHOD + RESERVED_POOL + 2L * insns.size() <= POOL_CAPACITY) {
             return POOL_CAPACITY;
         }
-        ChunkPlanner worst = new ChunkPlanner(insns, new SizeModel(ConstantPlan.poolNone(), facts,
-                BudgetPoints.of(insns)), budget);
+        ChunkPlanner worst =
+                new ChunkPlanner(insns, new SizeModel(ConstantPlan.poolNone(), facts, BudgetPoints.of(insns)), budget);
         long methods = 1;
         for (FunctionRange f : functions.ranges()) {
             long bytes = worst.wholeBytes(f);

@@ -16,8 +16,7 @@ final class RegUse {
     /** r1–r5, the argument registers. */
     static final int ARGS = 0b111110;
 
-    private RegUse() {
-    }
+    private RegUse() {}
 
     /** {@return the registers the instruction reads} */
     static int uses(Insn insn) {

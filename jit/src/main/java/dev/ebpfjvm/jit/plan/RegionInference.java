@@ -1,7 +1,7 @@
 package dev.ebpfjvm.jit.plan;
 
-import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.core.facts.MemoryFacts;
+import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.core.isa.AluOp;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.InsnClass;
@@ -209,9 +209,12 @@ public final class RegionInference implements MemoryFacts {
         }
         int v = state[base];
         switch (kind(v)) {
-            case FP: return isExact(v) ? RegionHint.STACK : RegionHint.STACK_CHECKED;
-            case R1: return isExact(v) ? RegionHint.ENTRY_R1 : RegionHint.ENTRY_R1_CHECKED;
-            default: return null;
+            case FP:
+                return isExact(v) ? RegionHint.STACK : RegionHint.STACK_CHECKED;
+            case R1:
+                return isExact(v) ? RegionHint.ENTRY_R1 : RegionHint.ENTRY_R1_CHECKED;
+            default:
+                return null;
         }
     }
 

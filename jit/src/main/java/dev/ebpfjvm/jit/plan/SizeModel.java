@@ -1,7 +1,7 @@
 package dev.ebpfjvm.jit.plan;
 
-import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.core.facts.MemoryFacts;
+import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.MemMode;
 import dev.ebpfjvm.core.isa.PseudoSrc;

@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
 /** Generated chain dispatchers run chains exactly as the plain loop does. */
 class ChainDispatchersTest {
     private static NetProgram constant(Network net, int code) {
-        return net.program("c" + code, Engines.byName("jit").load(new Program("c", Assembler.assemble(
-                "mov %r0, " + code + "\nexit"), TcHelpers.registry())));
+        return net.program(
+                "c" + code,
+                Engines.byName("jit")
+                        .load(new Program(
+                                "c", Assembler.assemble("mov %r0, " + code + "\nexit"), TcHelpers.registry())));
     }
 
     @Test
@@ -46,8 +49,9 @@ class ChainDispatchersTest {
                 for (ChainCompiler c : List.of(ChainCompiler.LOOP, ChainDispatchers.INSTANCE)) {
                     Counters.Hook counters = new NetDeviceCounters().hook();
                     ChainDispatcher d = c.compile(progs);
-                    int code = d.run(new ProgramContext(), new ChainRun(progs, Skb.of(new byte[60]),
-                            net.skbDevices(), counters));
+                    int code = d.run(
+                            new ProgramContext(),
+                            new ChainRun(progs, Skb.of(new byte[60]), net.skbDevices(), counters));
                     int expect = stop < n ? (stop % 3 == 0 ? 2 : 5) : -1;
                     assertEquals(expect, code, n + " programs, stop at " + stop + " via " + c);
                 }

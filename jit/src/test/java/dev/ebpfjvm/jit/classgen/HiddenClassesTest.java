@@ -1,7 +1,5 @@
 package dev.ebpfjvm.jit.classgen;
 
-import dev.ebpfjvm.core.exec.HelperRegistry;
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.exit;
 import static dev.ebpfjvm.core.isa.AluOp.ADD;
 import static dev.ebpfjvm.core.isa.AluOp.MOV;
@@ -12,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.Executable;
+import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
 import dev.ebpfjvm.core.exec.ProgramContext;
+import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.jit.JitCompiler;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class HiddenClassesTest {
     @Test
     void compile_definesAHiddenClassHoldingTheProgram() {
-        Program program = new InsnList().add(MOV.imm(0, 3), exit()).program("tiny", HelperRegistry.empty(), TestRegions.reach());
+        Program program =
+                new InsnList().add(MOV.imm(0, 3), exit()).program("tiny", HelperRegistry.empty(), TestRegions.reach());
         Executable e = new JitCompiler().compile(program);
         assertTrue(e.getClass().isHidden());
         assertSame(program, e.program());
@@ -47,7 +48,9 @@ class HiddenClassesTest {
         WeakReference<Class<?>> last = null;
         int programs = 3000;
         for (int i = 0; i < programs; i++) {
-            Executable e = jit.compile(new InsnList().add(MOV.imm(0, i), ADD.imm(0, 1), exit()).program("p" + i, HelperRegistry.empty(), TestRegions.reach()));
+            Executable e = jit.compile(new InsnList()
+                    .add(MOV.imm(0, i), ADD.imm(0, 1), exit())
+                    .program("p" + i, HelperRegistry.empty(), TestRegions.reach()));
             assertEquals(i + 1, e.run(new ProgramContext()));
             last = new WeakReference<>(e.getClass());
         }
@@ -61,13 +64,17 @@ class HiddenClassesTest {
         assertTrue(last.get() == null, "the last program class is still reachable");
         assertTrue(unloaded >= programs / 2, "only " + unloaded + " classes unloaded");
         assertTrue(loadedAfter < loadedBefore + 500, "loaded classes grew from " + loadedBefore + " to " + loadedAfter);
-        assertTrue(metaspaceAfter < metaspaceBefore + 8 * 1024 * 1024,
+        assertTrue(
+                metaspaceAfter < metaspaceBefore + 8 * 1024 * 1024,
                 "Metaspace grew from " + metaspaceBefore + " to " + metaspaceAfter);
     }
 
     private static void warmUp(JitCompiler jit) {
         for (int i = 0; i < 50; i++) {
-            jit.compile(new InsnList().add(MOV.imm(0, i), exit()).program("warm", HelperRegistry.empty(), TestRegions.reach())).run(new ProgramContext());
+            jit.compile(new InsnList()
+                            .add(MOV.imm(0, i), exit())
+                            .program("warm", HelperRegistry.empty(), TestRegions.reach()))
+                    .run(new ProgramContext());
         }
         System.gc();
     }

@@ -22,8 +22,8 @@ import static dev.ebpfjvm.core.isa.AluOp.SDIV;
 import static dev.ebpfjvm.core.isa.AluOp.SMOD;
 import static dev.ebpfjvm.core.isa.AluOp.SUB;
 import static dev.ebpfjvm.core.isa.AluOp.XOR;
-import static dev.ebpfjvm.core.isa.InsnClass.ALU64;
 import static dev.ebpfjvm.core.isa.InsnClass.ALU;
+import static dev.ebpfjvm.core.isa.InsnClass.ALU64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ebpfjvm.core.asm.InsnList;

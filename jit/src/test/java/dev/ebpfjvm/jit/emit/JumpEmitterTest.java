@@ -7,8 +7,8 @@ import static dev.ebpfjvm.core.asm.Asm.lddw;
 import static dev.ebpfjvm.core.isa.AluOp.ADD;
 import static dev.ebpfjvm.core.isa.AluOp.MOV;
 import static dev.ebpfjvm.core.isa.AluOp.OR;
-import static dev.ebpfjvm.core.isa.InsnClass.JMP32;
 import static dev.ebpfjvm.core.isa.InsnClass.JMP;
+import static dev.ebpfjvm.core.isa.InsnClass.JMP32;
 import static dev.ebpfjvm.core.isa.JumpOp.JEQ;
 import static dev.ebpfjvm.core.isa.JumpOp.JGE;
 import static dev.ebpfjvm.core.isa.JumpOp.JGT;
@@ -69,18 +69,30 @@ class JumpEmitterTest {
     /** The rule, written out per operation: 32-bit operands arrive sign-extended to long. */
     private static boolean taken(JumpOp op, long a, long b) {
         switch (op) {
-            case JEQ: return a == b;
-            case JNE: return a != b;
-            case JGT: return Long.compareUnsigned(a, b) > 0;
-            case JGE: return Long.compareUnsigned(a, b) >= 0;
-            case JLT: return Long.compareUnsigned(a, b) < 0;
-            case JLE: return Long.compareUnsigned(a, b) <= 0;
-            case JSGT: return a > b;
-            case JSGE: return a >= b;
-            case JSLT: return a < b;
-            case JSLE: return a <= b;
-            case JSET: return (a & b) != 0;
-            default: throw new AssertionError(op);
+            case JEQ:
+                return a == b;
+            case JNE:
+                return a != b;
+            case JGT:
+                return Long.compareUnsigned(a, b) > 0;
+            case JGE:
+                return Long.compareUnsigned(a, b) >= 0;
+            case JLT:
+                return Long.compareUnsigned(a, b) < 0;
+            case JLE:
+                return Long.compareUnsigned(a, b) <= 0;
+            case JSGT:
+                return a > b;
+            case JSGE:
+                return a >= b;
+            case JSLT:
+                return a < b;
+            case JSLE:
+                return a <= b;
+            case JSET:
+                return (a & b) != 0;
+            default:
+                throw new AssertionError(op);
         }
     }
 
@@ -104,7 +116,10 @@ class JumpEmitterTest {
             } else {
                 asm.add(c.op.reg(c.cls, 1, 2, "taken" + i));
             }
-            asm.add(ja("next" + i)).label("taken" + i).add(lddw(3, 1L << i), OR.reg(0, 3)).label("next" + i);
+            asm.add(ja("next" + i))
+                    .label("taken" + i)
+                    .add(lddw(3, 1L << i), OR.reg(0, 3))
+                    .label("next" + i);
             expected |= c.taken ? 1L << i : 0;
         }
         asm.add(exit());
@@ -122,12 +137,19 @@ class JumpEmitterTest {
     @EnumSource(Variant.class)
     void emit_loopAndGotol(Variant variant) {
         // r0 = sum of 1..100 with a backward conditional jump, then gotol over a poison instruction.
-        InsnList asm = new InsnList().add(MOV.imm(0, 0), MOV.imm(1, 100))
-                .label("loop").add(dev.ebpfjvm.core.isa.AluOp.ADD.reg(0, 1),
-                ADD.imm(1, -1), JNE.imm(1, 0, "loop"),
-                gotol("end"), MOV.imm(0, -1))
-                .label("end").add(ja("exit"), MOV.imm(0, -2))
-                .label("exit").add(exit());
+        InsnList asm = new InsnList()
+                .add(MOV.imm(0, 0), MOV.imm(1, 100))
+                .label("loop")
+                .add(
+                        dev.ebpfjvm.core.isa.AluOp.ADD.reg(0, 1),
+                        ADD.imm(1, -1),
+                        JNE.imm(1, 0, "loop"),
+                        gotol("end"),
+                        MOV.imm(0, -1))
+                .label("end")
+                .add(ja("exit"), MOV.imm(0, -2))
+                .label("exit")
+                .add(exit());
         assertEquals(5050, variant.compile(asm.program("loop")).run(new ProgramContext()));
     }
 

@@ -36,13 +36,16 @@ class MemEmitterTest {
     private static final long WORD = 0x8899aabbccddeeffL;
 
     /** A load of {@code size} bytes of WORD, zero- or sign-extended. */
-    record Load(Size size, boolean signed, long expected) {
-    }
+    record Load(Size size, boolean signed, long expected) {}
 
     static Stream<Arguments> loads() {
-        List<Load> loads = List.of(new Load(Size.B, false, 0xff), new Load(Size.B, true, -1),
-                new Load(Size.H, false, 0xeeff), new Load(Size.H, true, (short) 0xeeff),
-                new Load(Size.W, false, 0xccddeeffL), new Load(Size.W, true, (int) 0xccddeeff),
+        List<Load> loads = List.of(
+                new Load(Size.B, false, 0xff),
+                new Load(Size.B, true, -1),
+                new Load(Size.H, false, 0xeeff),
+                new Load(Size.H, true, (short) 0xeeff),
+                new Load(Size.W, false, 0xccddeeffL),
+                new Load(Size.W, true, (int) 0xccddeeff),
                 new Load(Size.DW, false, WORD));
         List<Arguments> out = new ArrayList<>();
         for (Load l : loads) {
@@ -57,14 +60,19 @@ class MemEmitterTest {
     @ParameterizedTest(name = "{0} [{1}]")
     @MethodSource("loads")
     void load_stackThreeWays(Load l, Variant variant) {
-        InsnList asm = new InsnList().add(lddw(1, WORD), stx(Size.DW, 10, 1, -16))
+        InsnList asm = new InsnList()
+                .add(lddw(1, WORD), stx(Size.DW, 10, 1, -16))
                 .add(l.signed ? ldxs(l.size, 3, 10, -16) : ldx(l.size, 3, 10, -16))
-                .add(MOV.reg(2, 10), ADD.imm(2, -16)).add(l.signed ? ldxs(l.size, 4, 2, 0) : ldx(l.size, 4, 2, 0))
+                .add(MOV.reg(2, 10), ADD.imm(2, -16))
+                .add(l.signed ? ldxs(l.size, 4, 2, 0) : ldx(l.size, 4, 2, 0))
                 .add(stx(Size.DW, 10, 2, -8), ldx(Size.DW, 5, 10, -8))
                 .add(l.signed ? ldxs(l.size, 0, 5, 0) : ldx(l.size, 0, 5, 0))
-                .add(dev.ebpfjvm.core.isa.JumpOp.JNE.reg(0, 3, "bad"),
-                dev.ebpfjvm.core.isa.JumpOp.JNE.reg(0, 4, "bad"),
-                exit()).label("bad").add(MOV.imm(0, -1), exit());
+                .add(
+                        dev.ebpfjvm.core.isa.JumpOp.JNE.reg(0, 3, "bad"),
+                        dev.ebpfjvm.core.isa.JumpOp.JNE.reg(0, 4, "bad"),
+                        exit())
+                .label("bad")
+                .add(MOV.imm(0, -1), exit());
         assertEquals(l.expected, variant.compile(asm.program("load")).run(new ProgramContext()));
     }
 
@@ -74,9 +82,13 @@ class MemEmitterTest {
     void load_contextThroughR1(Load l, Variant variant) {
         byte[] ctx = new byte[16];
         LittleEndian.putU64(ctx, 8, WORD);
-        InsnList asm = new InsnList().add(l.signed ? ldxs(l.size, 0, 1, 8) : ldx(l.size, 0, 1, 8))
-                .add(MOV.reg(6, 1), ADD.imm(6, 8)).add(l.signed ? ldxs(l.size, 2, 6, 0) : ldx(l.size, 2, 6, 0))
-                .add(dev.ebpfjvm.core.isa.JumpOp.JEQ.reg(0, 2, "ok"), MOV.imm(0, -1)).label("ok").add(exit());
+        InsnList asm = new InsnList()
+                .add(l.signed ? ldxs(l.size, 0, 1, 8) : ldx(l.size, 0, 1, 8))
+                .add(MOV.reg(6, 1), ADD.imm(6, 8))
+                .add(l.signed ? ldxs(l.size, 2, 6, 0) : ldx(l.size, 2, 6, 0))
+                .add(dev.ebpfjvm.core.isa.JumpOp.JEQ.reg(0, 2, "ok"), MOV.imm(0, -1))
+                .label("ok")
+                .add(exit());
         assertEquals(l.expected, variant.compile(asm.program("ctx")).run(new ProgramContext().withBuffer(ctx)));
     }
 
@@ -86,10 +98,19 @@ class MemEmitterTest {
     void store_everySizeLittleEndian(Variant variant) {
         byte[] ctx = new byte[32];
         java.util.Arrays.fill(ctx, (byte) 0x55);
-        InsnList asm = new InsnList().add(lddw(2, WORD),
-                stx(Size.B, 1, 2, 0), stx(Size.H, 1, 2, 2), stx(Size.W, 1, 2, 4), stx(Size.DW, 1, 2, 8),
-                st(Size.B, 1, 16, -2), st(Size.H, 1, 18, 0x1234), st(Size.W, 1, 20, 0x89abcdef), st(Size.DW, 1, 24, -3),
-                MOV.imm(0, 0), exit());
+        InsnList asm = new InsnList()
+                .add(
+                        lddw(2, WORD),
+                        stx(Size.B, 1, 2, 0),
+                        stx(Size.H, 1, 2, 2),
+                        stx(Size.W, 1, 2, 4),
+                        stx(Size.DW, 1, 2, 8),
+                        st(Size.B, 1, 16, -2),
+                        st(Size.H, 1, 18, 0x1234),
+                        st(Size.W, 1, 20, 0x89abcdef),
+                        st(Size.DW, 1, 24, -3),
+                        MOV.imm(0, 0),
+                        exit());
         variant.compile(asm.program("store")).run(new ProgramContext().withBuffer(ctx));
         byte[] expected = new byte[32];
         java.util.Arrays.fill(expected, (byte) 0x55);
@@ -110,11 +131,21 @@ class MemEmitterTest {
     void legacyPacketLoads(Variant variant) {
         ProgramContext ctx = new ProgramContext();
         ctx.memory().setPacket(new byte[] {0x11, 0x22, 0x33, 0x44, 0x55, 0x66});
-        InsnList asm = new InsnList().add(MOV.imm(6, 0), ldAbs(Size.B, 1), dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
-                MOV.imm(2, 1), ldInd(Size.H, 2, 1), dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
-                ldAbs(Size.W, 2), dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
-                MOV.reg(0, 6), exit());
-        assertEquals(0x22 + 0x3344 + 0x33445566L, variant.compile(asm.program("ldabs")).run(ctx));
+        InsnList asm = new InsnList()
+                .add(
+                        MOV.imm(6, 0),
+                        ldAbs(Size.B, 1),
+                        dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
+                        MOV.imm(2, 1),
+                        ldInd(Size.H, 2, 1),
+                        dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
+                        ldAbs(Size.W, 2),
+                        dev.ebpfjvm.core.isa.AluOp.ADD.reg(6, 0),
+                        MOV.reg(0, 6),
+                        exit());
+        assertEquals(
+                0x22 + 0x3344 + 0x33445566L,
+                variant.compile(asm.program("ldabs")).run(ctx));
         InsnList out = new InsnList().add(MOV.imm(0, 9), ldAbs(Size.W, 3), MOV.imm(0, 9), exit());
         assertEquals(0, variant.compile(out.program("ldabs_out")).run(ctx));
         InsnList negative = new InsnList().add(MOV.imm(2, -8), ldInd(Size.B, 2, 1), MOV.imm(0, 9), exit());
@@ -168,10 +199,20 @@ class MemEmitterTest {
     @MethodSource("atomics")
     void atomic_everyOperation(Atomic a, Variant variant) {
         byte[] out = new byte[24];
-        InsnList asm = new InsnList().add(MOV.reg(6, 1), lddw(1, a.mem), stx(Size.DW, 10, 1, -8),
-                lddw(2, a.src), lddw(0, a.r0), a.op.mem(a.size, 10, 2, -8),
-                stx(Size.DW, 6, 0, 0), stx(Size.DW, 6, 2, 8), ldx(Size.DW, 3, 10, -8), stx(Size.DW, 6, 3, 16),
-                MOV.imm(0, 0), exit());
+        InsnList asm = new InsnList()
+                .add(
+                        MOV.reg(6, 1),
+                        lddw(1, a.mem),
+                        stx(Size.DW, 10, 1, -8),
+                        lddw(2, a.src),
+                        lddw(0, a.r0),
+                        a.op.mem(a.size, 10, 2, -8),
+                        stx(Size.DW, 6, 0, 0),
+                        stx(Size.DW, 6, 2, 8),
+                        ldx(Size.DW, 3, 10, -8),
+                        stx(Size.DW, 6, 3, 16),
+                        MOV.imm(0, 0),
+                        exit());
         variant.compile(asm.program("atomic")).run(new ProgramContext().withBuffer(out));
         assertEquals(a.r0After, LittleEndian.getU64(out, 0), "r0");
         assertEquals(a.srcAfter, LittleEndian.getU64(out, 8), "src");

@@ -1,6 +1,5 @@
 package dev.ebpfjvm.jit.emit;
 
-import dev.ebpfjvm.core.testing.TestRegions;
 import static dev.ebpfjvm.core.asm.Asm.call;
 import static dev.ebpfjvm.core.asm.Asm.callLocal;
 import static dev.ebpfjvm.core.asm.Asm.callx;
@@ -14,16 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ebpfjvm.core.asm.InsnList;
 import dev.ebpfjvm.core.exec.HelperRegistry;
 import dev.ebpfjvm.core.exec.Program;
+import dev.ebpfjvm.core.facts.MemoryFacts;
+import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.core.isa.Insn;
 import dev.ebpfjvm.core.isa.Instructions;
 import dev.ebpfjvm.core.isa.Size;
+import dev.ebpfjvm.core.testing.TestRegions;
 import dev.ebpfjvm.jit.JitCompiler;
 import dev.ebpfjvm.jit.JitOptions;
 import dev.ebpfjvm.jit.plan.ConstantPlan;
 import dev.ebpfjvm.jit.plan.FunctionPlan;
-import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.jit.plan.ProgramPlan;
-import dev.ebpfjvm.core.facts.RegionHint;
 import dev.ebpfjvm.jit.plan.SizeModel;
 import dev.ebpfjvm.jit.testing.MethodSizes;
 import dev.ebpfjvm.jit.testing.RandomPrograms;
@@ -42,8 +42,8 @@ import org.objectweb.asm.commons.CodeSizeEvaluator;
  * and every method of programs cut with random budgets, stay within what the planner assumed.
  */
 class SizeModelTest {
-    private static final HelperRegistry HELPERS = HelperRegistry.builder().add(1, "one",
-            (c, a, b, d, e, f) -> 1).build();
+    private static final HelperRegistry HELPERS =
+            HelperRegistry.builder().add(1, "one", (c, a, b, d, e, f) -> 1).build();
 
     /** Counts one-slot ldc, which CodeSizeEvaluator's minimum counts as 2 bytes although it may take 3. */
     private static final class LdcCounter extends MethodVisitor {
@@ -68,13 +68,28 @@ class SizeModelTest {
         long seed = Long.getLong("ebpfjvm.seed", 77);
         Random rnd = new Random(seed);
         InsnList asm = new RandomPrograms(rnd).program(3000, true);
-        asm.add(call(1), call(12), MOV.imm(8, 1), callx(8), callLocal("f"), ldAbs(Size.W, 0x7fffffff),
-                ldInd(Size.H, 3, -100),
-                lddwFunc(2, "f"), exit()).label("f").add(MOV.imm(0, 0), exit());
+        asm.add(
+                        call(1),
+                        call(12),
+                        MOV.imm(8, 1),
+                        callx(8),
+                        callLocal("f"),
+                        ldAbs(Size.W, 0x7fffffff),
+                        ldInd(Size.H, 3, -100),
+                        lddwFunc(2, "f"),
+                        exit())
+                .label("f")
+                .add(MOV.imm(0, 0), exit());
         Instructions insns = asm.instructions();
         Program program = new Program("sizes", insns, HELPERS, TestRegions.reach());
-        for (MemoryFacts facts : new MemoryFacts[] {null, MemoryFacts.NONE, slot -> RegionHint.CONTEXT,
-            slot -> RegionHint.ENTRY_R1, slot -> RegionHint.STACK_CHECKED, slot -> RegionHint.ENTRY_R1_CHECKED}) {
+        for (MemoryFacts facts : new MemoryFacts[] {
+            null,
+            MemoryFacts.NONE,
+            slot -> RegionHint.CONTEXT,
+            slot -> RegionHint.ENTRY_R1,
+            slot -> RegionHint.STACK_CHECKED,
+            slot -> RegionHint.ENTRY_R1_CHECKED
+        }) {
             for (ConstantPlan constants : new ConstantPlan[] {ConstantPlan.poolAll(), ConstantPlan.poolNone()}) {
                 ProgramPlan plan = ProgramPlan.of(insns, facts, 7500);
                 plan = new ProgramPlan(insns, plan.functions(), plan.liveness(), plan.facts(), constants);
@@ -92,7 +107,8 @@ class SizeModelTest {
         CodeSizeEvaluator sizes = new CodeSizeEvaluator(writer);
         LdcCounter counter = new LdcCounter(sizes);
         ClassEnv env = new ClassEnv("Owner", new ClassData(), program, false, new FunctionRegion());
-        LocalLayout layout = new LocalLayout(chunk ? LocalLayout.Shape.CHUNK : LocalLayout.Shape.FUNCTION,
+        LocalLayout layout = new LocalLayout(
+                chunk ? LocalLayout.Shape.CHUNK : LocalLayout.Shape.FUNCTION,
                 new LocalLayout.Needs(true, true, true, true));
         int end = plan.insns().slotCount();
         EmitContext ctx = new EmitContext(counter, layout, env, plan, f, 0, chunk ? end - 1 : end);
@@ -106,7 +122,8 @@ class SizeModelTest {
             int bytes = sizes.getMinSize() + counter.ldcs - before;
             int bound = model.bytes(insn, slot);
             int at = slot;
-            assertTrue(bytes <= bound, () -> "seed " + seed + " slot " + at + " " + insn + ": " + bytes + " > " + bound);
+            assertTrue(
+                    bytes <= bound, () -> "seed " + seed + " slot " + at + " " + insn + ": " + bytes + " > " + bound);
         }
     }
 
@@ -120,7 +137,8 @@ class SizeModelTest {
         Random rnd = new Random(seed);
         for (int i = 0; i < 12; i++) {
             int budget = 600 + rnd.nextInt(JitOptions.DEFAULT_MAX_METHOD_BYTES - 600);
-            Program program = new RandomPrograms(rnd).program(1000 + rnd.nextInt(4000), rnd.nextBoolean())
+            Program program = new RandomPrograms(rnd)
+                    .program(1000 + rnd.nextInt(4000), rnd.nextBoolean())
                     .program("budget", HELPERS);
             byte[] bytes = new JitCompiler(JitOptions.defaults().withMaxMethodBytes(budget)).classBytes(program);
             for (Map.Entry<String, Integer> m : MethodSizes.of(bytes).entrySet()) {

@@ -17,7 +17,8 @@ class ScenarioReplayJitTest {
     List<DynamicTest> replaysEveryRecordedFileOnBothEngines() {
         return Stream.of("jit", "interpreter")
                 .flatMap(engine -> ScenarioFiles.recorded().stream()
-                        .map(p -> DynamicTest.dynamicTest(engine + " " + p.getFileName(),
+                        .map(p -> DynamicTest.dynamicTest(
+                                engine + " " + p.getFileName(),
                                 () -> ScenarioFiles.replayAndCompare(p, Engines.byName(engine)))))
                 .toList();
     }
@@ -25,7 +26,8 @@ class ScenarioReplayJitTest {
     @TestFactory
     List<DynamicTest> replaysEveryRecordedFileThroughChainDispatchers() {
         return ScenarioFiles.recorded().stream()
-                .map(p -> DynamicTest.dynamicTest("jit+dispatcher " + p.getFileName(),
+                .map(p -> DynamicTest.dynamicTest(
+                        "jit+dispatcher " + p.getFileName(),
                         () -> ScenarioFiles.replayAndCompare(p, Engines.byName("jit"), ChainDispatchers.INSTANCE)))
                 .toList();
     }

@@ -2,7 +2,6 @@ package dev.ebpfjvm.jit.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.ProgramFaultException;
 import dev.ebpfjvm.core.elf.ObjectReader;
@@ -32,10 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IsolationTest {
     /** An IPv4/UDP frame; forge.o does not look at it. */
-    private static final byte[] FRAME = HexFormat.of().parseHex(
-            "000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304");
+    private static final byte[] FRAME = HexFormat.of()
+            .parseHex("000000000000020000000001080045000020123440004011269c0a0000010a00000203e80035000c1d2a01020304");
     /** The slots, in their programs, of forge_write's store, forge_read's load and forge_lookup's call (llvm-objdump of forge.o). */
     private static final int WRITE_SLOT = 5;
+
     private static final int READ_SLOT = 3;
     private static final int LOOKUP_SLOT = 7;
 
@@ -52,8 +52,12 @@ class IsolationTest {
     }
 
     private static BpfObject load(BpfRuntime runtime, String engine, long target) {
-        return runtime.load(forge(), LoadOptions.defaults().engine(Engines.byName(engine)).unverified()
-                .global("target", BpfMap.u64(target)));
+        return runtime.load(
+                forge(),
+                LoadOptions.defaults()
+                        .engine(Engines.byName(engine))
+                        .unverified()
+                        .global("target", BpfMap.u64(target)));
     }
 
     private static long ownValue(BpfObject obj) {
@@ -73,7 +77,9 @@ class IsolationTest {
                 assertEquals(address, self.map("own").valueAddress(0));
                 self.program("forge_write").testRun(TestRun.of(FRAME));
                 assertEquals(0xdeadbeefL, ownValue(self));
-                assertEquals(0xdeadbeefL, self.program("forge_read").testRun(TestRun.of(FRAME)).retval());
+                assertEquals(
+                        0xdeadbeefL,
+                        self.program("forge_read").testRun(TestRun.of(FRAME)).retval());
             }
         }
     }
@@ -81,14 +87,17 @@ class IsolationTest {
     @ParameterizedTest
     @MethodSource("engines")
     void anotherObjectsMap_inTheSameRuntime_faults(String engine) {
-        try (BpfRuntime runtime = BpfRuntime.create(); BpfObject victim = load(runtime, engine, 0)) {
+        try (BpfRuntime runtime = BpfRuntime.create();
+                BpfObject victim = load(runtime, engine, 0)) {
             victim.program("count_own").testRun(TestRun.of(FRAME));
             long address = victim.map("own").valueAddress(0);
             try (BpfObject attacker = load(runtime, engine, address)) {
-                ProgramFaultException write = assertThrows(ProgramFaultException.class,
+                ProgramFaultException write = assertThrows(
+                        ProgramFaultException.class,
                         () -> attacker.program("forge_write").testRun(TestRun.of(FRAME)));
                 assertEquals(WRITE_SLOT, write.pc(), write.getMessage());
-                ProgramFaultException read = assertThrows(ProgramFaultException.class,
+                ProgramFaultException read = assertThrows(
+                        ProgramFaultException.class,
                         () -> attacker.program("forge_read").testRun(TestRun.of(FRAME)));
                 assertEquals(READ_SLOT, read.pc(), read.getMessage());
                 attacker.program("count_own").testRun(TestRun.of(FRAME));
@@ -101,12 +110,15 @@ class IsolationTest {
     @ParameterizedTest
     @MethodSource("engines")
     void aMapOfAnotherRuntime_faults(String engine) {
-        try (BpfRuntime first = BpfRuntime.create(); BpfRuntime second = BpfRuntime.create();
+        try (BpfRuntime first = BpfRuntime.create();
+                BpfRuntime second = BpfRuntime.create();
                 BpfObject victim = load(first, engine, 0)) {
             long address = victim.map("own").valueAddress(0);
             // Shift the second runtime's region ids, so that the forged id is no region of the attacker's own.
-            try (BpfObject filler = load(second, engine, 0); BpfObject attacker = load(second, engine, address)) {
-                ProgramFaultException e = assertThrows(ProgramFaultException.class,
+            try (BpfObject filler = load(second, engine, 0);
+                    BpfObject attacker = load(second, engine, address)) {
+                ProgramFaultException e = assertThrows(
+                        ProgramFaultException.class,
                         () -> attacker.program("forge_write").testRun(TestRun.of(FRAME)));
                 assertEquals(WRITE_SLOT, e.pc(), e.getMessage());
                 assertEquals(0, ownValue(filler));
@@ -124,7 +136,8 @@ class IsolationTest {
             long address = gone.map("own").valueAddress(0);
             try (BpfObject attacker = load(runtime, engine, address)) {
                 gone.close();
-                ProgramFaultException e = assertThrows(ProgramFaultException.class,
+                ProgramFaultException e = assertThrows(
+                        ProgramFaultException.class,
                         () -> attacker.program("forge_read").testRun(TestRun.of(FRAME)));
                 assertEquals(READ_SLOT, e.pc(), e.getMessage());
             }
@@ -134,9 +147,11 @@ class IsolationTest {
     @ParameterizedTest
     @MethodSource("engines")
     void aForgedMapPointer_isNoMapForTheHelpers(String engine) {
-        try (BpfRuntime runtime = BpfRuntime.create(); BpfObject victim = load(runtime, engine, 0)) {
+        try (BpfRuntime runtime = BpfRuntime.create();
+                BpfObject victim = load(runtime, engine, 0)) {
             try (BpfObject attacker = load(runtime, engine, victim.map("own").address())) {
-                ProgramFaultException e = assertThrows(ProgramFaultException.class,
+                ProgramFaultException e = assertThrows(
+                        ProgramFaultException.class,
                         () -> attacker.program("forge_lookup").testRun(TestRun.of(FRAME)));
                 assertEquals(LOOKUP_SLOT, e.pc(), e.getMessage());
             }

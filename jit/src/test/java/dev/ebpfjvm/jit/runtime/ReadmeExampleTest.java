@@ -40,8 +40,9 @@ class ReadmeExampleTest {
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            example.getMethod("main", String[].class).invoke(null,
-                    (Object) new String[] {TestPaths.testdata().resolve("eth_proto_count.o").toString()});
+            example.getMethod("main", String[].class).invoke(null, (Object) new String[] {
+                TestPaths.testdata().resolve("eth_proto_count.o").toString()
+            });
         } finally {
             System.setOut(stdout);
         }
@@ -57,8 +58,8 @@ class ReadmeExampleTest {
         StandardJavaFileManager standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
         JavaFileManager files = new ForwardingJavaFileManager<>(standard) {
             @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                    FileObject sibling) {
+            public JavaFileObject getJavaFileForOutput(
+                    Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
                 return new SimpleJavaFileObject(URI.create("mem:///" + className + ".class"), kind) {
                     @Override
                     public java.io.OutputStream openOutputStream() {
@@ -72,17 +73,23 @@ class ReadmeExampleTest {
                 };
             }
         };
-        JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + name + ".java"),
-                JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
+        JavaFileObject unit =
+                new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
         String classPath = System.getProperty("java.class.path");
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        boolean ok = javac.getTask(new java.io.PrintWriter(diagnostics, true), files, null,
-                List.of("-classpath", classPath, "-Xlint:none"), null, List.of(unit)).call();
+        boolean ok = javac.getTask(
+                        new java.io.PrintWriter(diagnostics, true),
+                        files,
+                        null,
+                        List.of("-classpath", classPath, "-Xlint:none"),
+                        null,
+                        List.of(unit))
+                .call();
         assertTrue(ok, "the example compiles: " + diagnostics);
         ClassLoader loader = new ClassLoader(ReadmeExampleTest.class.getClassLoader()) {
             @Override

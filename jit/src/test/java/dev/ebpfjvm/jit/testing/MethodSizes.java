@@ -9,8 +9,7 @@ import org.objectweb.asm.ClassReader;
  * file, read from the bytes themselves so that no ASM estimate stands in for it.
  */
 public final class MethodSizes {
-    private MethodSizes() {
-    }
+    private MethodSizes() {}
 
     /** {@return method name → code length, in class-file order} */
     public static Map<String, Integer> of(byte[] bytes) {

@@ -39,10 +39,36 @@ public final class RandomPrograms {
             .add(1, "mix", (ctx, a, b, c, d, e) -> Long.rotateLeft(a * 31 + b, 7) ^ (c - d) * (e | 1))
             .build();
 
-    private static final AluOp[] ALU_OPS = {AluOp.ADD, AluOp.SUB, AluOp.MUL, AluOp.DIV, AluOp.SDIV, AluOp.OR,
-        AluOp.AND, AluOp.LSH, AluOp.RSH, AluOp.NEG, AluOp.MOD, AluOp.SMOD, AluOp.XOR, AluOp.MOV, AluOp.ARSH};
-    private static final JumpOp[] CONDITIONS = {JumpOp.JEQ, JumpOp.JGT, JumpOp.JGE, JumpOp.JSET, JumpOp.JNE,
-        JumpOp.JSGT, JumpOp.JSGE, JumpOp.JLT, JumpOp.JLE, JumpOp.JSLT, JumpOp.JSLE};
+    private static final AluOp[] ALU_OPS = {
+        AluOp.ADD,
+        AluOp.SUB,
+        AluOp.MUL,
+        AluOp.DIV,
+        AluOp.SDIV,
+        AluOp.OR,
+        AluOp.AND,
+        AluOp.LSH,
+        AluOp.RSH,
+        AluOp.NEG,
+        AluOp.MOD,
+        AluOp.SMOD,
+        AluOp.XOR,
+        AluOp.MOV,
+        AluOp.ARSH
+    };
+    private static final JumpOp[] CONDITIONS = {
+        JumpOp.JEQ,
+        JumpOp.JGT,
+        JumpOp.JGE,
+        JumpOp.JSET,
+        JumpOp.JNE,
+        JumpOp.JSGT,
+        JumpOp.JSGE,
+        JumpOp.JLT,
+        JumpOp.JLE,
+        JumpOp.JSLT,
+        JumpOp.JSLE
+    };
     private static final Size[] SIZES = Size.values();
     private static final AtomicOp[] ATOMICS = AtomicOp.values();
     private static final int[] DST = {0, 2, 3, 4, 5, 6, 7, 8, 9};
@@ -162,7 +188,8 @@ public final class RandomPrograms {
                 asm.add(Insn.of(InsnClass.ALU.code() | AluOp.END.code() | (toBe ? 0x08 : 0), dst(), 0, 0, bits));
             }
         } else if (choice == 1) {
-            int bits = cls == InsnClass.ALU64 ? new int[] {8, 16, 32}[rnd.nextInt(3)] : new int[] {8, 16}[rnd.nextInt(2)];
+            int bits =
+                    cls == InsnClass.ALU64 ? new int[] {8, 16, 32}[rnd.nextInt(3)] : new int[] {8, 16}[rnd.nextInt(2)];
             asm.add(cls == InsnClass.ALU64 ? movsx(dst(), src(), bits) : movsx32(dst(), src(), bits));
         } else {
             AluOp op = pick(ALU_OPS);
@@ -180,9 +207,14 @@ public final class RandomPrograms {
         Size size = pick(SIZES);
         int off = -size.bytes() - rnd.nextInt(512 - size.bytes() + 1);
         switch (rnd.nextInt(3)) {
-            case 0: load(asm, size, 10, off); break;
-            case 1: asm.add(stx(size, 10, src(), off)); break;
-            default: asm.add(st(size, 10, off, imm()));
+            case 0:
+                load(asm, size, 10, off);
+                break;
+            case 1:
+                asm.add(stx(size, 10, src(), off));
+                break;
+            default:
+                asm.add(st(size, 10, off, imm()));
         }
     }
 
@@ -190,9 +222,14 @@ public final class RandomPrograms {
         Size size = pick(SIZES);
         int off = rnd.nextInt(CONTEXT_BYTES - size.bytes() + 1);
         switch (rnd.nextInt(3)) {
-            case 0: load(asm, size, 1, off); break;
-            case 1: asm.add(stx(size, 1, src(), off)); break;
-            default: asm.add(st(size, 1, off, imm()));
+            case 0:
+                load(asm, size, 1, off);
+                break;
+            case 1:
+                asm.add(stx(size, 1, src(), off));
+                break;
+            default:
+                asm.add(st(size, 1, off, imm()));
         }
     }
 
@@ -204,9 +241,12 @@ public final class RandomPrograms {
 
     private int imm() {
         switch (rnd.nextInt(4)) {
-            case 0: return rnd.nextInt(64);
-            case 1: return rnd.nextInt(5) - 2;
-            default: return rnd.nextInt();
+            case 0:
+                return rnd.nextInt(64);
+            case 1:
+                return rnd.nextInt(5) - 2;
+            default:
+                return rnd.nextInt();
         }
     }
 

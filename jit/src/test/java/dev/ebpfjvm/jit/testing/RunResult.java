@@ -53,6 +53,7 @@ public record RunResult(long r0, int faultPc, byte[] stack, byte[] buffer) {
     @Override
     public String toString() {
         return (faultPc >= 0 ? "fault at " + faultPc : "r0 0x" + Long.toHexString(r0)) + ", stack hash "
-                + Integer.toHexString(Arrays.hashCode(stack)) + ", buffer " + HexFormat.of().formatHex(buffer);
+                + Integer.toHexString(Arrays.hashCode(stack)) + ", buffer "
+                + HexFormat.of().formatHex(buffer);
     }
 }

@@ -2,10 +2,10 @@ package dev.ebpfjvm.jit.testing;
 
 import dev.ebpfjvm.core.exec.Executable;
 import dev.ebpfjvm.core.exec.Program;
-import dev.ebpfjvm.jit.JitCompiler;
-import dev.ebpfjvm.jit.JitOptions;
 import dev.ebpfjvm.core.facts.MemoryFacts;
 import dev.ebpfjvm.core.facts.RegionHint;
+import dev.ebpfjvm.jit.JitCompiler;
+import dev.ebpfjvm.jit.JitOptions;
 
 /**
  * The ways tests compile one program, which must all behave the same: with the JIT's own memory
@@ -22,7 +22,9 @@ public enum Variant {
      * Facts that make every load and store check its region at run time (the stack on even slots,
      * the entry r1's region on odd ones), which is correct whatever the pointer.
      */
-    CHECKED(JitOptions.DEFAULT_MAX_METHOD_BYTES, slot -> slot % 2 == 0 ? RegionHint.STACK_CHECKED : RegionHint.ENTRY_R1_CHECKED),
+    CHECKED(
+            JitOptions.DEFAULT_MAX_METHOD_BYTES,
+            slot -> slot % 2 == 0 ? RegionHint.STACK_CHECKED : RegionHint.ENTRY_R1_CHECKED),
     /** Inferred facts, functions split into chunks of a few instructions. */
     SPLIT(600, null),
     /** Inferred facts, every instruction a chunk of its own. */

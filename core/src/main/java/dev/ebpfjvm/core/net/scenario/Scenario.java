@@ -26,16 +26,19 @@ public record Scenario(String name, String description, Map<String, Prog> progs,
      * @param ret the return code ({@code NEXT} -1, {@code PASS} 0, {@code DROP} 2, {@code REDIRECT} 7, or any)
      * @param target the device a REDIRECT program redirects to (egress), or null (ifindex 0)
      */
-    public record Prog(int ret, String target) {
-    }
+    public record Prog(int ret, String target) {}
 
     /** {@return the numeric code of a name (NEXT, PASS, DROP, REDIRECT) or a decimal number} */
     public static int code(String nameOrNumber) {
         switch (nameOrNumber) {
-            case "NEXT": return -1;
-            case "PASS": return 0;
-            case "DROP": return 2;
-            case "REDIRECT": return 7;
+            case "NEXT":
+                return -1;
+            case "PASS":
+                return 0;
+            case "DROP":
+                return 2;
+            case "REDIRECT":
+                return 7;
             default:
                 try {
                     return Integer.parseInt(nameOrNumber);

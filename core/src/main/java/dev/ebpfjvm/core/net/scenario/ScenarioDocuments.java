@@ -13,8 +13,7 @@ import java.util.Map;
  * text is the caller's (the command line uses Jackson), so core needs no JSON library.
  */
 public final class ScenarioDocuments {
-    private ScenarioDocuments() {
-    }
+    private ScenarioDocuments() {}
 
     /**
      * {@return the scenarios of a document}
@@ -80,7 +79,9 @@ public final class ScenarioDocuments {
                 if (v instanceof Map) {
                     Map<String, Object> pm = map(v, where);
                     Object t = pm.get("target");
-                    progs.put(e.getKey(), new Scenario.Prog(code(pm.get("ret"), where), t == null ? null : str(t, where)));
+                    progs.put(
+                            e.getKey(),
+                            new Scenario.Prog(code(pm.get("ret"), where), t == null ? null : str(t, where)));
                 } else {
                     progs.put(e.getKey(), new Scenario.Prog(code(v, where), null));
                 }
@@ -107,17 +108,31 @@ public final class ScenarioDocuments {
         Step.Relative rel = null;
         if (s.get("relative") != null) {
             Map<String, Object> r = map(s.get("relative"), where + ": relative");
-            rel = new Step.Relative(opt(r, "prog", where), opt(r, "link", where),
+            rel = new Step.Relative(
+                    opt(r, "prog", where),
+                    opt(r, "link", where),
                     r.get("raw") == null ? null : number(r.get("raw"), where + ": relative raw"));
         }
-        String replace = s.get("replace") == null ? null : opt(map(s.get("replace"), where + ": replace"), "prog", where);
+        String replace =
+                s.get("replace") == null ? null : opt(map(s.get("replace"), where + ": replace"), "prog", where);
         Object byId = s.get("by_id");
-        return new Step(op, opt(s, "prog", where), def(s, "via", "prog", where), opt(s, "link", where), flags, rel,
-                Boolean.TRUE.equals(byId), replace,
-                s.get("expected_revision") == null ? 0 : number(s.get("expected_revision"), where + ": expected_revision"),
-                def(s, "dev", op.equals("send") ? "veth0" : "veth1", where), def(s, "hook", "ingress", where),
+        return new Step(
+                op,
+                opt(s, "prog", where),
+                def(s, "via", "prog", where),
+                opt(s, "link", where),
+                flags,
+                rel,
+                Boolean.TRUE.equals(byId),
+                replace,
+                s.get("expected_revision") == null
+                        ? 0
+                        : number(s.get("expected_revision"), where + ": expected_revision"),
+                def(s, "dev", op.equals("send") ? "veth0" : "veth1", where),
+                def(s, "hook", "ingress", where),
                 s.get("count_in") == null ? 64 : (int) number(s.get("count_in"), where + ": count_in"),
-                opt(s, "old_prog", where), opt(s, "path", where),
+                opt(s, "old_prog", where),
+                opt(s, "path", where),
                 s.get("packets") == null ? 1 : (int) number(s.get("packets"), where + ": packets"));
     }
 

@@ -9,8 +9,8 @@ import dev.ebpfjvm.core.load.LoadedObject;
 import dev.ebpfjvm.core.load.ObjectLoader;
 import dev.ebpfjvm.core.maps.BpfMap;
 import dev.ebpfjvm.core.maps.MapSpec;
-import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.maps.PinRegistry;
+import dev.ebpfjvm.core.maps.Pinning;
 import dev.ebpfjvm.core.memory.LittleEndian;
 import dev.ebpfjvm.core.net.BpfCalls;
 import dev.ebpfjvm.core.net.ChainCompiler;
@@ -43,11 +43,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScenarioReplayer {
     /** The program in the scenario object. */
     public static final String PROGRAM = "tcx_count";
+
     private static final int TEST_ETH_P = 0x88B5;
     private static final int SEQ_SLOT = 255;
     private static final int TRACE_LEN = 128;
-    private static final Map<String, Integer> FLAGS = Map.of("ALLOW_OVERRIDE", 1, "ALLOW_MULTI", 2, "REPLACE", 4,
-            "BEFORE", 8, "AFTER", 16, "ID", 32, "PREORDER", 64, "LINK", 1 << 13);
+    private static final Map<String, Integer> FLAGS = Map.of(
+            "ALLOW_OVERRIDE",
+            1,
+            "ALLOW_MULTI",
+            2,
+            "REPLACE",
+            4,
+            "BEFORE",
+            8,
+            "AFTER",
+            16,
+            "ID",
+            32,
+            "PREORDER",
+            64,
+            "LINK",
+            1 << 13);
     private static final List<String> DEVICES = List.of("veth0", "veth1", "veth2", "veth3");
 
     private final ObjectSpec spec;
@@ -71,10 +87,18 @@ public final class ScenarioReplayer {
         this.compiler = Objects.requireNonNull(compiler, "compiler");
         ObjectSpec s = Objects.requireNonNull(spec, "spec");
         for (String shared : List.of("counters", "trace")) {
-            MapSpec m = s.map(shared).orElseThrow(() -> new IllegalArgumentException("the scenario object has no map '"
-                    + shared + "'"));
-            s = s.withMap(new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), m.flags(),
-                    Pinning.BY_NAME, m.innerMap(), m.contents()));
+            MapSpec m = s.map(shared)
+                    .orElseThrow(() -> new IllegalArgumentException("the scenario object has no map '" + shared + "'"));
+            s = s.withMap(new MapSpec(
+                    m.name(),
+                    m.type(),
+                    m.keySize(),
+                    m.valueSize(),
+                    m.maxEntries(),
+                    m.flags(),
+                    Pinning.BY_NAME,
+                    m.innerMap(),
+                    m.contents()));
         }
         this.spec = s;
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -124,8 +148,14 @@ public final class ScenarioReplayer {
                 LittleEndian.putU32(cfg, 0, slot);
                 LittleEndian.putU32(cfg, 4, p.getValue().ret());
                 LittleEndian.putU32(cfg, 8, ifx);
-                LoadedObject obj = ObjectLoader.builder().engine(engine).helpers(TcHelpers.registry()).pins(mapPins)
-                        .cpus(1).global("cfg", cfg).build().load(spec);
+                LoadedObject obj = ObjectLoader.builder()
+                        .engine(engine)
+                        .helpers(TcHelpers.registry())
+                        .pins(mapPins)
+                        .cpus(1)
+                        .global("cfg", cfg)
+                        .build()
+                        .load(spec);
                 loaded.add(obj);
                 counters = obj.map("counters");
                 trace = obj.map("trace");
@@ -139,17 +169,37 @@ public final class ScenarioReplayer {
 
         Map<String, Object> step(Step st) {
             switch (st.op()) {
-                case "attach": return attach(st);
-                case "detach": return errno(bpf.progDetach(ifindex.get(st.dev()), st.prog() == null ? 0 : progFd.get(st.prog()),
-                        hook(st), flags(st), relative(st), st.expectedRevision()));
-                case "query": return query(st);
-                case "link_update": return errno(bpf.linkUpdate(linkFd.get(st.link()), progFd.get(st.prog()), flags(st),
-                        st.oldProg() == null ? 0 : progFd.get(st.oldProg())));
-                case "link_detach": return errno(bpf.linkDetach(linkFd.get(st.link())));
-                case "link_close": bpf.close(linkFd.remove(st.link())); return errno(0);
-                case "prog_close": bpf.close(progFd.get(st.prog())); return errno(0);
-                case "link_pin": return errno(bpf.objPin(linkFd.get(st.link()), st.path()));
-                case "unpin": net.pins().unpin(st.path()); return errno(0);
+                case "attach":
+                    return attach(st);
+                case "detach":
+                    return errno(bpf.progDetach(
+                            ifindex.get(st.dev()),
+                            st.prog() == null ? 0 : progFd.get(st.prog()),
+                            hook(st),
+                            flags(st),
+                            relative(st),
+                            st.expectedRevision()));
+                case "query":
+                    return query(st);
+                case "link_update":
+                    return errno(bpf.linkUpdate(
+                            linkFd.get(st.link()),
+                            progFd.get(st.prog()),
+                            flags(st),
+                            st.oldProg() == null ? 0 : progFd.get(st.oldProg())));
+                case "link_detach":
+                    return errno(bpf.linkDetach(linkFd.get(st.link())));
+                case "link_close":
+                    bpf.close(linkFd.remove(st.link()));
+                    return errno(0);
+                case "prog_close":
+                    bpf.close(progFd.get(st.prog()));
+                    return errno(0);
+                case "link_pin":
+                    return errno(bpf.objPin(linkFd.get(st.link()), st.path()));
+                case "unpin":
+                    net.pins().unpin(st.path());
+                    return errno(0);
                 case "link_get_pinned": {
                     int fd = bpf.objGet(st.path());
                     if (fd >= 0) {
@@ -158,9 +208,13 @@ public final class ScenarioReplayer {
                     }
                     return errno(fd);
                 }
-                case "link_info": return linkInfo(st);
-                case "dev_del": net.remove(net.device(st.dev())); return errno(0);
-                case "tc_filter_add": return filterAdd(st);
+                case "link_info":
+                    return linkInfo(st);
+                case "dev_del":
+                    net.remove(net.device(st.dev()));
+                    return errno(0);
+                case "tc_filter_add":
+                    return filterAdd(st);
                 case "tc_clsact_del": {
                     try {
                         net.deleteClsact(net.device(st.dev()));
@@ -169,8 +223,10 @@ public final class ScenarioReplayer {
                         return tcError("Error: Invalid handle.");
                     }
                 }
-                case "send": return send(st);
-                default: throw new IllegalArgumentException("unknown step op '" + st.op() + "'");
+                case "send":
+                    return send(st);
+                default:
+                    throw new IllegalArgumentException("unknown step op '" + st.op() + "'");
             }
         }
 
@@ -234,7 +290,9 @@ public final class ScenarioReplayer {
             NetDevice d = net.device(st.dev());
             net.addClsact(d);
             try {
-                net.addFilter(d, Hook.valueOf(st.hook().toUpperCase(java.util.Locale.ROOT)),
+                net.addFilter(
+                        d,
+                        Hook.valueOf(st.hook().toUpperCase(java.util.Locale.ROOT)),
                         new ClassicFilter(1, 1, progs.get(st.prog())));
                 return errno(0);
             } catch (NetException e) {
@@ -284,8 +342,9 @@ public final class ScenarioReplayer {
             long pk = st.packets();
             long v1 = rx.get("veth1");
             long v3 = rx.get("veth3");
-            String fate = v1 == pk && v3 == 0 ? "delivered" : v3 == pk && v1 == 0 ? "redirected:veth2"
-                    : v1 == 0 && v3 == 0 ? "dropped" : "mixed";
+            String fate = v1 == pk && v3 == 0
+                    ? "delivered"
+                    : v3 == pk && v1 == 0 ? "redirected:veth2" : v1 == 0 && v3 == 0 ? "dropped" : "mixed";
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ran", ran);
             r.put("fate", fate);
@@ -304,8 +363,10 @@ public final class ScenarioReplayer {
                 long c = 0;
                 if (dev != null) {
                     for (byte[] f : dev.received()) {
-                        if (f.length >= 22 && ((f[12] & 0xff) << 8 | (f[13] & 0xff)) == TEST_ETH_P
-                                && new String(f, 14, 8, java.nio.charset.StandardCharsets.US_ASCII).equals("EBPFJVM!")) {
+                        if (f.length >= 22
+                                && ((f[12] & 0xff) << 8 | (f[13] & 0xff)) == TEST_ETH_P
+                                && new String(f, 14, 8, java.nio.charset.StandardCharsets.US_ASCII)
+                                        .equals("EBPFJVM!")) {
                             c++;
                         }
                     }

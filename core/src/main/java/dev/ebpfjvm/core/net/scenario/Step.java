@@ -25,9 +25,22 @@ import java.util.Objects;
  * @param path the pin path
  * @param packets frames to send
  */
-public record Step(String op, String prog, String via, String link, List<String> flags, Relative relative,
-                   boolean byId, String replace, long expectedRevision, String dev, String hook, int countIn,
-                   String oldProg, String path, int packets) {
+public record Step(
+        String op,
+        String prog,
+        String via,
+        String link,
+        List<String> flags,
+        Relative relative,
+        boolean byId,
+        String replace,
+        long expectedRevision,
+        String dev,
+        String hook,
+        int countIn,
+        String oldProg,
+        String path,
+        int packets) {
     public Step {
         Objects.requireNonNull(op, "op");
         flags = flags == null ? List.of() : List.copyOf(flags);
@@ -40,6 +53,5 @@ public record Step(String op, String prog, String via, String link, List<String>
      * @param link a link's name
      * @param raw a raw fd or id number
      */
-    public record Relative(String prog, String link, Long raw) {
-    }
+    public record Relative(String prog, String link, Long raw) {}
 }

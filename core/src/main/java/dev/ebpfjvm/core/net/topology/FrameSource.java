@@ -7,8 +7,7 @@ public final class FrameSource {
     /** The source name of the built-in generator ({@link TrafficGenerator}). */
     public static final String GENERATE = "generate";
 
-    private FrameSource() {
-    }
+    private FrameSource() {}
 
     /**
      * Turns a traffic source into frames (each from its Ethernet header). A capture reader plugs in

@@ -24,8 +24,7 @@ import java.util.stream.Collectors;
  * ({@code bpftool map dump}'s plain layout). Each returns lines ending in a newline.
  */
 public final class NetViews {
-    private NetViews() {
-    }
+    private NetViews() {}
 
     /** {@return the tcx chains (with revisions) and clsact filters of every device, as {@code bpftool net show}} */
     public static String netShow(Network network) {
@@ -35,9 +34,17 @@ public final class NetViews {
                 String hook = TopologyRunner.hookName(h);
                 TcxChain c = d.chain(h);
                 if (c != null && c.size() > 0) {
-                    b.append(d).append(" tcx/").append(hook).append(" revision ").append(c.revision()).append('\n');
+                    b.append(d)
+                            .append(" tcx/")
+                            .append(hook)
+                            .append(" revision ")
+                            .append(c.revision())
+                            .append('\n');
                     for (TcxChain.Entry e : c.entries()) {
-                        b.append("\t").append(e.program().name()).append(" prog_id ").append(e.program().id());
+                        b.append("\t")
+                                .append(e.program().name())
+                                .append(" prog_id ")
+                                .append(e.program().id());
                         if (e.link() != null) {
                             b.append(" link_id ").append(e.link().id());
                         }
@@ -45,9 +52,18 @@ public final class NetViews {
                     }
                 }
                 for (ClassicFilter f : d.filters(h)) {
-                    b.append(d).append(" clsact/").append(hook).append(' ').append(f.program().name())
-                            .append(" prog_id ").append(f.program().id()).append(" prio ").append(f.priority())
-                            .append(" handle 0x").append(Integer.toHexString(f.handle())).append(" direct-action\n");
+                    b.append(d)
+                            .append(" clsact/")
+                            .append(hook)
+                            .append(' ')
+                            .append(f.program().name())
+                            .append(" prog_id ")
+                            .append(f.program().id())
+                            .append(" prio ")
+                            .append(f.priority())
+                            .append(" handle 0x")
+                            .append(Integer.toHexString(f.handle()))
+                            .append(" direct-action\n");
                 }
             }
         }
@@ -61,7 +77,8 @@ public final class NetViews {
     public static String progShow(Network network, Map<String, BpfObject> objects) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, BpfObject> o : objects.entrySet()) {
-            String maps = o.getValue().maps().values().stream().map(m -> Integer.toString(m.id()))
+            String maps = o.getValue().maps().values().stream()
+                    .map(m -> Integer.toString(m.id()))
                     .collect(Collectors.joining(","));
             for (BpfProgram p : o.getValue().programs().values()) {
                 int id = p.netProgram().id();
@@ -72,8 +89,14 @@ public final class NetViews {
                         runs += pc == null ? 0 : pc.runs();
                     }
                 }
-                b.append(id).append(": ").append(p.type().name().toLowerCase(Locale.ROOT)).append("  name ").append(p.name())
-                        .append("  run_cnt ").append(runs).append('\n');
+                b.append(id)
+                        .append(": ")
+                        .append(p.type().name().toLowerCase(Locale.ROOT))
+                        .append("  name ")
+                        .append(p.name())
+                        .append("  run_cnt ")
+                        .append(runs)
+                        .append('\n');
                 b.append("\tobject ").append(o.getKey()).append("  section ").append(p.section());
                 if (!maps.isEmpty()) {
                     b.append("  map_ids ").append(maps);
@@ -90,9 +113,17 @@ public final class NetViews {
         for (Map.Entry<String, Link> e : links.entrySet()) {
             LinkInfo i = e.getValue().info();
             NetDevice d = i.ifindex() == 0 ? null : network.device(i.ifindex());
-            b.append(i.id()).append(": tcx  prog ").append(i.programId()).append("  name ").append(e.getKey()).append('\n');
-            b.append("\tifindex ").append(d == null ? "0 (detached)" : d.toString()).append("  attach_type tcx_")
-                    .append(TopologyRunner.hookName(i.hook())).append('\n');
+            b.append(i.id())
+                    .append(": tcx  prog ")
+                    .append(i.programId())
+                    .append("  name ")
+                    .append(e.getKey())
+                    .append('\n');
+            b.append("\tifindex ")
+                    .append(d == null ? "0 (detached)" : d.toString())
+                    .append("  attach_type tcx_")
+                    .append(TopologyRunner.hookName(i.hook()))
+                    .append('\n');
         }
         return b.toString();
     }
@@ -102,10 +133,21 @@ public final class NetViews {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, BpfObject> o : objects.entrySet()) {
             for (BpfMap m : o.getValue().maps().values()) {
-                b.append(m.id()).append(": ").append(m.type().name().toLowerCase(Locale.ROOT)).append("  name ")
-                        .append(m.name()).append("  object ").append(o.getKey()).append('\n');
-                b.append("\tkey ").append(m.keySize()).append("B  value ").append(m.valueSize())
-                        .append("B  max_entries ").append(m.maxEntries()).append('\n');
+                b.append(m.id())
+                        .append(": ")
+                        .append(m.type().name().toLowerCase(Locale.ROOT))
+                        .append("  name ")
+                        .append(m.name())
+                        .append("  object ")
+                        .append(o.getKey())
+                        .append('\n');
+                b.append("\tkey ")
+                        .append(m.keySize())
+                        .append("B  value ")
+                        .append(m.valueSize())
+                        .append("B  max_entries ")
+                        .append(m.maxEntries())
+                        .append('\n');
                 dump(b, m);
             }
         }
@@ -114,7 +156,9 @@ public final class NetViews {
 
     private static void dump(StringBuilder b, BpfMap m) {
         if (!dumpable(m.type())) {
-            b.append("\t(not dumped: ").append(m.type().name().toLowerCase(Locale.ROOT)).append(" maps hold no plain values)\n");
+            b.append("\t(not dumped: ")
+                    .append(m.type().name().toLowerCase(Locale.ROOT))
+                    .append(" maps hold no plain values)\n");
             return;
         }
         try {
@@ -127,14 +171,20 @@ public final class NetViews {
                     }
                     b.append("key:\n").append(hex(key)).append('\n');
                     for (int cpu = 0; cpu < v.length; cpu++) {
-                        b.append(String.format(Locale.ROOT, "value (CPU %02d): ", cpu)).append(hex(v[cpu])).append('\n');
+                        b.append(String.format(Locale.ROOT, "value (CPU %02d): ", cpu))
+                                .append(hex(v[cpu]))
+                                .append('\n');
                     }
                 } else {
                     byte[] v = m.lookup(key);
                     if (v == null) {
                         continue;
                     }
-                    b.append("key: ").append(hex(key)).append("  value: ").append(hex(v)).append('\n');
+                    b.append("key: ")
+                            .append(hex(key))
+                            .append("  value: ")
+                            .append(hex(v))
+                            .append('\n');
                 }
                 n++;
             }

@@ -17,8 +17,15 @@ import java.util.Map;
  * @param programs the runs and verdicts of each program on each hook it ran on
  * @param changes the scheduled changes applied, in order
  */
-public record RunReport(long packets, long nanos, int threads, String engine, List<DeviceStats> devices,
-                        List<HookStats> hooks, List<ProgramStats> programs, List<Topology.Change> changes) {
+public record RunReport(
+        long packets,
+        long nanos,
+        int threads,
+        String engine,
+        List<DeviceStats> devices,
+        List<HookStats> hooks,
+        List<ProgramStats> programs,
+        List<Topology.Change> changes) {
 
     public RunReport {
         devices = List.copyOf(devices);
@@ -39,22 +46,33 @@ public record RunReport(long packets, long nanos, int threads, String engine, Li
 
     /** {@return the counters of a hook, or null when it never had a chain} */
     public HookStats hook(String device, Hook hook) {
-        return hooks.stream().filter(h -> h.device().equals(device) && h.hook() == hook).findFirst().orElse(null);
+        return hooks.stream()
+                .filter(h -> h.device().equals(device) && h.hook() == hook)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The counters of one device; {@code delivered} counts the frames that reached its host side. */
-    public record DeviceStats(String name, int ifindex, long rxPackets, long rxBytes, long txPackets, long txBytes,
-                              long rxDropped, long txDropped, long redirectDrops, long loopDrops, long delivered) {
-    }
+    public record DeviceStats(
+            String name,
+            int ifindex,
+            long rxPackets,
+            long rxBytes,
+            long txPackets,
+            long txBytes,
+            long rxDropped,
+            long txDropped,
+            long redirectDrops,
+            long loopDrops,
+            long delivered) {}
 
     /** The verdicts of one hook (each packet that met a chain counts once, whatever ran). */
-    public record HookStats(String device, Hook hook, long packets, long pass, long drop, long redirect,
-                            long consumed, long faults) {
-    }
+    public record HookStats(
+            String device, Hook hook, long packets, long pass, long drop, long redirect, long consumed, long faults) {}
 
     /** The runs of one program on one hook, and how often it returned each code. */
-    public record ProgramStats(int id, String object, String name, String device, Hook hook, long runs,
-                               Map<Integer, Long> verdicts) {
+    public record ProgramStats(
+            int id, String object, String name, String device, Hook hook, long runs, Map<Integer, Long> verdicts) {
         public ProgramStats {
             verdicts = Map.copyOf(verdicts);
         }

@@ -22,8 +22,13 @@ import java.util.Set;
  * @param traffic the traffic sources, interleaved packet by packet
  * @param changes changes applied when a packet number is reached, in packet order
  */
-public record Topology(List<Device> devices, List<ObjectDef> objects, List<Attachment> attachments,
-                       List<Filter> filters, List<Traffic> traffic, List<Change> changes) {
+public record Topology(
+        List<Device> devices,
+        List<ObjectDef> objects,
+        List<Attachment> attachments,
+        List<Filter> filters,
+        List<Traffic> traffic,
+        List<Change> changes) {
 
     public Topology {
         devices = List.copyOf(devices);
@@ -119,8 +124,8 @@ public record Topology(List<Device> devices, List<ObjectDef> objects, List<Attac
      *
      * @param relative the name of an earlier attachment on the same hook, for BEFORE and AFTER
      */
-    public record Attachment(String name, String device, Hook hook, ProgramRef program, Mode mode,
-                             Position position, String relative) {
+    public record Attachment(
+            String name, String device, Hook hook, ProgramRef program, Mode mode, Position position, String relative) {
         public Attachment {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(device, "device");
@@ -130,8 +135,10 @@ public record Topology(List<Device> devices, List<ObjectDef> objects, List<Attac
             Objects.requireNonNull(position, "position");
             boolean needs = position == Position.BEFORE || position == Position.AFTER;
             if (needs != (relative != null)) {
-                throw new TopologyException("attachment '" + name + "': " + (needs
-                        ? "position " + position + " needs a relative attachment" : "a relative needs BEFORE or AFTER"));
+                throw new TopologyException("attachment '" + name + "': "
+                        + (needs
+                                ? "position " + position + " needs a relative attachment"
+                                : "a relative needs BEFORE or AFTER"));
             }
         }
     }
@@ -194,14 +201,19 @@ public record Topology(List<Device> devices, List<ObjectDef> objects, List<Attac
                 throw new TopologyException("change of '" + attachment + "': packet " + atPacket + " < 0");
             }
             if ((action == Action.UPDATE) != (program != null)) {
-                throw new TopologyException("change of '" + attachment + "': " + (program == null
-                        ? "UPDATE needs a program" : "DETACH takes no program"));
+                throw new TopologyException("change of '" + attachment + "': "
+                        + (program == null ? "UPDATE needs a program" : "DETACH takes no program"));
             }
         }
     }
 
-    private static void check(List<Device> devices, List<ObjectDef> objects, List<Attachment> attachments,
-                              List<Filter> filters, List<Traffic> traffic, List<Change> changes) {
+    private static void check(
+            List<Device> devices,
+            List<ObjectDef> objects,
+            List<Attachment> attachments,
+            List<Filter> filters,
+            List<Traffic> traffic,
+            List<Change> changes) {
         Set<String> devs = new HashSet<>();
         for (Device d : devices) {
             unique(devs, d.name(), "device");
@@ -242,8 +254,8 @@ public record Topology(List<Device> devices, List<ObjectDef> objects, List<Attac
         for (Change c : changes) {
             Attachment a = atts.get(c.attachment());
             if (a == null) {
-                throw new TopologyException("change at packet " + c.atPacket() + ": no attachment named '"
-                        + c.attachment() + "'");
+                throw new TopologyException(
+                        "change at packet " + c.atPacket() + ": no attachment named '" + c.attachment() + "'");
             }
             if (c.action() == Action.UPDATE) {
                 if (a.mode() != Mode.LINK) {

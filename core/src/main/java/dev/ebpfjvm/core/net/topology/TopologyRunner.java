@@ -91,8 +91,14 @@ public final class TopologyRunner implements AutoCloseable {
     private TopologyRunner(Topology topology, Options options) {
         this.topology = topology;
         this.options = options;
-        this.runtime = BpfRuntime.builder().environment(new Environment(System::nanoTime, System::nanoTime,
-                new Random(Environment.DEFAULT_SEED), System.err::println, options.threads())).build();
+        this.runtime = BpfRuntime.builder()
+                .environment(new Environment(
+                        System::nanoTime,
+                        System::nanoTime,
+                        new Random(Environment.DEFAULT_SEED),
+                        System.err::println,
+                        options.threads()))
+                .build();
     }
 
     /**
@@ -177,10 +183,13 @@ public final class TopologyRunner implements AutoCloseable {
             delivered.put(dev.name(), n);
             ConcurrentLinkedQueue<byte[]> rx = new ConcurrentLinkedQueue<>();
             deliveredFrames.put(dev.name(), rx);
-            dev.onReceive(options.capture() ? (x, f) -> {
-                n.increment();
-                rx.add(f);
-            } : (x, f) -> n.increment());
+            dev.onReceive(
+                    options.capture()
+                            ? (x, f) -> {
+                                n.increment();
+                                rx.add(f);
+                            }
+                            : (x, f) -> n.increment());
             if (options.capture()) {
                 ConcurrentLinkedQueue<byte[]> tx = new ConcurrentLinkedQueue<>();
                 transmittedFrames.put(dev.name(), tx);
@@ -196,8 +205,13 @@ public final class TopologyRunner implements AutoCloseable {
             try {
                 NetDevice dev = device(f.device());
                 net.addClsact(dev);
-                net.addFilter(dev, f.hook(), new ClassicFilter(f.priority(), f.handle(),
-                        program(f.program(), where).netProgram()));
+                net.addFilter(
+                        dev,
+                        f.hook(),
+                        new ClassicFilter(
+                                f.priority(),
+                                f.handle(),
+                                program(f.program(), where).netProgram()));
             } catch (TopologyException e) {
                 throw e;
             } catch (EbpfException e) {
@@ -211,7 +225,10 @@ public final class TopologyRunner implements AutoCloseable {
         for (Topology.Attachment a : topology.attachments()) {
             String where = "attachment '" + a.name() + "'";
             try {
-                TcxOptions o = TcxOptions.of(device(a.device()), a.hook(), program(a.program(), where).netProgram())
+                TcxOptions o = TcxOptions.of(
+                                device(a.device()),
+                                a.hook(),
+                                program(a.program(), where).netProgram())
                         .at(anchor(a));
                 if (a.mode() == Topology.Mode.LINK) {
                     links.put(a.name(), net.attachTcx(o));
@@ -278,8 +295,10 @@ public final class TopologyRunner implements AutoCloseable {
         BpfObject o = objects.get(ref.object());
         BpfProgram p = o == null ? null : o.programs().get(ref.program());
         if (p == null) {
-            throw new TopologyException(where + ": object '" + ref.object() + "' has no program '" + ref.program()
-                    + "'" + (o == null ? "" : " (programs: " + String.join(", ", o.programs().keySet()) + ")"));
+            throw new TopologyException(where + ": object '" + ref.object() + "' has no program '" + ref.program() + "'"
+                    + (o == null
+                            ? ""
+                            : " (programs: " + String.join(", ", o.programs().keySet()) + ")"));
         }
         return p;
     }
@@ -450,8 +469,11 @@ public final class TopologyRunner implements AutoCloseable {
                     if (l != null) {
                         l.detach();
                     } else {
-                        runtime.network().detachProgram(TcxOptions.of(device(a.device()), a.hook(),
-                                program(a.program(), where).netProgram()));
+                        runtime.network()
+                                .detachProgram(TcxOptions.of(
+                                        device(a.device()),
+                                        a.hook(),
+                                        program(a.program(), where).netProgram()));
                     }
                     break;
                 default:
@@ -471,28 +493,45 @@ public final class TopologyRunner implements AutoCloseable {
         for (NetDevice d : runtime.network().devices()) {
             Counters.Device c = d.counters();
             LongAdder n = delivered.get(d.name());
-            devs.add(new RunReport.DeviceStats(d.name(), d.ifindex(), c.rxPackets(), c.rxBytes(), c.txPackets(),
-                    c.txBytes(), c.rxDropped(), c.txDropped(), c.redirectDrops(), c.loopDrops(), n == null ? 0 : n.sum()));
+            devs.add(new RunReport.DeviceStats(
+                    d.name(),
+                    d.ifindex(),
+                    c.rxPackets(),
+                    c.rxBytes(),
+                    c.txPackets(),
+                    c.txBytes(),
+                    c.rxDropped(),
+                    c.txDropped(),
+                    c.redirectDrops(),
+                    c.loopDrops(),
+                    n == null ? 0 : n.sum()));
             for (Hook h : Hook.values()) {
                 Counters.Hook hc = d.counters(h);
                 if (hc.packets() == 0 && d.chain(h) == null) {
                     continue;
                 }
-                hooks.add(new RunReport.HookStats(d.name(), h, hc.packets(), hc.pass(), hc.drop(), hc.redirect(),
-                        hc.consumed(), hc.faults()));
+                hooks.add(new RunReport.HookStats(
+                        d.name(), h, hc.packets(), hc.pass(), hc.drop(), hc.redirect(), hc.consumed(), hc.faults()));
                 for (Map.Entry<String, BpfObject> o : objects.entrySet()) {
                     for (BpfProgram p : o.getValue().programs().values()) {
                         Counters.Program pc = hc.program(p.netProgram().id());
                         if (pc != null) {
-                            progs.add(new RunReport.ProgramStats(p.netProgram().id(), o.getKey(), p.name(), d.name(), h,
-                                    pc.runs(), pc.verdicts()));
+                            progs.add(new RunReport.ProgramStats(
+                                    p.netProgram().id(), o.getKey(), p.name(), d.name(), h, pc.runs(), pc.verdicts()));
                         }
                     }
                 }
             }
         }
         int k = Math.min(applied, topology.changes().size());
-        return new RunReport(packets, nanos, options.threads(), options.engine().name(), devs, hooks, progs,
+        return new RunReport(
+                packets,
+                nanos,
+                options.threads(),
+                options.engine().name(),
+                devs,
+                hooks,
+                progs,
                 topology.changes().subList(0, k));
     }
 

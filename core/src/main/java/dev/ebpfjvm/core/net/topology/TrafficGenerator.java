@@ -15,6 +15,7 @@ public final class TrafficGenerator {
     static final byte[] DST_MAC = {0x02, 0, 0, 0, 0, 0x02};
     /** The source MAC of generated frames. */
     static final byte[] SRC_MAC = {0x02, 0, 0, 0, 0, 0x01};
+
     private static final int[] PORTS = {22, 53, 80, 443};
 
     private final SplittableRandom random;

@@ -42,21 +42,28 @@ class ScenarioDocumentsTest {
     void replayedDocumentsMatchTheRecordings() throws Exception {
         ScenarioReplayer replayer = new ScenarioReplayer(ScenarioFiles.object(), Engines.byName("interpreter"));
         for (Path rec : ScenarioFiles.recorded()) {
-            JsonNode out = JSON.readTree(JSON.writeValueAsString(ScenarioDocuments.replay(tree(Files.readString(input(rec))), replayer,
-                    Map.of("generator", "ebpf-jvm"))));
+            JsonNode out = JSON.readTree(JSON.writeValueAsString(ScenarioDocuments.replay(
+                    tree(Files.readString(input(rec))), replayer, Map.of("generator", "ebpf-jvm"))));
             JsonNode expected = JSON.readTree(rec.toFile());
             assertEquals(expected.get("scenarios"), out.get("scenarios"), rec.toString());
-            assertEquals(expected.get("scenarios").size(), out.get("meta").get("scenario_count").asInt());
+            assertEquals(
+                    expected.get("scenarios").size(),
+                    out.get("meta").get("scenario_count").asInt());
         }
     }
 
     @Test
     void malformedDocumentsNameWhere() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioDocuments.parse(tree(
-                "[{\"name\": \"s1\", \"progs\": {}, \"steps\": [{\"op\": \"query\", \"count_in\": \"many\"}]}]")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ScenarioDocuments.parse(
+                        tree(
+                                "[{\"name\": \"s1\", \"progs\": {}, \"steps\": [{\"op\": \"query\", \"count_in\": \"many\"}]}]")));
         assertTrue(e.getMessage().contains("s1 step 0: count_in"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ScenarioDocuments.parse(tree(
-                "[{\"name\": \"s2\", \"progs\": {\"A\": \"SOMETIMES\"}, \"steps\": []}]")));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ScenarioDocuments.parse(
+                        tree("[{\"name\": \"s2\", \"progs\": {\"A\": \"SOMETIMES\"}, \"steps\": []}]")));
         assertTrue(e.getMessage().contains("SOMETIMES"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ScenarioDocuments.parse(tree("{\"scenarios\": 3}")));
         assertTrue(e.getMessage().contains("scenarios"), e.getMessage());

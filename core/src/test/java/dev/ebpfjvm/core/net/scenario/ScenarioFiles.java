@@ -28,8 +28,7 @@ import java.util.stream.Stream;
 public final class ScenarioFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ScenarioFiles() {
-    }
+    private ScenarioFiles() {}
 
     /** {@return the directory of the scenario files} */
     public static Path dir() {
@@ -39,7 +38,8 @@ public final class ScenarioFiles {
     /** {@return every recorded scenario file (X.expected.json), by name} */
     public static List<Path> recorded() {
         try (Stream<Path> s = Files.list(dir())) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted()
+            return s.filter(p -> p.getFileName().toString().endsWith(".expected.json"))
+                    .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,7 +49,8 @@ public final class ScenarioFiles {
     /** {@return the scenario object, testdata/net/tcx_count.o} */
     public static ObjectSpec object() {
         try {
-            return ObjectReader.read(Files.readAllBytes(TestPaths.testdata().resolve("net").resolve("tcx_count.o")));
+            return ObjectReader.read(
+                    Files.readAllBytes(TestPaths.testdata().resolve("net").resolve("tcx_count.o")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +78,8 @@ public final class ScenarioFiles {
             JsonNode v = e.getValue();
             if (v.isObject()) {
                 JsonNode t = v.get("target");
-                progs.put(e.getKey(), new Scenario.Prog(code(v.get("ret")), t == null || t.isNull() ? null : t.asText()));
+                progs.put(
+                        e.getKey(), new Scenario.Prog(code(v.get("ret")), t == null || t.isNull() ? null : t.asText()));
             } else {
                 progs.put(e.getKey(), new Scenario.Prog(code(v), null));
             }
@@ -102,16 +104,28 @@ public final class ScenarioFiles {
         Step.Relative rel = null;
         JsonNode r = s.get("relative");
         if (r != null && !r.isNull()) {
-            rel = new Step.Relative(text(r, "prog", null), text(r, "link", null),
+            rel = new Step.Relative(
+                    text(r, "prog", null),
+                    text(r, "link", null),
                     r.hasNonNull("raw") ? r.get("raw").asLong() : null);
         }
         String replace = s.hasNonNull("replace") ? s.get("replace").get("prog").asText() : null;
-        return new Step(op, text(s, "prog", null), text(s, "via", "prog"), text(s, "link", null), flags, rel,
-                s.hasNonNull("by_id") && s.get("by_id").asBoolean(), replace,
+        return new Step(
+                op,
+                text(s, "prog", null),
+                text(s, "via", "prog"),
+                text(s, "link", null),
+                flags,
+                rel,
+                s.hasNonNull("by_id") && s.get("by_id").asBoolean(),
+                replace,
                 s.hasNonNull("expected_revision") ? s.get("expected_revision").asLong() : 0,
-                text(s, "dev", op.equals("send") ? "veth0" : "veth1"), text(s, "hook", "ingress"),
-                s.hasNonNull("count_in") ? s.get("count_in").asInt() : 64, text(s, "old_prog", null),
-                text(s, "path", null), s.hasNonNull("packets") ? s.get("packets").asInt() : 1);
+                text(s, "dev", op.equals("send") ? "veth0" : "veth1"),
+                text(s, "hook", "ingress"),
+                s.hasNonNull("count_in") ? s.get("count_in").asInt() : 64,
+                text(s, "old_prog", null),
+                text(s, "path", null),
+                s.hasNonNull("packets") ? s.get("packets").asInt() : 1);
     }
 
     private static String text(JsonNode n, String field, String dflt) {
@@ -139,8 +153,11 @@ public final class ScenarioFiles {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                assertEquals(st.get("result"), actual, recorded.getFileName() + " " + model.name() + " step " + i
-                        + " (" + st.get("op").asText() + ") on " + engine.name());
+                assertEquals(
+                        st.get("result"),
+                        actual,
+                        recorded.getFileName() + " " + model.name() + " step " + i + " ("
+                                + st.get("op").asText() + ") on " + engine.name());
                 i++;
             }
             n++;

@@ -16,7 +16,8 @@ class ScenarioReplayTest {
     @TestFactory
     List<DynamicTest> replaysEveryRecordedFileOnTheInterpreter() {
         return ScenarioFiles.recorded().stream()
-                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
+                .map(p -> DynamicTest.dynamicTest(
+                        p.getFileName().toString(),
                         () -> ScenarioFiles.replayAndCompare(p, Engines.byName("interpreter"))))
                 .toList();
     }
@@ -24,18 +25,21 @@ class ScenarioReplayTest {
     @Test
     void badScenariosAreRejectedNamingWhy() {
         ScenarioReplayer r = new ScenarioReplayer(ScenarioFiles.object(), Engines.byName("interpreter"));
-        Step bogus = new Step("reboot", null, "prog", null, null, null, false, null, 0, "veth1", "ingress", 64, null,
-                null, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        Step bogus = new Step(
+                "reboot", null, "prog", null, null, null, false, null, 0, "veth1", "ingress", 64, null, null, 1);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> r.replay(new Scenario("s", "", java.util.Map.of(), List.of(bogus))));
         assertTrue(e.getMessage().contains("reboot"), e.getMessage());
-        Step send1 = new Step("send", null, "prog", null, null, null, false, null, 0, "veth1", "ingress", 64, null,
-                null, 1);
-        assertThrows(IllegalArgumentException.class,
+        Step send1 =
+                new Step("send", null, "prog", null, null, null, false, null, 0, "veth1", "ingress", 64, null, null, 1);
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> r.replay(new Scenario("s", "", java.util.Map.of(), List.of(send1))));
         assertEquals(-1, Scenario.code("NEXT"));
         assertEquals(42, Scenario.code("42"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.code("MAYBE")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.code("MAYBE"))
+                .getMessage()
                 .contains("MAYBE"));
     }
 

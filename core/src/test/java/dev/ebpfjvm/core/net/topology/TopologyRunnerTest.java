@@ -3,7 +3,6 @@ package dev.ebpfjvm.core.net.topology;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ebpfjvm.core.interp.Interpreter;
@@ -46,18 +45,30 @@ class TopologyRunnerTest {
     };
 
     private static ObjectDef counter(String name, int slot, int ret) {
-        byte[] cfg = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(slot).putInt(ret).array();
+        byte[] cfg = ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(slot)
+                .putInt(ret)
+                .array();
         return new ObjectDef(name, TCX_COUNT, Map.of("cfg", cfg), List.of());
     }
 
     private static Attachment link(String name, String object) {
-        return new Attachment(name, "veth1", Hook.INGRESS, new ProgramRef(object, "tcx_count"), Topology.Mode.LINK,
-                Topology.Position.APPEND, null);
+        return new Attachment(
+                name,
+                "veth1",
+                Hook.INGRESS,
+                new ProgramRef(object, "tcx_count"),
+                Topology.Mode.LINK,
+                Topology.Position.APPEND,
+                null);
     }
 
     private static long count(TopologyRunner r, String object, int slot) {
         BpfMap m = r.objects().get(object).maps().get("counters");
-        return ByteBuffer.wrap(m.lookup(BpfMap.u32(slot))).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return ByteBuffer.wrap(m.lookup(BpfMap.u32(slot)))
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getLong();
     }
 
     private static TopologyRunner.Options options(int threads, long packets, boolean capture) {
@@ -71,11 +82,14 @@ class TopologyRunnerTest {
         long at = 1500;
         // Chain [first, second]; at packet 1500 both links move to the new version, so a torn packet
         // would show as a count of one version's first program that differs from its second's.
-        Topology t = new Topology(VETH,
+        Topology t = new Topology(
+                VETH,
                 List.of(counter("old1", 1, -1), counter("old2", 2, -1), counter("new1", 3, -1), counter("new2", 4, -1)),
-                List.of(link("first", "old1"), link("second", "old2")), List.of(),
+                List.of(link("first", "old1"), link("second", "old2")),
+                List.of(),
                 List.of(new Traffic("veth0", Entry.HOST, "test", 0, 97)),
-                List.of(new Change(at, Topology.Action.UPDATE, "first", new ProgramRef("new1", "tcx_count")),
+                List.of(
+                        new Change(at, Topology.Action.UPDATE, "first", new ProgramRef("new1", "tcx_count")),
                         new Change(at, Topology.Action.UPDATE, "second", new ProgramRef("new2", "tcx_count"))));
         try (TopologyRunner r = TopologyRunner.build(t, options(threads, total, false), TEST_FRAMES)) {
             RunReport rep = r.run();
@@ -89,15 +103,31 @@ class TopologyRunnerTest {
             assertEquals(total, h.packets());
             assertEquals(total, h.pass());
             assertEquals(2, rep.changes().size());
-            assertEquals(2, r.runtime().network().query(r.runtime().network().device("veth1"), Hook.INGRESS).entries().size());
+            assertEquals(
+                    2,
+                    r.runtime()
+                            .network()
+                            .query(r.runtime().network().device("veth1"), Hook.INGRESS)
+                            .entries()
+                            .size());
         }
     }
 
     @Test
     void scheduledDetach_ofPlainAttachment_stopsItExactly() {
-        Attachment plain = new Attachment("plain", "veth1", Hook.INGRESS, new ProgramRef("c", "tcx_count"),
-                Topology.Mode.PROGRAM, Topology.Position.APPEND, null);
-        Topology t = new Topology(VETH, List.of(counter("c", 7, -1)), List.of(plain), List.of(),
+        Attachment plain = new Attachment(
+                "plain",
+                "veth1",
+                Hook.INGRESS,
+                new ProgramRef("c", "tcx_count"),
+                Topology.Mode.PROGRAM,
+                Topology.Position.APPEND,
+                null);
+        Topology t = new Topology(
+                VETH,
+                List.of(counter("c", 7, -1)),
+                List.of(plain),
+                List.of(),
                 List.of(new Traffic("veth1", Entry.WIRE, "test", 0, 10)),
                 List.of(new Change(250, Topology.Action.DETACH, "plain", null)));
         try (TopologyRunner r = TopologyRunner.build(t, options(2, 1000, false), TEST_FRAMES)) {
@@ -113,8 +143,13 @@ class TopologyRunnerTest {
     @ValueSource(ints = {1, 2})
     void passThrough_deliversEveryFrameUnchanged(int threads) {
         List<byte[]> frames = new TrafficGenerator(42).frames(300);
-        Topology t = new Topology(VETH, List.of(counter("c", 1, -1)), List.of(link("count", "c")), List.of(),
-                List.of(new Traffic("veth0", Entry.HOST, "gen", 0, 0)), List.of());
+        Topology t = new Topology(
+                VETH,
+                List.of(counter("c", 1, -1)),
+                List.of(link("count", "c")),
+                List.of(),
+                List.of(new Traffic("veth0", Entry.HOST, "gen", 0, 0)),
+                List.of());
         try (TopologyRunner r = TopologyRunner.build(t, options(threads, 0, true), x -> frames)) {
             RunReport rep = r.run();
             assertEquals(300, rep.packets());
@@ -143,10 +178,21 @@ class TopologyRunnerTest {
     @Test
     void perCpuMap_twoThreads_fillsOneSlotPerCpuAndAddsUp() {
         ObjectDef stats = new ObjectDef("stats", TestPaths.testdata().resolve("percpu_stats.o"), Map.of(), List.of());
-        Attachment a = new Attachment("stats", "veth1", Hook.INGRESS, new ProgramRef("stats", "percpu_stats"),
-                Topology.Mode.LINK, Topology.Position.APPEND, null);
-        Topology t = new Topology(VETH, List.of(stats), List.of(a), List.of(),
-                List.of(new Traffic("veth0", Entry.HOST, FrameSource.GENERATE, 7, 500)), List.of());
+        Attachment a = new Attachment(
+                "stats",
+                "veth1",
+                Hook.INGRESS,
+                new ProgramRef("stats", "percpu_stats"),
+                Topology.Mode.LINK,
+                Topology.Position.APPEND,
+                null);
+        Topology t = new Topology(
+                VETH,
+                List.of(stats),
+                List.of(a),
+                List.of(),
+                List.of(new Traffic("veth0", Entry.HOST, FrameSource.GENERATE, 7, 500)),
+                List.of());
         long total = 20000;
         try (TopologyRunner r = TopologyRunner.build(t, options(2, total, false), FrameSource.builtin())) {
             r.run();
@@ -155,7 +201,9 @@ class TopologyRunnerTest {
             for (int k = 0; k < 3; k++) {
                 byte[][] v = fam.lookupPerCpu(BpfMap.u32(k));
                 for (int cpu = 0; cpu < 2; cpu++) {
-                    perCpu[cpu] += ByteBuffer.wrap(v[cpu]).order(ByteOrder.LITTLE_ENDIAN).getLong();
+                    perCpu[cpu] += ByteBuffer.wrap(v[cpu])
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getLong();
                 }
             }
             assertEquals(total, perCpu[0] + perCpu[1], "plain per-CPU increments lose nothing: one thread per CPU");
@@ -170,18 +218,40 @@ class TopologyRunnerTest {
         byte[] blocked = {(byte) 198, 51, 100, 1};
         byte[] natKey = {(byte) 203, 0, 113, 1, 0, 80, 6, 0};
         byte[] natTarget = {(byte) 192, 0, 2, 10, 0x1f, (byte) 0x90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        Topology t = new Topology(VETH,
-                List.of(new ObjectDef("fw", dir.resolve("ipv4_filter.o"), Map.of(),
+        Topology t = new Topology(
+                VETH,
+                List.of(
+                        new ObjectDef(
+                                "fw",
+                                dir.resolve("ipv4_filter.o"),
+                                Map.of(),
                                 List.of(new Topology.MapEntry("blocked_sources", blocked, new byte[16]))),
-                        new ObjectDef("nat", dir.resolve("nat44.o"), Map.of(),
+                        new ObjectDef(
+                                "nat",
+                                dir.resolve("nat44.o"),
+                                Map.of(),
                                 List.of(new Topology.MapEntry("dnat_table", natKey, natTarget))),
                         new ObjectDef("count", dir.resolve("eth_proto_count.o"), Map.of(), List.of())),
-                List.of(new Attachment("fw", "veth1", Hook.INGRESS, new ProgramRef("fw", "ipv4_filter"),
-                                Topology.Mode.LINK, Topology.Position.APPEND, null),
-                        new Attachment("nat", "veth1", Hook.INGRESS, new ProgramRef("nat", "nat44"),
-                                Topology.Mode.LINK, Topology.Position.AFTER, "fw")),
+                List.of(
+                        new Attachment(
+                                "fw",
+                                "veth1",
+                                Hook.INGRESS,
+                                new ProgramRef("fw", "ipv4_filter"),
+                                Topology.Mode.LINK,
+                                Topology.Position.APPEND,
+                                null),
+                        new Attachment(
+                                "nat",
+                                "veth1",
+                                Hook.INGRESS,
+                                new ProgramRef("nat", "nat44"),
+                                Topology.Mode.LINK,
+                                Topology.Position.AFTER,
+                                "fw")),
                 List.of(new Topology.Filter("veth1", Hook.INGRESS, 1, 1, new ProgramRef("count", "count_ethertype"))),
-                List.of(new Traffic("veth0", Entry.HOST, FrameSource.GENERATE, 1, 400)), List.of());
+                List.of(new Traffic("veth0", Entry.HOST, FrameSource.GENERATE, 1, 400)),
+                List.of());
         try (TopologyRunner r = TopologyRunner.build(t, options(2, 8000, false), FrameSource.builtin())) {
             RunReport rep = r.run();
             RunReport.HookStats h = rep.hook("veth1", Hook.INGRESS);
@@ -191,16 +261,20 @@ class TopologyRunnerTest {
             RunReport.DeviceStats d = rep.device("veth1");
             assertEquals(8000, d.rxPackets());
             assertEquals(d.rxPackets(), d.delivered() + d.rxDropped());
-            long fwRuns = rep.programs().stream().filter(p -> p.name().equals("ipv4_filter")).mapToLong(
-                    RunReport.ProgramStats::runs).sum();
+            long fwRuns = rep.programs().stream()
+                    .filter(p -> p.name().equals("ipv4_filter"))
+                    .mapToLong(RunReport.ProgramStats::runs)
+                    .sum();
             assertEquals(8000, fwRuns);
             byte[] hits = r.objects().get("nat").maps().get("dnat_table").lookup(natKey);
-            assertTrue(ByteBuffer.wrap(hits, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong() > 0, "NAT translated");
+            assertTrue(
+                    ByteBuffer.wrap(hits, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong() > 0, "NAT translated");
             String net = NetViews.netShow(r.runtime().network());
             assertTrue(net.contains("veth1(3) tcx/ingress revision 3"), net);
             assertTrue(net.contains("clsact/ingress count_ethertype"), net);
             assertTrue(NetViews.linkShow(r.runtime().network(), r.links()).contains("attach_type tcx_ingress"));
-            assertTrue(NetViews.progShow(r.runtime().network(), r.objects()).contains("name ipv4_filter  run_cnt 8000"));
+            assertTrue(
+                    NetViews.progShow(r.runtime().network(), r.objects()).contains("name ipv4_filter  run_cnt 8000"));
             String maps = NetViews.mapDump(r.objects());
             assertTrue(maps.contains("key: c6 33 64 01  value: "), maps);
         }
