@@ -231,6 +231,27 @@ public final class Network {
     }
 
     /**
+     * {@return true while a program is attached somewhere: in a tcx chain or a classic filter of a
+     * device}, as the kernel's references from those places keep a {@code struct bpf_prog} alive
+     */
+    public boolean holds(NetProgram program) {
+        synchronized (lock) {
+            for (NetDevice d : byIndex.values()) {
+                for (Hook hook : Hook.values()) {
+                    TcxChain chain = d.chain(hook);
+                    if (chain != null && chain.entries().stream().anyMatch(e -> e.program() == program)) {
+                        return true;
+                    }
+                    if (d.filters(hook).stream().anyMatch(f -> f.program() == program)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
      * Removes a device (and its veth peer) as {@code ip link del} does: its chains go
      * ({@code tcx_uninstall()}), programs attached without a link are released, links stay alive
      * but detached, the clsact qdisc and its filters go.

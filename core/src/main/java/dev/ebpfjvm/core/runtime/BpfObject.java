@@ -10,13 +10,14 @@ import java.util.Map;
 
 /**
  * An object loaded into a {@link BpfRuntime} (cilium/ebpf's Collection): its programs and maps by
- * name. {@link #close()} releases the programs and this object's references to its maps; maps that
- * are pinned or held by another object live on.
+ * name. {@link #close()} releases the programs and this object's references to its maps once none
+ * of its programs is attached; maps that are pinned or held by another object live on.
  */
 public final class BpfObject implements AutoCloseable {
     private final BpfRuntime runtime;
     private final LoadedObject loaded;
     private final Map<String, BpfProgram> programs = new LinkedHashMap<>();
+    private boolean closed;
 
     BpfObject(BpfRuntime runtime, LoadedObject loaded) {
         this.runtime = runtime;
@@ -83,10 +84,20 @@ public final class BpfObject implements AutoCloseable {
         return loaded.global(name);
     }
 
-    /** Releases the programs and this object's references to its maps; closing twice does nothing. */
+    /**
+     * Releases the programs and this object's references to its maps, once no program of it is
+     * attached to a device (until then it keeps running there, as in the kernel); closing twice
+     * does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            runtime.release(this);
+        }
+    }
+
+    void releaseNow() {
         loaded.close();
-        runtime.forget(this);
     }
 }

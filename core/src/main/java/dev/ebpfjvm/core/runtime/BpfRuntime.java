@@ -40,6 +40,7 @@ public final class BpfRuntime implements AutoCloseable {
     private final long budget;
     private final AtomicInteger nextProgramId = new AtomicInteger(1);
     private final List<BpfObject> objects = new CopyOnWriteArrayList<>();
+    private final List<BpfObject> closing = new CopyOnWriteArrayList<>();
     private final Network network;
 
     private BpfRuntime(Builder b) {
@@ -77,6 +78,7 @@ public final class BpfRuntime implements AutoCloseable {
      *     and message say which and why); nothing stays allocated then
      */
     public BpfObject load(ObjectSpec spec, LoadOptions options) {
+        sweep();
         ObjectLoader.Builder b =
                 ObjectLoader.builder().regions(regions).pins(pins).cpus(environment.cpus());
         options.applyTo(b);
@@ -104,8 +106,12 @@ public final class BpfRuntime implements AutoCloseable {
         return environment;
     }
 
-    /** {@return the bytes maps and programs of this runtime hold now} */
+    /**
+     * {@return the bytes maps and programs of this runtime hold now} Objects closed while a program
+     * of theirs was attached are released here, and by loads, once it is detached.
+     */
     public long memoryCharged() {
+        sweep();
         return regions.charged();
     }
 
@@ -126,15 +132,39 @@ public final class BpfRuntime implements AutoCloseable {
         return ctx;
     }
 
-    void forget(BpfObject obj) {
+    /**
+     * Releases an object the user closed, or keeps it until none of its programs is attached any
+     * more: a chain or filter holds its program as the kernel's attachment holds a reference, so
+     * traffic keeps flowing through it with its maps.
+     */
+    void release(BpfObject obj) {
         objects.remove(obj);
+        closing.add(obj);
+        sweep();
     }
 
-    /** Closes every object still loaded; pinned maps live on in {@link #pins()} until unpinned. */
+    /** Releases the closed objects whose programs are no longer attached. */
+    private void sweep() {
+        for (BpfObject obj : List.copyOf(closing)) {
+            if (obj.programs().values().stream().noneMatch(p -> network.holds(p.netProgram()))) {
+                closing.remove(obj);
+                obj.releaseNow();
+            }
+        }
+    }
+
+    /**
+     * Closes every object, attached or not (the runtime's devices go with it); pinned maps live on in
+     * {@link #pins()} until unpinned.
+     */
     @Override
     public void close() {
         for (BpfObject obj : List.copyOf(objects)) {
             obj.close();
+        }
+        for (BpfObject obj : List.copyOf(closing)) {
+            closing.remove(obj);
+            obj.releaseNow();
         }
     }
 

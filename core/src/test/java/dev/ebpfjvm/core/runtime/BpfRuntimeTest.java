@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The runtime as a user meets it: load, handles by name, test runs, typed maps, ids and the memory budget. */
@@ -207,6 +208,29 @@ class BpfRuntimeTest {
             assertEquals("R1 invalid mem access 'scalar'", e.reason(), "the kernel's words");
             assertTrue(e.log().get(e.log().size() - 1).startsWith("processed 4 insns (limit 1000000)"));
             assertEquals(0, runtime.memoryCharged());
+        }
+    }
+
+    @Test
+    void aProgramAttachedWithoutALink_keepsRunningAfterItsObjectIsClosed_untilDetached() throws IOException {
+        byte[] arp = HexFormat.of().parseHex("ffffffffffff0200000000010806" + "00".repeat(28));
+        try (BpfRuntime runtime = BpfRuntime.create()) {
+            Network net = runtime.network();
+            List<NetDevice> veth = net.addVeth("veth0", "veth1");
+            BpfObject obj = runtime.load(spec("eth_proto_count"));
+            BpfProgram count = obj.program("count_ethertype");
+            TcxOptions attach = TcxOptions.of(veth.get(1), Hook.INGRESS, count.netProgram());
+            net.attachProgram(attach);
+            BpfMap counts = obj.map("proto_counts").retain(); // a user-space reference, as a map fd
+            obj.close();
+            assertTrue(runtime.memoryCharged() > 0, "the attached program holds its object");
+            assertEquals(null, veth.get(0).send(arp));
+            assertEquals(1, veth.get(1).received().size());
+            assertEquals(0, veth.get(1).counters(Hook.INGRESS).faults(), "it ran with its maps");
+            assertEquals(OptionalLong.of(1), counts.lookupLong(BpfMap.u32(2)));
+            net.detachProgram(attach);
+            counts.close();
+            assertEquals(0, runtime.memoryCharged(), "detached, the closed object is released");
         }
     }
 
