@@ -36,7 +36,7 @@ public final class Memory {
 
     /** A memory that reaches no long-lived region until a program's {@link Reach} is set. */
     public Memory() {
-        this.reach = Reach.isolated(new RegionTable(0));
+        this.reach = Reach.NOTHING;
     }
 
     /** {@return the stack: frame i occupies bytes [i * 512, (i + 1) * 512)} */

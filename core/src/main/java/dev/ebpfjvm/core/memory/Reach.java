@@ -32,8 +32,11 @@ public final class Reach {
     private final List<Holder> holders;
     private volatile Region[] allowed = new Region[0];
 
+    /** Reaches nothing: what a memory resolves through before a program runs on it. Immutable. */
+    static final Reach NOTHING = new Reach(null, Set.of(), List.of());
+
     private Reach(RegionTable table, Set<Object> owners, List<Holder> holders) {
-        this.table = Objects.requireNonNull(table, "table");
+        this.table = table;
         this.owners = owners;
         this.holders = holders;
     }
@@ -43,6 +46,7 @@ public final class Reach {
      * are {@link Holder}s also admit what they hold at the time of each access.
      */
     public static Reach of(RegionTable table, Collection<?> owners) {
+        Objects.requireNonNull(table, "table");
         Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(owners);
         List<Holder> holders = set.stream()
@@ -57,13 +61,16 @@ public final class Reach {
         return of(table, List.of());
     }
 
-    /** {@return the table the regions are registered in} */
+    /** {@return the table the regions are registered in (null for the reach of nothing a fresh memory has)} */
     public RegionTable table() {
         return table;
     }
 
     /** Adds an owner: the engine's own executable, whose function region the program names. */
     public synchronized void admit(Object owner) {
+        if (table == null) {
+            throw new IllegalStateException("the reach of nothing admits nothing");
+        }
         Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(owners);
         set.add(owner);
@@ -72,6 +79,9 @@ public final class Reach {
 
     /** {@return the region of an id if this reach includes it, else null} */
     public Region region(int id) {
+        if (table == null) {
+            return null;
+        }
         Region region = table.get(id);
         if (region == null) {
             return null;
