@@ -94,6 +94,30 @@ public final class InsnValidator {
         }
     }
 
+    /**
+     * {@return false for an opcode no instruction has}: an ALU or jump operation that does not
+     * exist, an LD mode other than lddw and LD_ABS/LD_IND of 1, 2 or 4 bytes, or a sign-extending
+     * 8-byte load. The kernel looks every opcode up in its instruction table before any other check
+     * ({@code bpf_opcode_in_insntable()}), so a verifier reports these first, as unknown opcodes.
+     */
+    public static boolean isKnownOpcode(Insn insn) {
+        switch (insn.insnClass()) {
+            case ALU:
+            case ALU64:
+                return insn.aluOp() != null;
+            case JMP:
+            case JMP32:
+                return insn.jumpOp() != null;
+            case LD:
+                return insn.isWide()
+                        || (insn.mode() == MemMode.ABS || insn.mode() == MemMode.IND) && insn.size() != Size.DW;
+            case LDX:
+                return !(insn.mode() == MemMode.MEMSX && insn.size() == Size.DW);
+            default:
+                return true;
+        }
+    }
+
     /** {@return why a single instruction is malformed, or null when it is well formed} */
     public static String check(Insn insn) {
         if (insn.dst() > Reg.R10) {

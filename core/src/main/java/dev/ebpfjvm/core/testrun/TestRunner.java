@@ -120,10 +120,12 @@ public final class TestRunner {
             setUpMaps(c, obj);
             BpfProgram program = program(c, obj);
             Map<String, Object> result = new LinkedHashMap<>();
+            TestRun first;
             TestRunResult r;
             try {
-                r = program.testRun(new TestRun(
-                        c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()), 0, c.dataIn().length + DATA_OUT_SLACK));
+                first = new TestRun(
+                        c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()), 0, c.dataIn().length + DATA_OUT_SLACK);
+                r = program.testRun(first);
             } catch (TestRunException e) {
                 return failed(result, e.errno().negative(), obj);
             }
@@ -137,7 +139,7 @@ public final class TestRunner {
                 timing[0] = true; // trace lines are the result run's only, as once per case
                 result.put(
                         "duration_ns",
-                        program.testRun(new TestRun(c.dataIn(), SkBuffFields.fromStruct(c.ctxIn()), repeat, 0))
+                        program.testRun(first.withRepeat(repeat).withDataSizeOut(0))
                                 .durationNs()
                                 .orElseThrow());
             }

@@ -13,7 +13,6 @@ import dev.ebpfjvm.core.isa.Source;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The checks made before any path is explored, and what exploration needs from the control-flow
@@ -39,9 +38,6 @@ final class Cfg {
         liveIn = new int[n];
     }
 
-    /** The validator's words for an opcode no instruction has. */
-    private static final Pattern UNKNOWN_OPCODE = Pattern.compile("invalid BPF_[A-Z0-9]+ opcode 0x[0-9a-f]+");
-
     /** @throws VerifyError for a structural fault, in the kernel's words */
     static Cfg of(VerifierInput in) {
         Instructions insns = in.insns();
@@ -50,11 +46,7 @@ final class Cfg {
         } catch (InvalidProgramException e) {
             int at = Math.max(e.index(), 0);
             Insn bad = at < insns.slotCount() ? insns.atSlot(at) : null;
-            if (bad != null
-                    && (UNKNOWN_OPCODE.matcher(e.reason()).matches()
-                            || bad.insnClass() == InsnClass.LDX
-                                    && bad.mode() == MemMode.MEMSX
-                                    && bad.size() == dev.ebpfjvm.core.isa.Size.DW)) {
+            if (bad != null && !InsnValidator.isKnownOpcode(bad)) {
                 // An opcode outside the kernel's instruction table: its first pass over the program
                 // (resolve_pseudo_ldimm64) says so before any per-class check.
                 throw new VerifyError(at, String.format("unknown opcode %02x", bad.opcode()));
